@@ -1,0 +1,3 @@
+from tradelink.cli import main
+
+main()

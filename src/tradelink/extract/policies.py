@@ -1,0 +1,7 @@
+"""Stage: policies. (skeleton; filled in by the extraction work)"""
+
+from __future__ import annotations
+
+
+def find(doc, *context) -> list:
+    return []
