@@ -153,6 +153,7 @@ def segment(text: str) -> Doc:
 # --- sentences ------------------------------------------------------------------
 
 _END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+|$)")
+_SPACE = re.compile(r"\s*")
 
 
 def _abbreviations() -> frozenset[str]:
@@ -173,20 +174,23 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _END.finditer(chunk):
         e = m.end()
         # The word that ends with this full stop.
-        word_start = chunk.rfind(" ", s, m.start()) + 1
+        word_start = max(chunk.rfind(" ", s, m.start()) + 1, s)
         word = chunk[word_start:m.start() + 1].lstrip("\"“‘'(")
-        rest = chunk[e:].lstrip()
+        # The next non-space character (matched, not sliced: slicing the rest
+        # of a 1 MB line at every full stop would be quadratic).
+        r = _SPACE.match(chunk, e).end()
+        nxt = chunk[r] if r < len(chunk) else ""
         if m.group().startswith(".") and m.group() == "." and (
             word.lower() in _ABBR or re.fullmatch(r"(?:[A-Za-z]\.)+", word)
         ):
             # "U.S. officials" continues; "in the U.S. The" ends only if the
             # next word is capitalised and the abbreviation often ends sentences.
-            if not rest or not rest[0].isupper() or word.lower() in _ABBR:
+            if not nxt or not nxt.isupper() or word.lower() in _ABBR:
                 continue
-        if rest and rest[0].islower():
+        if nxt and nxt.islower():
             continue
         out.append((start + s, start + e))
-        s = e + (len(chunk[e:]) - len(rest))
+        s = r
     if s < len(chunk) and chunk[s:].strip():
         tail = chunk[s:].rstrip()
         out.append((start + s, start + s + len(tail)))
