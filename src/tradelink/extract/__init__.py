@@ -12,14 +12,17 @@ other than the vocabulary files:
 
 from __future__ import annotations
 
+from tradelink.errors import InputError
 from tradelink.models import Article, ArticleMeta, Extraction, Sentence, article_id, normalise_text
 
 from . import attribution, commodities, entities, links, metadata, policies, questions, timex
 from .segment import segment
 
 
-class ExtractionError(ValueError):
-    """The text cannot be read as an article (e.g. it has no sentences)."""
+class ExtractionError(InputError, ValueError):
+    """The text cannot be read as an article (e.g. it has no sentences).
+
+    An `InputError`, so the CLI reports it like any other unreadable file."""
 
 
 def extract(raw_text: str, meta: ArticleMeta | None = None, source: str | None = None) -> Extraction:
