@@ -30,9 +30,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Bumped with every Alembic revision; a database stamped with a higher number
-# was written by a newer tradelink and is refused.
-SCHEMA_VERSION = 1
+# The number of the newest Alembic revision; a database stamped with a higher
+# number was written by a newer tradelink and is refused. Defined (and bumped)
+# in `tradelink.store.migrate`, next to ``HEAD``.
+from tradelink.store.migrate import SCHEMA_VERSION  # noqa: E402,F401
 
 
 class Base(DeclarativeBase):
