@@ -1,0 +1,462 @@
+"""The link graph, queried in the database.
+
+Entities (actors, commodities, policies) are the nodes; rows of ``links`` are
+the directed edges. Everything here is plain SQL that runs unchanged on SQLite
+(through the stdlib ``sqlite3`` module) and on PostgreSQL (through SQLAlchemy
+Core ``text()``): both take ``:name`` bind parameters.
+
+* `resolve` finds the entities a name means: an exact name or alias,
+  case-insensitively, else a unique-enough substring of one.
+* `filter_links` answers ``links --from A --to B --relation R --about TERM``.
+* `neighbours` lists what an entity is linked to, in either direction.
+* `shortest_paths` answers ``path A B``: a recursive CTE walks the links as
+  undirected edges (reachability ignores direction) and every step reports the
+  links it rests on, with their direction, evidence sentence and article.
+* `load_graph` gathers nodes and merged edges for the exports and the brief.
+
+The functions take an open connection (``sqlite3.Connection`` or a SQLAlchemy
+``Connection``); the caller owns it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+
+from tradelink.errors import TradelinkError, UsageError
+
+DEFAULT_MAX_HOPS = 4
+MAX_PATHS = 50
+
+
+# --- plumbing ----------------------------------------------------------------------
+
+
+def query(conn, sql: str, params: dict | None = None) -> list[tuple]:
+    """Run ``sql`` with ``:name`` parameters on either kind of connection."""
+    params = dict(params or {})
+    if isinstance(conn, sqlite3.Connection):
+        for key, value in params.items():
+            if isinstance(value, dt.date):
+                params[key] = value.isoformat()
+        return conn.execute(sql, params).fetchall()
+    from sqlalchemy import text
+
+    return [tuple(row) for row in conn.execute(text(sql), params)]
+
+
+def _in(prefix: str, values, params: dict) -> str:
+    """``:p0, :p1, ...`` for an IN list, adding the values to ``params``."""
+    names = []
+    for i, value in enumerate(values):
+        names.append(f":{prefix}{i}")
+        params[f"{prefix}{i}"] = value
+    return ", ".join(names) or "NULL"
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# --- records -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Node:
+    id: int
+    kind: str  # actor | commodity | policy
+    name: str
+    type: str  # actor type | commodity category | policy kind
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "type": self.type}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    start: int
+    end: int
+    text: str  # the link's evidence words
+    sentence: str  # the sentence they stand in (the words themselves if unknown)
+    sentence_start: int
+    sentence_end: int
+
+    def as_dict(self) -> dict:
+        return {"article": self.article, "start": self.start, "end": self.end,
+                "evidence": self.text, "sentence": self.sentence}
+
+
+@dataclass
+class LinkFact:
+    """One row of ``links``, with its endpoints resolved."""
+
+    id: int
+    source: Node
+    relation: str
+    predicate: str
+    target: Node
+    policy: str | None
+    hedge: str | None
+    evidence: Evidence
+    policy_id: int | None = None
+
+    def row(self) -> dict:
+        """The ``links --json`` row (`tradelink.models.LinkRow`)."""
+        return {
+            "source": self.source.name, "source_kind": self.source.kind,
+            "relation": self.relation, "predicate": self.predicate,
+            "target": self.target.name, "target_kind": self.target.kind,
+            "policy": self.policy, "hedge": self.hedge,
+            "evidence": self.evidence.text, "article": self.evidence.article,
+        }
+
+
+@dataclass
+class Step:
+    """One hop of a path: ``frm`` to ``to``, resting on one or more links."""
+
+    frm: Node
+    to: Node
+    links: list[LinkFact]
+
+    def direction(self, fact: LinkFact) -> str:
+        ends = (fact.source.id, fact.target.id)
+        if ends == (self.frm.id, self.to.id):
+            return "forward"
+        if ends == (self.to.id, self.frm.id):
+            return "backward"
+        return "via"
+
+    def as_dict(self) -> dict:
+        return {
+            "from": self.frm.name,
+            "to": self.to.name,
+            "links": [
+                {
+                    "source": f.source.name, "relation": f.relation, "target": f.target.name,
+                    "direction": self.direction(f),
+                    "predicate": f.predicate, "policy": f.policy, "hedge": f.hedge,
+                    **f.evidence.as_dict(),
+                }
+                for f in self.links
+            ],
+        }
+
+
+@dataclass
+class Path:
+    nodes: list[Node]
+    steps: list[Step]
+
+    @property
+    def hops(self) -> int:
+        return len(self.steps)
+
+    def as_dict(self) -> dict:
+        return {"hops": self.hops, "nodes": [n.as_dict() for n in self.nodes],
+                "steps": [s.as_dict() for s in self.steps]}
+
+
+@dataclass
+class Edge:
+    """Every link with the same source, relation and target, merged."""
+
+    source: Node
+    relation: str
+    target: Node
+    predicates: list[str] = field(default_factory=list)
+    policies: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({e.article for e in self.evidence})
+
+
+@dataclass
+class Graph:
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+# --- names -------------------------------------------------------------------------
+
+_NODE_COLS = "e.id, e.kind, e.name, e.type"
+
+
+def resolve(conn, name: str) -> list[Node]:
+    """The entities ``name`` means.
+
+    An exact name or alias (case-insensitive) wins; otherwise every entity with
+    a name or alias containing it. Raises when nothing matches."""
+    key = _key(name)
+    if not key:
+        raise UsageError("an empty name matches nothing; give an actor, commodity or policy")
+    exact = query(conn, f"""
+        SELECT {_NODE_COLS} FROM entities e
+        WHERE e.key = :key OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.key = :key)
+        ORDER BY e.kind, e.name, e.id""", {"key": key})
+    if exact:
+        return [Node(*row) for row in exact]
+    loose = query(conn, f"""
+        SELECT {_NODE_COLS} FROM entities e
+        WHERE e.key LIKE :pat ESCAPE '\\'
+           OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.key LIKE :pat ESCAPE '\\')
+        ORDER BY e.kind, e.name, e.id""", {"pat": _like(key)})
+    if loose:
+        return [Node(*row) for row in loose]
+    raise TradelinkError(
+        f"nothing is called {name!r}; see `tradelink actors`, `commodities` or `policies`"
+    )
+
+
+def nodes_by_id(conn, ids) -> dict[int, Node]:
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    params: dict = {}
+    rows = query(conn, f"SELECT {_NODE_COLS} FROM entities e WHERE e.id IN ({_in('n', ids, params)})",
+                 params)
+    return {row[0]: Node(*row) for row in rows}
+
+
+def normalise_relation(relation: str) -> str:
+    """``"Exchanged for"`` -> ``"exchanged_for"``."""
+    return "_".join(relation.replace("-", " ").split()).casefold()
+
+
+def check_relation(relation: str) -> str:
+    """The relation's canonical spelling; raises for one outside the vocabulary."""
+    from typing import get_args
+
+    from tradelink.models import Relation
+
+    rel = normalise_relation(relation)
+    known = get_args(Relation)
+    if rel not in known:
+        raise UsageError(f"unknown relation {relation!r}; use one of: {', '.join(known)}")
+    return rel
+
+
+def resolve_article(conn, ref: str) -> str:
+    """The full id of the article whose id is or starts with ``ref``."""
+    rows = query(conn, "SELECT id FROM articles WHERE id LIKE :p ORDER BY id",
+                 {"p": ref.strip().lower() + "%"})
+    if not rows:
+        raise TradelinkError(f"no article has the id {ref!r}; see `tradelink articles`")
+    if len(rows) > 1:
+        raise UsageError(f"{ref!r} starts {len(rows)} article ids; give more of the id")
+    return rows[0][0]
+
+
+def article_filter(conn, alias: str, article: str | None = None,
+                   since: dt.date | None = None, params: dict | None = None) -> str:
+    """A SQL condition on ``{alias}.article_id`` for ``--article`` / ``--since``.
+
+    ``since`` keeps articles published on or after the date, and those with no
+    published date that were ingested on or after it."""
+    conds = []
+    if article is not None:
+        params["article"] = resolve_article(conn, article)
+        conds.append(f"{alias}.article_id = :article")
+    if since is not None:
+        params["since"] = since
+        params["since_text"] = since.isoformat()
+        conds.append(
+            f"{alias}.article_id IN (SELECT x.id FROM articles x WHERE x.published >= :since"
+            " OR (x.published IS NULL AND x.ingested_at >= :since_text))"
+        )
+    return " AND ".join(conds) or "1 = 1"
+
+
+# --- links -------------------------------------------------------------------------
+
+_LINK_SQL = """
+    SELECT l.id, l.source_id, l.relation, l.predicate, l.target_id, p.name, l.policy_id, l.hedge,
+           l.article_id, l.start, l."end", l.text,
+           COALESCE(l.sentence_start, l.start), COALESCE(l.sentence_end, l."end"),
+           SUBSTR(a.text, COALESCE(l.sentence_start, l.start) + 1,
+                  COALESCE(l.sentence_end, l."end") - COALESCE(l.sentence_start, l.start))
+    FROM links l
+    JOIN articles a ON a.id = l.article_id
+    LEFT JOIN entities p ON p.id = l.policy_id
+"""
+
+
+def _facts(conn, where: str, params: dict) -> list[LinkFact]:
+    rows = query(conn, f"{_LINK_SQL} WHERE {where} ORDER BY l.article_id, l.start, l.id", params)
+    nodes = nodes_by_id(conn, [r[1] for r in rows] + [r[4] for r in rows])
+    out = []
+    for (lid, src, rel, pred, dst, policy, policy_id, hedge, art, start, end, text,
+         s_start, s_end, sentence) in rows:
+        ev = Evidence(art, start, end, text, sentence or text, s_start, s_end)
+        out.append(LinkFact(lid, nodes[src], rel, pred, nodes[dst], policy, hedge, ev, policy_id))
+    return out
+
+
+def filter_links(conn, *, source: str | None = None, target: str | None = None,
+                 relation: str | None = None, about: str | None = None,
+                 article: str | None = None, since: dt.date | None = None) -> list[LinkFact]:
+    """Links whose source is ``source``, target is ``target`` (names or aliases,
+    case-insensitive), relation is ``relation``, and which mention ``about`` in
+    an endpoint's name or alias, the policy, the predicate or the evidence."""
+    params: dict = {}
+    conds = [article_filter(conn, "l", article, since, params)]
+    if source is not None:
+        ids = [n.id for n in resolve(conn, source)]
+        conds.append(f"l.source_id IN ({_in('s', ids, params)})")
+    if target is not None:
+        ids = [n.id for n in resolve(conn, target)]
+        conds.append(f"l.target_id IN ({_in('t', ids, params)})")
+    if relation is not None:
+        params["relation"] = check_relation(relation)
+        conds.append("l.relation = :relation")
+    if about is not None:
+        params["about"] = _like(_key(about))
+        named = ("SELECT e.id FROM entities e WHERE e.key LIKE :about ESCAPE '\\'"
+                 " UNION SELECT al.entity_id FROM aliases al WHERE al.key LIKE :about ESCAPE '\\'")
+        conds.append(
+            f"(l.source_id IN ({named}) OR l.target_id IN ({named})"
+            f" OR l.policy_id IN ({named})"
+            " OR LOWER(l.text) LIKE :about ESCAPE '\\' OR LOWER(l.predicate) LIKE :about ESCAPE '\\')"
+        )
+    return _facts(conn, " AND ".join(conds), params)
+
+
+def neighbours(conn, name: str) -> list[LinkFact]:
+    """Every link that touches an entity ``name`` means, in either direction."""
+    params: dict = {}
+    ids = _in("n", [n.id for n in resolve(conn, name)], params)
+    return _facts(conn, f"(l.source_id IN ({ids}) OR l.target_id IN ({ids}))", params)
+
+
+# --- paths -------------------------------------------------------------------------
+
+# A link ``s -r-> t`` that runs through a policy ``P`` also joins s and t to P.
+# Breadth-first distances from both ends (UNION keeps one row per node and
+# depth, so the frontier stays small), then a walk that only follows edges
+# lying on a shortest path: each step moves one further from A and the node's
+# two distances add up to the best total.
+_PATH_SQL = """
+WITH RECURSIVE
+src(id) AS (SELECT id FROM entities WHERE id IN ({src})),
+dst(id) AS (SELECT id FROM entities WHERE id IN ({dst})),
+pairs(a, b) AS (
+    SELECT source_id, target_id FROM links
+    UNION SELECT target_id, source_id FROM links
+    UNION SELECT source_id, policy_id FROM links WHERE policy_id IS NOT NULL
+    UNION SELECT policy_id, source_id FROM links WHERE policy_id IS NOT NULL
+    UNION SELECT target_id, policy_id FROM links WHERE policy_id IS NOT NULL
+    UNION SELECT policy_id, target_id FROM links WHERE policy_id IS NOT NULL
+),
+fwd(node, depth) AS (
+    SELECT id, 0 FROM src
+    UNION
+    SELECT p.b, f.depth + 1 FROM fwd f JOIN pairs p ON p.a = f.node
+    WHERE f.depth < :max_hops
+),
+bwd(node, depth) AS (
+    SELECT id, 0 FROM dst
+    UNION
+    SELECT p.b, w.depth + 1 FROM bwd w JOIN pairs p ON p.a = w.node
+    WHERE w.depth < :max_hops
+),
+df(node, d) AS (SELECT node, MIN(depth) FROM fwd GROUP BY node),
+db(node, d) AS (SELECT node, MIN(depth) FROM bwd GROUP BY node),
+best(total) AS (
+    SELECT MIN(df.d + db.d) FROM df JOIN db ON db.node = df.node
+    WHERE df.d + db.d <= :max_hops
+),
+walk(node, depth, trail) AS (
+    SELECT id, 0, CAST(id AS TEXT) FROM src
+    UNION ALL
+    SELECT p.b, w.depth + 1, w.trail || ',' || CAST(p.b AS TEXT)
+    FROM walk w
+    JOIN pairs p ON p.a = w.node
+    JOIN df ON df.node = p.b AND df.d = w.depth + 1
+    JOIN db ON db.node = p.b
+    JOIN best ON df.d + db.d = best.total
+)
+SELECT w.trail FROM walk w
+JOIN dst ON dst.id = w.node
+JOIN best ON w.depth = best.total
+ORDER BY w.trail
+LIMIT :limit
+"""
+
+
+def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
+                   limit: int = MAX_PATHS) -> list[Path]:
+    """The shortest paths from ``a`` to ``b`` of at most ``max_hops`` links.
+
+    Links count in either direction, and a link that runs through a policy also
+    joins each of its ends to that policy. Each step lists every link it rests
+    on, with its direction: ``forward``, ``backward`` or ``via`` (the step joins
+    an end of the link to the policy it runs through). Returns ``[]`` when no path is that short."""
+    if max_hops < 1:
+        raise UsageError("--max-hops must be at least 1")
+    starts = resolve(conn, a)
+    ends = resolve(conn, b)
+    same = {n.id for n in starts} & {n.id for n in ends}
+    if same:
+        raise UsageError(f"{a!r} and {b!r} name the same entity; give two different ones")
+    params: dict = {"max_hops": max_hops, "limit": limit}
+    sql = _PATH_SQL.format(src=_in("s", [n.id for n in starts], params),
+                           dst=_in("d", [n.id for n in ends], params))
+    trails = [[int(x) for x in row[0].split(",")] for row in query(conn, sql, params)]
+    if not trails:
+        return []
+    on_path = sorted({n for trail in trails for n in trail})
+    params = {}
+    ids = _in("n", on_path, params)
+    facts = _facts(conn, f"(l.source_id IN ({ids}) AND l.target_id IN ({ids}))"
+                         f" OR (l.policy_id IN ({ids})"
+                         f" AND (l.source_id IN ({ids}) OR l.target_id IN ({ids})))", params)
+    between: dict[frozenset, list[LinkFact]] = {}
+    for f in facts:
+        ends = {(f.source.id, f.target.id)}
+        if f.policy_id is not None:
+            ends |= {(f.source.id, f.policy_id), (f.policy_id, f.target.id)}
+        for pair in ends:
+            between.setdefault(frozenset(pair), []).append(f)
+    nodes = nodes_by_id(conn, on_path)
+    paths = []
+    for trail in trails:
+        steps = [Step(nodes[u], nodes[v], between[frozenset((u, v))])
+                 for u, v in zip(trail, trail[1:])]
+        paths.append(Path([nodes[n] for n in trail], steps))
+    return paths
+
+
+# --- the whole graph ---------------------------------------------------------------
+
+
+def load_graph(conn, *, article: str | None = None, since: dt.date | None = None) -> Graph:
+    """Nodes and merged edges of the links in scope (all articles by default)."""
+    params: dict = {}
+    facts = _facts(conn, article_filter(conn, "l", article, since, params), params)
+    edges: dict[tuple, Edge] = {}
+    nodes: dict[int, Node] = {}
+    for f in facts:
+        nodes[f.source.id] = f.source
+        nodes[f.target.id] = f.target
+        edge = edges.setdefault((f.source.id, f.relation, f.target.id),
+                                Edge(f.source, f.relation, f.target))
+        for attr, value in (("predicates", f.predicate), ("policies", f.policy),
+                            ("hedges", f.hedge)):
+            bucket = getattr(edge, attr)
+            if value and value not in bucket:
+                bucket.append(value)
+        edge.evidence.append(f.evidence)
+    ordered = sorted(nodes.values(), key=lambda n: (n.kind, n.name.casefold(), n.id))
+    return Graph(ordered, sorted(edges.values(),
+                                 key=lambda e: (e.source.name.casefold(), e.relation,
+                                                e.target.name.casefold())))
