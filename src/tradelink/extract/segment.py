@@ -2,7 +2,10 @@
 
 Page furniture (menus, share bars, "Related:" lists, comment forms, credits)
 is recognised here, from ``data/vocab/furniture.txt``, and never reaches the
-later stages. Every span is an offset into the normalised article text.
+later stages. Known section headings come from ``data/vocab/sections.txt``.
+Header lines (outlet, date, reading time) and the dateline are kept apart so
+that `metadata` and `timex` can read them; no other stage sees them. Every
+span is an offset into the normalised article text.
 """
 
 from __future__ import annotations
@@ -12,24 +15,51 @@ from dataclasses import dataclass, field
 
 from tradelink import vocab
 
-BULLET = re.compile(r"^(?:[-*•–]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^(?:[-*•–—▪◦·]|\d{1,2}[.)])\s+")
 # "Label: text" bullets and lines: a short capitalised label before a colon.
 LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,40}?):\s+(?=\S)")
+# "Name, title: “quote”" lines (a reactions list): speaker label, then a quote.
+COLON_QUOTE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|bin|al|da))*(?:, [^:,\n]{2,80})?:\s+[\"“‘']"
+)
 QA = re.compile(r"^([QA]):\s+")
-MENU_SEPARATORS = re.compile(r"\s[|·›»]\s|\s{3,}")
+MENU_SEPARATORS = re.compile(r"\s[|·›»•]\s|\s{3,}")
+BREADCRUMB = re.compile(r"\s[›»>]\s")
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
+          r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+          r"Dec(?:ember|\.)?)")
+# A calendar date as written in page headers: "March 3, 2026", "3 March 2026", "2026-03-03".
+HEADER_DATE = re.compile(
+    rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+HEADER_CUE = re.compile(r"^(?:published|updated|posted|last updated|date)\b|\s[|·•—]\s", re.I)
+# "WASHINGTON, March 3 (Outlet) - ", "BEIJING (Reuters) — ", "SAN FRANCISCO, Jan. 5 — "
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    rf"(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+    rf"(?: \((?P<outlet>[^()\n]{{2,60}})\))?"
+    rf"\s*(?:-{{1,2}}|–|—)\s+(?=\S)"
+)
+BYLINE = re.compile(
+    r"^By (?:the )?(?:[A-Z][\w.'’-]*\.? ?){1,4}(?:(?:,|and|&) (?:[A-Z][\w.'’-]*\.? ?){1,4})*"
+    r"(?:\s*(?:[|·,•—-].*)?)$"
+)
+SENTENCE_END = ".!?:;,\"”’'"
 
 
 @dataclass(slots=True)
 class Block:
     """A line-level unit of the article."""
 
-    kind: str  # heading | bullet | paragraph | qa | furniture | title
+    kind: str  # heading | bullet | paragraph | qa | furniture | title | header
     start: int
     end: int
     section: str | None = None
     label: tuple[int, int] | None = None  # span of a "Label:" prefix, if any
     body_start: int = 0  # where the prose starts (after the bullet mark or label)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    dateline: tuple[int, int] | None = None  # span of a "PLACE, Month D (Outlet) -" prefix
+    section_kind: str | None = None  # summary | questions | quotes | section | None
 
 
 @dataclass(slots=True)
@@ -40,57 +70,111 @@ class Doc:
     def sentence_spans(self):
         """Yield ``(block_index, block, start, end)`` for every prose sentence."""
         for i, block in enumerate(self.blocks):
-            if block.kind in ("furniture", "title"):
+            if block.kind in ("furniture", "title", "header"):
                 continue
             for start, end in block.sentences:
                 yield i, block, start, end
 
+    def headers(self):
+        """The header blocks (outlet, date, reading time lines) before the body."""
+        return [b for b in self.blocks if b.kind == "header"]
 
-def _compile_furniture() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    line_patterns, list_heads = [], []
+
+def _compile_furniture():
+    line_patterns, list_heads, tails = [], [], []
     for entry in vocab.lines("furniture"):
         kind, _, pattern = entry.partition(" ")
-        rx = re.compile(pattern.strip(), re.IGNORECASE)
-        (list_heads if kind == "list" else line_patterns).append(rx)
-    return line_patterns, list_heads
+        target = {"list": list_heads, "tail": tails}.get(kind, line_patterns)
+        target.append(pattern.strip())
+    join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) if ps else None  # noqa: E731
+    return join(line_patterns), join(list_heads), join(tails)
 
 
-_FURNITURE: tuple[list[re.Pattern[str]], list[re.Pattern[str]]] | None = None
+def _compile_sections():
+    out = []
+    for entry in vocab.lines("sections"):
+        kind, _, pattern = entry.partition(" ")
+        out.append((kind, re.compile(rf"(?:{pattern.strip()})\s*:?", re.IGNORECASE)))
+    return out
+
+
+_FURNITURE = None
+_SECTIONS = None
 
 
 def furniture_patterns():
+    """``(line, list_head, tail)`` compiled alternations from furniture.txt."""
     global _FURNITURE
     if _FURNITURE is None:
         _FURNITURE = _compile_furniture()
     return _FURNITURE
 
 
+def section_kind(line: str) -> str | None:
+    """The kind of a known section heading (``summary``, ``questions`` ...), else None."""
+    global _SECTIONS
+    if _SECTIONS is None:
+        _SECTIONS = _compile_sections()
+    line = line.strip()
+    if len(line) > 80 or not line:
+        return None
+    for kind, rx in _SECTIONS:
+        if rx.fullmatch(line):
+            return kind
+    return None
+
+
 def is_furniture(line: str) -> bool:
-    patterns, _ = furniture_patterns()
-    if any(p.search(line) for p in patterns):
+    patterns, heads, tails = furniture_patterns()
+    if patterns is not None and patterns.search(line):
+        return True
+    if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
     # Menus and breadcrumbs: several short items joined by separators.
     parts = [p for p in MENU_SEPARATORS.split(line) if p.strip()]
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
         return True
+    if len(parts) >= 2 and BREADCRUMB.search(line) and len(line.split()) <= 8:
+        return True
     return False
+
+
+def is_header(line: str) -> bool:
+    """A page-header line that states a date: "Outlet | Tuesday, March 3, 2026 | 5 min read"."""
+    m = HEADER_DATE.search(line)
+    if not m or len(line.split()) > 16:
+        return False
+    if HEADER_CUE.search(line) or BYLINE.match(line):
+        return True
+    # Mostly a date: "April 21, 2026" or "Thursday, April 21, 2026, 8:15 a.m."
+    rest = (line[:m.start()] + line[m.end():]).strip(" ,·|-")
+    return len(rest.split()) <= 4
 
 
 def _is_heading(line: str, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(words) > 9 or len(line) > 70:
         return False
-    if line[-1] in ".?!:;,\"”’'" or BULLET.match(line):
+    if line[-1] in SENTENCE_END or BULLET.match(line):
         return False
     if not line[0].isupper():
         return False
     return next_line is not None
 
 
+def _is_title(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 30 or len(line) > 200:
+        return False
+    if line[-1] in ".!;,:" or BULLET.match(line) or QA.match(line):
+        return False
+    return line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"
+
+
 def segment(text: str) -> Doc:
     """Split normalised article text into blocks and sentences."""
     blocks: list[Block] = []
-    _, list_heads = furniture_patterns()
+    _, list_heads, tails = furniture_patterns()
     lines = []
     pos = 0
     for raw in text.split("\n"):
@@ -98,52 +182,98 @@ def segment(text: str) -> Doc:
         pos += len(raw) + 1
 
     section: str | None = None
+    kind_of_section: str | None = None
+    section_has_items = False
     in_furniture_list = False
+    in_tail = False
     seen_prose = False
+    seen_title = False
+    seen_paragraph = False
     nonblank = [(s, l) for s, l in lines if l.strip()]
     for idx, (start, line) in enumerate(nonblank):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
-        next_line = nonblank[idx + 1][1] if idx + 1 < len(nonblank) else None
+        next_line = nonblank[idx + 1][1].strip() if idx + 1 < len(nonblank) else None
+        if in_tail:
+            blocks.append(Block("furniture", s, e, section))
+            continue
+        if tails is not None and tails.search(stripped):
+            in_tail = True
+            blocks.append(Block("furniture", s, e, section))
+            continue
+        known = section_kind(stripped)
         if in_furniture_list:
-            # A "Related:" list runs until the next prose paragraph.
-            if BULLET.match(stripped) or len(stripped.split()) <= 12:
+            # A "Related:" list runs until the next prose paragraph or known heading.
+            if known is None and (BULLET.match(stripped) or len(stripped.split()) <= 12):
                 blocks.append(Block("furniture", s, e, section))
                 continue
             in_furniture_list = False
-        if any(p.search(stripped) for p in list_heads):
+        if list_heads is not None and list_heads.fullmatch(stripped):
             in_furniture_list = True
             blocks.append(Block("furniture", s, e, section))
             continue
-        if is_furniture(stripped):
+        if not seen_prose and is_header(stripped):
+            blocks.append(Block("header", s, e, None, body_start=s))
+            continue
+        if known is None and is_furniture(stripped):
             blocks.append(Block("furniture", s, e, section))
+            continue
+        if known is not None:
+            section, kind_of_section, section_has_items = stripped.rstrip(" :"), known, False
+            blocks.append(Block("heading", s, e, section, body_start=s, sentences=[(s, e)],
+                                section_kind=known))
+            continue
+        if not seen_prose and not seen_title and _is_title(stripped) and next_line is not None:
+            seen_title = True
+            blocks.append(Block("title", s, e, None, body_start=s))
             continue
         bullet = BULLET.match(stripped)
         qa = QA.match(stripped)
+        listish = False
         if bullet:
+            listish = True
             body = s + bullet.end()
             block = Block("bullet", s, e, section, body_start=body)
-            label = LABEL.match(text, body, e)
+            label = LABEL.match(stripped[bullet.end():])
             if label:
                 block.label = (body, body + len(label.group(1)))
-                block.body_start = body + label.end() - label.start()
+                block.body_start = body + label.end()
         elif qa:
             block = Block("qa", s, e, section, body_start=s + qa.end())
             block.label = (s, s + 1)
         elif _is_heading(stripped, next_line):
-            kind = "heading" if seen_prose or blocks else "title"
-            if kind == "heading":
-                section = stripped
-            blocks.append(Block(kind, s, e, section if kind == "heading" else None, body_start=s))
-            blocks[-1].sentences = [(s, e)] if kind == "heading" else []
+            section, kind_of_section, section_has_items = stripped, "section", False
+            blocks.append(Block("heading", s, e, section, body_start=s, sentences=[(s, e)],
+                                section_kind="section"))
             continue
         else:
             block = Block("paragraph", s, e, section, body_start=s)
-            label = LABEL.match(stripped)
-            if label and len(label.group(1).split()) <= 6:
-                block.label = (s, s + len(label.group(1)))
-                block.body_start = s + label.end()
+            if COLON_QUOTE.match(stripped):
+                # "Name, title: “...”": the label is the speaker; keep it in the sentence.
+                listish = True
+                colon = stripped.index(":")
+                block.label = (s, s + colon)
+            else:
+                label = LABEL.match(stripped)
+                if label and len(label.group(1).split()) <= 6:
+                    listish = True
+                    block.label = (s, s + len(label.group(1)))
+                    block.body_start = s + label.end()
+            if not seen_paragraph and not listish:
+                seen_paragraph = True
+                dl = DATELINE.match(stripped)
+                if dl and (dl.group("date") or dl.group("outlet") or dl.group("place").isupper()):
+                    block.dateline = (s, s + len(dl.group(0).rstrip(" -–—")))
+                    block.body_start = s + dl.end()
+        if section is not None:
+            if listish:
+                section_has_items = True
+            elif section_has_items and block.kind == "paragraph":
+                # Prose after a bullet list is the article again, not the list.
+                section, kind_of_section, section_has_items = None, None, False
+                block.section = None
+        block.section_kind = kind_of_section if block.section else None
         seen_prose = True
         block.sentences = split_sentences(text, block.body_start, e)
         blocks.append(block)

@@ -1,0 +1,71 @@
+"""Questions: headline, follow-up, Q&A and in-text questions (text written for the tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tradelink.extract import extract
+from tradelink.extract.questions import find
+from tradelink.extract.segment import segment
+from tradelink.models import normalise_text
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_0cd42d161d590e27.txt"
+SEED_GOLD = Path("/work/shared/seeds/000_0cd42d161d590e27.gold.json")
+
+
+def qs(text):
+    return [(q.text, q.headline, q.parent, q.section) for q in find(segment(normalise_text(text)))]
+
+
+CASES = [
+    (
+        "Story about tin\nQuestions for investors\n- Will smelters reopen? Prices say otherwise. Can they afford it?\n"
+        "- Is the tariff permanent?\nThe tin market shrugged.",
+        [("Will smelters reopen?", True, None, "Questions for investors"),
+         ("Can they afford it?", False, "Will smelters reopen?", "Questions for investors"),
+         ("Is the tariff permanent?", True, None, "Questions for investors")],
+    ),
+    (
+        "A miner explains the floor price\nQ: Why does a smelter need help?\nA: Because the market is rigged.",
+        [("Why does a smelter need help?", False, None, None)],
+    ),
+    (
+        "Ports reopen after strike\nWho gains from the deal? Traders think the brokers do. Shipping resumed on Friday.",
+        [("Who gains from the deal?", False, None, None)],
+    ),
+    (
+        "Ports reopen after strike\n“Why now?” asked Ada Quist, a broker. Shipping resumed on Friday.",
+        [("Why now?", False, None, None)],
+    ),
+    (
+        "Ports reopen after strike\nShipping resumed.\nRelated:\n- Is cobalt next?\n"
+        "Enjoying our coverage? Subscribe to the Harbour newsletter today.\nLeave a Reply\nWhat do you think?",
+        [],
+    ),
+    (
+        "Ports reopen after strike\nHighlights\n- Ships sail again.\nWhat to watch\n"
+        "- Supply: Will the port stay open? Unions vote soon.\n- Who pays the fines?",
+        [("Will the port stay open?", True, None, "What to watch"),
+         ("Who pays the fines?", True, None, "What to watch")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_questions(text, expected):
+    assert qs(text) == expected
+
+
+def test_seed_questions_match_gold():
+    if not SEED_GOLD.exists():
+        pytest.skip("seed gold file not present")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    ex = extract(SEED.read_text(encoding="utf-8"))
+    got = [(q.text, q.headline, q.parent) for q in ex.questions]
+    want = [(q["text"], q["headline"], q.get("under")) for q in gold["questions"]]
+    assert got == want
+    assert {q.section for q in ex.questions} == {gold["question_section"]}
+    assert not ex.check_spans()

@@ -1,0 +1,153 @@
+"""Segmentation on articles written for these tests (invented names and outlets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradelink.extract import ExtractionError, extract
+from tradelink.errors import InputError
+from tradelink.extract.segment import is_furniture, section_kind, segment
+from tradelink.models import normalise_text
+
+ARTICLE = normalise_text("""\
+Home | World | Markets | Opinion
+Harbour Post | Monday, June 1, 2026 | 4 min read
+By the Commodities Desk
+
+Quillon wins permits to ship its Vega 9 accelerator
+Highlights
+- Quillon Devices said it won three permits.
+- Ministers reportedly tied the permits to magnet supply.
+
+OSLO, June 1 (Harbour Post) - Quillon Devices said on Monday it had won three permits.
+
+Mina Torvik, the trade minister, said the permits were temporary.
+
+Key Strategic Threads
+- Leverage: Magnets are the price of chips.
+- Politics: Two lawmakers objected.
+The permits expire next year, officials said.
+
+Questions for investors
+- Will the permits last? Nobody knows. Could they be revoked?
+- Who buys the chips?
+
+Related:
+- Is the magnet trade over?
+- Five charts on cobalt
+Want our Metals Minute in your inbox? Sign up here.
+Popular on Harbour Post: Are tariffs back? | Ten metals to watch
+Leave a Reply
+Great article? Thanks
+""")
+
+
+def blocks_by_text(doc):
+    return {doc.text[b.start:b.end]: b for b in doc.blocks}
+
+
+def test_blocks_kinds_and_sections():
+    doc = segment(ARTICLE)
+    by = blocks_by_text(doc)
+    expected = [
+        ("Home | World | Markets | Opinion", "furniture", None),
+        ("Harbour Post | Monday, June 1, 2026 | 4 min read", "header", None),
+        ("By the Commodities Desk", "furniture", None),
+        ("Quillon wins permits to ship its Vega 9 accelerator", "title", None),
+        ("Highlights", "heading", "Highlights"),
+        ("- Quillon Devices said it won three permits.", "bullet", "Highlights"),
+        ("Mina Torvik, the trade minister, said the permits were temporary.", "paragraph", None),
+        ("- Leverage: Magnets are the price of chips.", "bullet", "Key Strategic Threads"),
+        ("The permits expire next year, officials said.", "paragraph", None),
+        ("- Who buys the chips?", "bullet", "Questions for investors"),
+        ("- Is the magnet trade over?", "furniture", None),
+        ("Want our Metals Minute in your inbox? Sign up here.", "furniture", None),
+        ("Popular on Harbour Post: Are tariffs back? | Ten metals to watch", "furniture", None),
+        ("Leave a Reply", "furniture", None),
+        ("Great article? Thanks", "furniture", None),
+    ]
+    for line, kind, section in expected:
+        block = by[line]
+        assert (line, block.kind) == (line, kind)
+        if kind not in ("furniture", "header", "title"):
+            assert (line, block.section) == (line, section)
+
+
+def test_section_heading_first_line_is_not_title():
+    doc = segment("Highlights\n- One thing happened.\n- Another did.\nThe story starts here.")
+    assert [b.kind for b in doc.blocks] == ["heading", "bullet", "bullet", "paragraph"]
+    assert doc.blocks[3].section is None
+
+
+def test_label_is_outside_sentence_and_dateline_is_skipped():
+    doc = segment(ARTICLE)
+    by = blocks_by_text(doc)
+    bullet = by["- Leverage: Magnets are the price of chips."]
+    assert [doc.text[s:e] for s, e in bullet.sentences] == ["Magnets are the price of chips."]
+    lead = next(b for b in doc.blocks if b.dateline)
+    assert doc.text[lead.dateline[0]:lead.dateline[1]] == "OSLO, June 1 (Harbour Post)"
+    assert doc.text[lead.sentences[0][0]:lead.sentences[0][1]].startswith("Quillon Devices said")
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Highlights", "summary"),
+    ("Key takeaways:", "summary"),
+    ("Questions for investors", "questions"),
+    ("Unanswered and Critical Questions for Investors", "questions"),
+    ("Three questions for buyers", "questions"),
+    ("What to watch", "questions"),
+    ("What they said", "quotes"),
+    ("Reactions", "quotes"),
+    ("Key terms", "section"),
+    ("What changes", "section"),
+    ("Key Strategic Threads", "section"),
+    ("The ministry said on Monday that exports would resume.", None),
+])
+def test_section_vocabulary(line, kind):
+    assert section_kind(line) == kind
+
+
+@pytest.mark.parametrize("line,furniture", [
+    ("Leave a Reply", True),
+    ("Share this article", True),
+    ("Copy link · WhatsApp · Email", True),
+    ("Menu   Search   Sign in   Subscribe", True),
+    ("World › Asia › Trade", True),
+    ("By Ada Quist and Ben Rolle", True),
+    ("Reporting by Ada Quist; Editing by Ben Rolle", True),
+    ("Photo: A port crane at dusk. (Ada Quist/Harbour Post)", True),
+    ("(Ada Quist/Harbour Post)", True),
+    ("We use cookies to improve your experience. [Accept all]", True),
+    ("Subscribe to continue reading.", True),
+    ("Already a subscriber? Log in", True),
+    ("Sign up to the Metals Minute newsletter", True),
+    ("Popular on Harbour Post: Is the rally over? | Five stocks", True),
+    ("Ministers said the permits were temporary.", False),
+    ("By March, exports had fallen by half.", False),
+])
+def test_furniture_lines(line, furniture):
+    assert is_furniture(line) is furniture
+
+
+def test_colon_quote_lines_form_a_list_and_prose_ends_it():
+    doc = segment("Title of the piece here\nReactions\nAda Quist, analyst: “It is a swap.”\n"
+                  "Ben Rolle: ‘Too early to say.’\nMarkets were calm on Friday, traders said.")
+    kinds = [(b.kind, b.section) for b in doc.blocks]
+    assert kinds == [("title", None), ("heading", "Reactions"), ("paragraph", "Reactions"),
+                     ("paragraph", "Reactions"), ("paragraph", None)]
+    # The speaker label stays in the sentence (it is a speaker, not a topic label).
+    s, e = doc.blocks[2].sentences[0]
+    assert doc.text[s:e].startswith("Ada Quist, analyst:")
+
+
+def test_qa_blocks():
+    doc = segment("A talk with a miner about prices\nQ: Why now?\nA: Because prices fell.")
+    assert [b.kind for b in doc.blocks] == ["title", "qa", "qa"]
+    s, e = doc.blocks[1].sentences[0]
+    assert doc.text[s:e] == "Why now?"
+
+
+def test_extraction_error_is_an_input_error():
+    assert issubclass(ExtractionError, InputError)
+    with pytest.raises(InputError):
+        extract("   \n ")
