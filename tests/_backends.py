@@ -2,7 +2,9 @@
 
 `db_url` runs a test once per backend. SQLite gets a fresh file per test.
 PostgreSQL gets one fresh database per test session (a unique name, dropped at
-the end), migrated once; each test starts from empty tables (TRUNCATE).
+the end), migrated once; each test starts from empty tables.
+`store_url` is the same with the schema in place on both backends (SQLite:
+a copy of a file migrated once per session).
 
 Without a server the PostgreSQL cases skip and say why -- unless ``CI`` is set,
 where they fail: CI must test both backends.
@@ -11,9 +13,11 @@ where they fail: CI must test both backends.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -86,32 +90,32 @@ def pg_session_url(pg_server: PgServer) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def _pg_truncate(pg_session_url: str):
+def _pg_empty(pg_session_url: str):
+    """A function that empties every table (DELETE, children first: on tiny
+    tables far faster than TRUNCATE) and restarts the id sequences."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
-    engine = create_engine(pg_session_url, poolclass=StaticPool)
-    with engine.connect() as conn:
-        tables = [
-            r[0] for r in conn.exec_driver_sql(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                "AND tablename NOT IN ('alembic_version', 'meta')"
-            )
-        ]
-    sql = f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"
+    from tradelink.store.schema import Base
 
-    def truncate() -> None:
+    engine = create_engine(pg_session_url, poolclass=StaticPool)
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables) if t.name != "meta"]
+    sql = "; ".join(f'DELETE FROM "{name}"' for name in tables) + (
+        "; SELECT setval(c.oid, 1, false) FROM pg_class AS c WHERE c.relkind = 'S'"
+    )
+
+    def empty() -> None:
         with engine.begin() as conn:
             conn.exec_driver_sql(sql)
 
-    yield truncate
+    yield empty
     engine.dispose()
 
 
 @pytest.fixture
-def pg_url(pg_session_url: str, _pg_truncate) -> str:
+def pg_url(pg_session_url: str, _pg_empty) -> str:
     """The session's PostgreSQL database, emptied for this test."""
-    _pg_truncate()
+    _pg_empty()
     return pg_session_url
 
 
@@ -133,6 +137,30 @@ def db_url(backend: str, request, tmp_path) -> str:
     emptied PostgreSQL database URL (schema already in place)."""
     if backend == "sqlite":
         return str(tmp_path / "tradelink.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    from sqlalchemy import create_engine
+
+    from tradelink.store import migrate
+
+    path = tmp_path_factory.mktemp("template") / "tradelink.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def store_url(backend: str, request, tmp_path) -> str:
+    """An empty database with the current schema, once per backend: a SQLite
+    file path, or a PostgreSQL URL."""
+    if backend == "sqlite":
+        path = tmp_path / "tradelink.sqlite"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        return str(path)
     return request.getfixturevalue("pg_url")
 
 

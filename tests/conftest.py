@@ -8,5 +8,7 @@ from _backends import (  # noqa: F401  (fixtures)
     pg_server,
     pg_session_url,
     pg_url,
-    _pg_truncate,
+    store_url,
+    _pg_empty,
+    _sqlite_template,
 )

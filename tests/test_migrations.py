@@ -11,6 +11,7 @@ from sqlalchemy import MetaData, create_engine, func, select, text
 from tradelink.errors import DatabaseError
 from tradelink.store import migrate
 from tradelink.store.schema import Base
+from tradelink.store.search import search
 
 # One row per table of revision 0001, foreign keys pointing at each other.
 FIRST_RELEASE_ROWS = {
@@ -100,7 +101,8 @@ def test_upgrade_builds_the_schema_the_models_describe(engine):
 
 
 def _is_search_table(diff) -> bool:
-    return diff[0] == "remove_table" and diff[1].name.startswith("search_")
+    """FTS5 tables (SQLite) and tsvector indexes (PostgreSQL) of revision 0002."""
+    return diff[0] in ("remove_table", "remove_index") and diff[1].name.startswith("search_")
 
 
 def test_upgrade_twice_changes_nothing(engine):
@@ -117,7 +119,11 @@ def test_first_release_upgrades_to_head_without_losing_a_row(engine):
     assert _counts(engine) == before
     with engine.connect() as conn:
         said = conn.execute(text("SELECT text FROM statements WHERE id = 1")).scalar()
-    assert said == "chips matter"
+        assert said == "chips matter"
+        # Revision 0002 indexed the rows that were already there.
+        hits = search(conn.connection.dbapi_connection if engine.dialect.name == "sqlite"
+                      else conn, "chips")
+    assert {(h["kind"], h["text"]) for h in hits} == {("quote", "chips matter")}
 
 
 def test_database_from_before_migrations_is_adopted(engine):
