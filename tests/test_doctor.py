@@ -1,0 +1,154 @@
+"""tradelink.store.doctor on healthy and broken databases (built by hand)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from tradelink.errors import DatabaseError
+from tradelink.store import doctor
+
+TEXT = "Officials said the deal was done. “We agreed,” she said."
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A migrated SQLite database holding one small article, built once."""
+    from sqlalchemy import create_engine
+
+    from tradelink.store import migrate
+
+    path = tmp_path_factory.mktemp("doctor") / "template.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("INSERT INTO articles (id, text, parser_version, ingested_at) "
+                 "VALUES ('a1', ?, 1, '2026-01-01')", (TEXT,))
+    conn.execute("INSERT INTO entities (id, kind, key, name, type) "
+                 "VALUES (1, 'actor', 'officials', 'officials', 'group')")
+    conn.execute("INSERT INTO mentions (entity_id, article_id, start, \"end\", text) "
+                 "VALUES (1, 'a1', 0, 9, 'Officials')")
+    start = TEXT.index("We")
+    conn.execute("INSERT INTO statements (article_id, speaker_id, kind, verb, start, \"end\", "
+                 "text) VALUES ('a1', 1, 'direct', 'said', ?, ?, 'We agreed')",
+                 (start, start + len("We agreed")))
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def db(template, tmp_path):
+    path = tmp_path / "db.sqlite"
+    shutil.copy(template, path)
+    return path
+
+
+def run(path):
+    conn, label = doctor.connect(str(path))
+    try:
+        return doctor.diagnose(conn, label)
+    finally:
+        conn.close()
+
+
+def summary(diag):
+    return {c.name: c.ok for c in diag.checks}
+
+
+def test_healthy_database(db):
+    diag = run(db)
+    assert diag.ok, diag.as_dict()
+    assert summary(diag) == {"integrity": True, "schema": True, "orphans": True,
+                             "spans": True, "fts": True}
+    assert diag.counts == {"articles": 1, "entities": 1, "mentions": 1, "statements": 1,
+                           "questions": 0, "links": 0}
+    assert [c.detail for c in diag.checks] == [
+        "PRAGMA integrity_check: ok; foreign keys hold",
+        "version 1 (current)",
+        "no orphaned rows",
+        "2 spans slice back (all)",
+        "no full-text index",
+    ]
+
+
+def test_doctor_does_not_write(db):
+    before = db.read_bytes()
+    run(db)
+    assert db.read_bytes() == before
+
+
+def edit(path, *sql):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    for s in sql:
+        conn.execute(s)
+    conn.commit()
+    conn.close()
+
+
+def test_orphans(db):
+    edit(db, "DELETE FROM articles",
+         "INSERT INTO entities (id, kind, key, name, type) VALUES (2, 'actor', 'x', 'X', 'person')")
+    diag = run(db)
+    assert summary(diag)["orphans"] is False
+    check = next(c for c in diag.checks if c.name == "orphans")
+    assert check.detail == ("3 orphaned rows (mentions without article: 1, statements without "
+                            "article: 1, entities nothing refers to: 1); re-ingest the "
+                            "affected articles")
+    assert summary(diag)["integrity"] is False  # foreign_key_check sees them too
+
+
+def test_bad_span(db):
+    edit(db, "UPDATE statements SET start = start + 1")
+    check = next(c for c in run(db).checks if c.name == "spans")
+    assert (check.ok, check.problems) == (False, 1)
+    assert check.detail == ("1 of 2 spans do not slice back to their text (statements: 1); "
+                            "run tradelink reparse")
+
+
+def test_newer_schema(db):
+    edit(db, "UPDATE alembic_version SET version_num = '0999'")
+    check = next(c for c in run(db).checks if c.name == "schema")
+    assert not check.ok
+    assert check.detail.startswith("version 999 is newer than this tradelink knows")
+
+
+def test_text_file_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("just some notes\n" * 100)
+    diag = run(path)
+    assert not diag.ok
+    assert [c.detail for c in diag.checks] == [
+        "cannot read the database: file is not a database; it is not a tradelink "
+        "database or it is damaged"]
+
+
+def test_corrupt_file(db):
+    data = bytearray(db.read_bytes())
+    data[100:] = bytes((i * 37 + 11) % 256 for i in range(len(data) - 100))
+    db.write_bytes(bytes(data))
+    diag = run(db)
+    assert not diag.ok
+    assert diag.checks[0].name == "integrity" and not diag.checks[0].ok
+
+
+def test_missing_database(tmp_path):
+    with pytest.raises(DatabaseError) as exc:
+        doctor.connect(str(tmp_path / "none.sqlite"))
+    assert str(exc.value) == (f"no database at {tmp_path / 'none.sqlite'}; "
+                              "run tradelink ingest to create one")
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_unreachable_postgres():
+    pytest.importorskip("psycopg")
+    with pytest.raises(DatabaseError) as exc:
+        doctor.connect("postgresql+psycopg://nobody:secret@127.0.0.1:1/x")
+    message = str(exc.value)
+    assert message.startswith("cannot connect to 127.0.0.1:1/x: ")
+    assert "secret" not in message and "\n" not in message
