@@ -9,6 +9,7 @@ import pytest
 
 from tradelink.errors import DatabaseError
 from tradelink.store import doctor
+from tradelink.store.migrate import SCHEMA_VERSION
 
 TEXT = "Officials said the deal was done. “We agreed,” she said."
 
@@ -69,10 +70,10 @@ def test_healthy_database(db):
                            "questions": 0, "links": 0}
     assert [c.detail for c in diag.checks] == [
         "PRAGMA integrity_check: ok; foreign keys hold",
-        "version 1 (current)",
+        f"version {SCHEMA_VERSION} (current)",
         "no orphaned rows",
         "2 spans slice back (all)",
-        "no full-text index",
+        "3 indexes in sync",
     ]
 
 
@@ -108,7 +109,18 @@ def test_bad_span(db):
     check = next(c for c in run(db).checks if c.name == "spans")
     assert (check.ok, check.problems) == (False, 1)
     assert check.detail == ("1 of 2 spans do not slice back to their text (statements: 1); "
-                            "run tradelink reparse")
+                            "delete and re-ingest those articles")
+
+
+def test_fts_out_of_sync(db):
+    start = TEXT.index("the deal")
+    edit(db, "DROP TRIGGER search_statements_ai",
+         "INSERT INTO statements (article_id, kind, verb, start, \"end\", text) "
+         f"VALUES ('a1', 'indirect', 'said', {start}, {start + 8}, 'the deal')")
+    check = next(c for c in run(db).checks if c.name == "fts")
+    assert (check.ok, check.detail) == (False, (
+        "search_statements has 1 row, statements has 2; rebuild with: sqlite3 DB "
+        "\"INSERT INTO search_statements(search_statements) VALUES('rebuild')\""))
 
 
 def test_newer_schema(db):
@@ -152,3 +164,10 @@ def test_unreachable_postgres():
     message = str(exc.value)
     assert message.startswith("cannot connect to 127.0.0.1:1/x: ")
     assert "secret" not in message and "\n" not in message
+
+
+def test_empty_store_on_each_backend(store_url):
+    diag = run(store_url)
+    assert diag.ok, diag.as_dict()
+    assert [c.name for c in diag.checks] == ["integrity", "schema", "orphans", "spans", "fts"]
+    assert diag.counts["articles"] == 0
