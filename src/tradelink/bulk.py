@@ -1,0 +1,173 @@
+"""Bulk ingest: read and extract many files in parallel, store them in batches.
+
+`run` yields one `Outcome` per source, in order: ``new``, ``duplicate`` or
+``failed`` with a one-line reason.  Extraction is pure, so worker processes
+read and extract files and send back `Extraction` objects; the parent alone
+writes, one batch transaction at a time with a savepoint per article, so every
+article is stored whole or not at all, and one bad file never costs the others.
+
+Nothing here prints; the CLI renders progress from the outcomes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tradelink.errors import DatabaseError, TradelinkError
+from tradelink.inputs import DEFAULT_MAX_BYTES, Source
+
+BATCH = 64  # articles per write transaction
+CHUNK = 8  # files per task sent to a worker
+IN_PROCESS_BELOW = 16  # fewer files than this: no worker processes
+
+
+@dataclass(slots=True)
+class Options:
+    """What applies to every file: metadata overrides and input limits."""
+
+    meta: dict = field(default_factory=dict)  # ArticleMeta fields given on the command line
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(slots=True)
+class Outcome:
+    name: str
+    status: Literal["new", "duplicate", "failed"]
+    article_id: str | None = None
+    title: str | None = None
+    reason: str | None = None
+    exit_code: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    name: str
+    extraction: object | None = None  # Extraction
+    reason: str | None = None
+    exit_code: int = 1
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse(source: Source, opts: Options) -> _Parsed:
+    """Read and extract one source; every failure becomes a one-line reason."""
+    from tradelink import inputs
+    from tradelink.extract import extract
+    from tradelink.models import ArticleMeta
+
+    try:
+        got = inputs.read(source, encoding=opts.encoding, max_bytes=opts.max_bytes)
+        meta = got.meta or ArticleMeta()
+        if opts.meta:
+            meta = meta.model_copy(update=opts.meta)
+        x = extract(got.text, meta, source=None if source.path is None else str(source.path))
+        return _Parsed(source.name, x, warnings=list(got.warnings))
+    except TradelinkError as err:
+        msg = str(err)
+        if not msg.startswith(source.name):
+            msg = f"{source.name}: {msg}"
+        return _Parsed(source.name, reason=msg, exit_code=err.exit_code)
+    except Exception as err:  # a parser bug must not lose the other files
+        return _Parsed(source.name, reason=f"{source.name}: could not be read as an article "
+                       f"({type(err).__name__}: {_first_line(err)}); please report this",
+                       exit_code=1)
+
+
+def _parse_chunk(sources: list[Source], opts: Options) -> list[_Parsed]:
+    return [parse(s, opts) for s in sources]
+
+
+def parsed(sources: Sequence[Source], opts: Options, jobs: int) -> Iterator[_Parsed]:
+    """Parse every source, in order; in worker processes when there are many."""
+    local = [s for s in sources if s.path is None]  # stdin is read here
+    files = [s for s in sources if s.path is not None]
+    for s in local:
+        yield parse(s, opts)
+    if jobs <= 1 or len(files) < IN_PROCESS_BELOW:
+        for s in files:
+            yield parse(s, opts)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
+    chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        todo = iter(chunks)
+        for c in todo:  # keep a bounded window in flight so memory stays flat
+            pending.append(pool.submit(_parse_chunk, c, opts))
+            if len(pending) >= jobs * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def run(sources: Sequence[Source], engine_factory: Callable[[], object], *,
+        opts: Options | None = None, jobs: int | None = None, batch: int = BATCH) -> Iterator[Outcome]:
+    """Ingest every source; yield an `Outcome` per source once its batch is committed.
+
+    ``engine_factory`` is called on the first article to store, so a run in
+    which every file fails creates no database; the engine is disposed at the end."""
+    opts = opts or Options()
+    jobs = jobs or os.cpu_count() or 1
+    engine = None
+    buffer: list[_Parsed] = []
+    try:
+        for item in parsed(sources, opts, jobs):
+            if item.extraction is None:
+                if buffer:  # keep outcomes in order
+                    yield from _write(engine, buffer)
+                    buffer = []
+                yield Outcome(item.name, "failed", reason=item.reason, exit_code=item.exit_code,
+                              warnings=item.warnings)
+                continue
+            if engine is None:
+                engine = engine_factory()
+            buffer.append(item)
+            if len(buffer) >= batch:
+                yield from _write(engine, buffer)
+                buffer = []
+        if buffer:
+            yield from _write(engine, buffer)
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def _write(engine, items: list[_Parsed]) -> list[Outcome]:
+    from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+    from sqlalchemy.orm import Session
+
+    from tradelink.store.write import ingest
+
+    out: list[Outcome] = []
+    try:
+        with Session(engine) as session, session.begin():
+            for item in items:
+                x = item.extraction
+                try:
+                    with session.begin_nested():
+                        res = ingest(session, x)
+                except (IntegrityError, TradelinkError) as err:
+                    out.append(Outcome(item.name, "failed", x.article.id, x.article.title,
+                                       reason=f"{item.name}: could not be stored ({_first_line(err)})",
+                                       exit_code=1, warnings=item.warnings))
+                    continue
+                out.append(Outcome(item.name, res.status, res.article_id, res.title,
+                                   warnings=item.warnings))
+    except OperationalError as err:
+        raise DatabaseError(f"cannot write to {engine.url.render_as_string(hide_password=True)}: "
+                            f"{_first_line(err.orig or err)}") from err
+    except SQLAlchemyError as err:
+        raise DatabaseError(f"database error while storing: {_first_line(err)}") from err
+    return out
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0]

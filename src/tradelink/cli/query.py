@@ -1,0 +1,102 @@
+"""Query commands: read-only listings of what the knowledge base holds.
+
+Each opens the database read-only (stdlib sqlite3 on SQLite), calls one
+function of `tradelink.store.read` and prints the rows.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from tradelink.cli.common import print_json, print_rows, reader
+from tradelink.store import read
+
+JSON = typer.Option(False, "--json", help="Print a JSON array (the documented contract) and nothing else.")
+
+
+def articles(ctx: typer.Context, as_json: bool = JSON) -> None:
+    """List the stored articles."""
+    with reader(ctx) as r:
+        rows = read.articles(r)
+    print_rows(rows, ("id", "published", "outlet", "title", "statements", "questions"),
+               as_json=as_json, title="Articles")
+
+
+def actors(ctx: typer.Context,
+           type: str = typer.Option(None, "--type", "-t", metavar="TYPE",
+                                    help="Only this type: person, organization, government, group, media."),
+           as_json: bool = JSON) -> None:
+    """List actors with their type, roles, aliases and number of mentions."""
+    with reader(ctx) as r:
+        rows = read.actors(r, type=type)
+    print_rows(rows, ("name", "type", "roles", "aliases", "mentions"), as_json=as_json, title="Actors")
+
+
+def actor(ctx: typer.Context, name: str = typer.Argument(..., help="A name or alias, e.g. lutnick."),
+          as_json: bool = JSON) -> None:
+    """Show one actor's profile: aliases, roles, statements, links and articles."""
+    with reader(ctx) as r:
+        profile = read.actor(r, name)
+    if as_json:
+        print_json(profile)
+        return
+    from tradelink.report.summary import actor_text
+
+    typer.echo(actor_text(profile), nl=False)
+
+
+def quotes(ctx: typer.Context,
+           speaker: str = typer.Option(None, "--speaker", "-s", help="Only this speaker (any alias)."),
+           about: str = typer.Option(None, "--about", "-a", help="Only quotes whose text or sentence mentions TERM."),
+           as_json: bool = JSON) -> None:
+    """Who said what: direct quotes and reported speech."""
+    with reader(ctx) as r:
+        rows = read.quotes(r, speaker=speaker, about=about)
+    if not as_json:
+        for row in rows:
+            row["speaker"] = row["speaker"] or (f"({row['speaker_descriptor']})" if row["speaker_descriptor"] else "")
+    print_rows(rows, ("speaker", "kind", "verb", "medium", "hedge", "text"), as_json=as_json, title="Quotes")
+
+
+def questions(ctx: typer.Context, as_json: bool = JSON) -> None:
+    """The open questions, each follow-up under its headline question."""
+    with reader(ctx) as r:
+        rows = read.questions(r)
+    if as_json:
+        print_json(rows)
+        return
+    from tradelink.report.summary import questions_text
+
+    typer.echo(questions_text(rows), nl=False)
+
+
+def commodities(ctx: typer.Context, as_json: bool = JSON) -> None:
+    """List commodities (chips, magnets, minerals) and their aliases."""
+    with reader(ctx) as r:
+        rows = read.commodities(r)
+    print_rows(rows, ("name", "category", "aliases"), as_json=as_json, title="Commodities")
+
+
+def policies(ctx: typer.Context, as_json: bool = JSON) -> None:
+    """List policies: bans, freezes, licences, deals, with actor, status and date."""
+    with reader(ctx) as r:
+        rows = read.policies(r)
+    print_rows(rows, ("name", "kind", "actor", "target", "status", "when", "evidence"),
+               as_json=as_json, title="Policies")
+
+
+def links(ctx: typer.Context,
+          about: str = typer.Option(None, "--about", "-a", help="Only links touching TERM (a name, alias or word)."),
+          as_json: bool = JSON) -> None:
+    """How chips, magnets, policies and actors are linked."""
+    with reader(ctx) as r:
+        rows = read.links(r, about=about)
+    print_rows(rows, ("source", "relation", "target", "policy", "hedge", "evidence"),
+               as_json=as_json, title="Links")
+
+
+def timeline(ctx: typer.Context, as_json: bool = JSON) -> None:
+    """Dated policies, statements and time expressions, earliest first."""
+    with reader(ctx) as r:
+        rows = read.timeline(r)
+    print_rows(rows, ("date", "kind", "what", "time_text", "text"), as_json=as_json, title="Timeline")

@@ -1,0 +1,280 @@
+"""Where the database lives and how it is opened.
+
+The database is named by a file path or any SQLAlchemy URL (``--db`` or
+``TRADELINK_DB``); the default is ``data/tradelink.sqlite`` under the current
+directory.  Two ways in:
+
+* `open_engine` (writes): a SQLAlchemy engine.  On SQLite it turns on foreign
+  keys, WAL and a busy timeout, takes the write lock at ``BEGIN`` and creates
+  the file (and its folder) on first use.  `ensure_schema` creates or checks
+  the schema; it is the one place schema creation happens.
+* `open_reader` (queries): on SQLite a read-only stdlib ``sqlite3``
+  connection, so a query never imports SQLAlchemy and never creates a file;
+  on other databases SQLAlchemy Core runs the same SQL text.
+
+This module imports only the standard library at the top.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tradelink.errors import DatabaseError
+
+DEFAULT_PATH = Path("data") / "tradelink.sqlite"
+ENV_VAR = "TRADELINK_DB"
+BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A resolved database location: a SQLite file or another SQLAlchemy URL."""
+
+    url: str
+    path: Path | None = None  # the file, for SQLite on disk
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def label(self) -> str:
+        """How to name the database in a message (never shows a password)."""
+        if self.path is not None:
+            return str(self.path)
+        scheme, sep, rest = self.url.partition("://")
+        if "@" in rest:
+            rest = rest.split("@", 1)[1]
+        return f"{scheme}{sep}{rest}"
+
+
+def resolve(value: str | None = None) -> Target:
+    """The database named by ``value``, else ``$TRADELINK_DB``, else the default path."""
+    value = value or os.environ.get(ENV_VAR) or str(DEFAULT_PATH)
+    if "://" not in value:
+        path = Path(value).expanduser()
+        return Target(url=f"sqlite:///{path}", path=path)
+    if value.startswith("sqlite"):
+        # sqlite:///relative, sqlite:////absolute, sqlite:// (memory)
+        _, _, rest = value.partition(":///")
+        rest = rest.split("?", 1)[0]
+        return Target(url=value, path=Path(rest) if rest else None)
+    return Target(url=value)
+
+
+# --- writes: SQLAlchemy -----------------------------------------------------------
+
+
+def open_engine(target: Target):
+    """A SQLAlchemy engine for writing; creates a missing SQLite file and its folder."""
+    from sqlalchemy import create_engine, event
+
+    if not target.is_sqlite:
+        try:
+            return create_engine(target.url)
+        except Exception as exc:  # unknown dialect, missing driver ...
+            raise DatabaseError(f"cannot use database URL {target.label}: {_first_line(exc)}") from exc
+    if target.path is not None:
+        if target.path.exists() and target.path.is_dir():
+            raise DatabaseError(f"{target.path} is a directory, not a database file")
+        try:
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot create the folder for {target.path}: {exc.strerror or exc}"
+            ) from exc
+    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy, not the driver, decide where transactions begin
+        # (needed for SAVEPOINT); then set the pragmas outside any transaction.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if target.path is not None:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Take the write lock up front: two writers wait for each other
+        # (busy timeout) instead of failing on a lock upgrade.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def ensure_schema(engine) -> None:
+    """Create or upgrade the schema; refuse a database written by a newer tradelink.
+
+    The one place a writer gets its tables (Alembic migrations, `tradelink.store.migrate`)."""
+    from tradelink.store import migrate
+
+    migrate.upgrade(engine)
+
+
+def _check_version(value: str, label: str) -> None:
+    from tradelink.store.migrate import SCHEMA_VERSION
+
+    try:
+        found = int(value)
+    except (TypeError, ValueError):
+        raise DatabaseError(f"{label} has an unreadable schema version {value!r}") from None
+    if found > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{label} was written by a newer tradelink (schema {found}, this one reads "
+            f"up to {SCHEMA_VERSION}); upgrade tradelink"
+        )
+
+
+# --- reads: stdlib sqlite3 or SQLAlchemy Core --------------------------------------
+
+
+class Reader:
+    """Runs read-only SQL with ``:name`` parameters and returns rows as dicts."""
+
+    def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class SqliteReader(Reader):
+    def __init__(self, conn: sqlite3.Connection, label: str):
+        self.conn = conn
+        self.label = label
+        conn.row_factory = sqlite3.Row
+        # SQLite's lower() knows only ASCII; make it Unicode-aware, as on PostgreSQL.
+        conn.create_function("lower", 1, _lower, deterministic=True)
+
+    def rows(self, sql, params=None):
+        try:
+            cur = self.conn.execute(sql, params or {})
+            return [dict(r) for r in cur.fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise _sqlite_error(exc, self.label) from exc
+
+    def close(self):
+        self.conn.close()
+
+
+class CoreReader(Reader):
+    def __init__(self, conn, label: str):
+        self.conn = conn
+        self.label = label
+
+    def rows(self, sql, params=None):
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            result = self.conn.execute(text(sql), params or {})
+            return [dict(m) for m in result.mappings().all()]
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"cannot read {self.label}: {_first_line(exc.orig or exc)}") from exc
+
+    def close(self):
+        engine = self.conn.engine
+        self.conn.close()
+        engine.dispose()
+
+
+def open_reader(target: Target) -> Reader:
+    """A read-only connection to an existing tradelink database; creates nothing."""
+    if target.is_sqlite:
+        if target.path is None:
+            raise DatabaseError("an in-memory database has nothing to query; use a file")
+        if not target.path.exists():
+            raise DatabaseError(
+                f"no database at {target.path}; run `tradelink ingest PATH` first to create it"
+            )
+        if target.path.is_dir():
+            raise DatabaseError(f"{target.path} is a directory, not a database file")
+        uri = target.path.resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise _sqlite_error(exc, str(target.path)) from exc
+        reader: Reader = SqliteReader(conn, str(target.path))
+    else:
+        reader = _open_core_reader(target)
+    try:
+        _check_reader(reader, target.label)
+    except BaseException:
+        reader.close()
+        raise
+    return reader
+
+
+def _open_core_reader(target: Target) -> Reader:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        engine = create_engine(target.url)
+        conn = engine.connect()
+    except SQLAlchemyError as exc:
+        raise DatabaseError(
+            f"cannot connect to {target.label}: {_first_line(getattr(exc, 'orig', None) or exc)}"
+        ) from exc
+    except Exception as exc:  # unknown dialect, missing driver
+        raise DatabaseError(f"cannot use database URL {target.label}: {_first_line(exc)}") from exc
+    return CoreReader(conn, target.label)
+
+
+def _check_reader(reader: Reader, label: str) -> None:
+    if isinstance(reader, SqliteReader):
+        from tradelink.store import migrate
+
+        try:
+            migrate.check_sqlite(reader.conn)
+        except DatabaseError as exc:
+            raise DatabaseError(f"{label}: {exc}") from None
+    try:
+        rows = reader.rows("SELECT value FROM meta WHERE key = 'schema_version'")
+    except DatabaseError as exc:
+        if "no such table" in str(exc) or "does not exist" in str(exc):
+            raise DatabaseError(
+                f"{label} is not a tradelink database; point --db at one "
+                f"or run `tradelink ingest PATH` to create one"
+            ) from None
+        raise
+    if not rows:
+        raise DatabaseError(f"{label} is not a tradelink database (no schema version)")
+    _check_version(rows[0]["value"], label)
+
+
+def _sqlite_error(exc: sqlite3.Error, label: str) -> DatabaseError:
+    msg = _first_line(exc)
+    if "file is not a database" in msg or "malformed" in msg:
+        return DatabaseError(f"{label} is not a tradelink database or is corrupt ({msg})")
+    if "unable to open" in msg:
+        return DatabaseError(f"cannot open {label} ({msg}); check the path and its permissions")
+    if "locked" in msg or "busy" in msg:
+        return DatabaseError(f"{label} is busy ({msg}); try again when the other process is done")
+    if "no such table" in msg or "no such column" in msg:
+        return DatabaseError(f"{label} is not a tradelink database ({msg})")
+    return DatabaseError(f"database error on {label}: {msg}")
+
+
+def _lower(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
