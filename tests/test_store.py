@@ -187,11 +187,12 @@ def test_a_plain_sqlite_file_is_not_a_tradelink_database(tmp_path):
 def test_a_database_from_a_newer_tradelink_is_refused(handmade_db):
     conn = sqlite3.connect(handmade_db)
     conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.execute("UPDATE alembic_version SET version_num = '0999'")
     conn.commit()
     conn.close()
     with pytest.raises(DatabaseError, match="newer tradelink"):
         open_reader(resolve(str(handmade_db)))
-    with pytest.raises(DatabaseError, match="newer tradelink"):
+    with pytest.raises(DatabaseError, match="upgrade tradelink"):
         ensure_schema(open_engine(resolve(str(handmade_db))))
 
 

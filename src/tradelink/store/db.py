@@ -237,13 +237,6 @@ def _open_core_reader(target: Target) -> Reader:
 
 
 def _check_reader(reader: Reader, label: str) -> None:
-    if isinstance(reader, SqliteReader):
-        from tradelink.store import migrate
-
-        try:
-            migrate.check_sqlite(reader.conn)
-        except DatabaseError as exc:
-            raise DatabaseError(f"{label}: {exc}") from None
     try:
         rows = reader.rows("SELECT value FROM meta WHERE key = 'schema_version'")
     except DatabaseError as exc:
@@ -256,6 +249,13 @@ def _check_reader(reader: Reader, label: str) -> None:
     if not rows:
         raise DatabaseError(f"{label} is not a tradelink database (no schema version)")
     _check_version(rows[0]["value"], label)
+    if isinstance(reader, SqliteReader):
+        from tradelink.store import migrate
+
+        try:
+            migrate.check_sqlite(reader.conn)
+        except DatabaseError as exc:
+            raise DatabaseError(f"{label}: {exc}") from None
 
 
 def _sqlite_error(exc: sqlite3.Error, label: str) -> DatabaseError:
