@@ -34,13 +34,21 @@ MAX_PATHS = 50
 
 
 def query(conn, sql: str, params: dict | None = None) -> list[tuple]:
-    """Run ``sql`` with ``:name`` parameters on either kind of connection."""
+    """Run ``sql`` with ``:name`` parameters; rows come back as tuples.
+
+    ``conn`` is the store's `Reader` (``tradelink.store.db``), a stdlib
+    ``sqlite3.Connection`` or a SQLAlchemy ``Connection``. Every selected
+    column has its own name, so a reader that returns dicts loses nothing."""
     params = dict(params or {})
-    if isinstance(conn, sqlite3.Connection):
+    raw = getattr(conn, "conn", conn)
+    if isinstance(raw, sqlite3.Connection):
         for key, value in params.items():
             if isinstance(value, dt.date):
                 params[key] = value.isoformat()
-        return conn.execute(sql, params).fetchall()
+    if hasattr(conn, "rows"):
+        return [tuple(row.values()) for row in conn.rows(sql, params)]
+    if isinstance(conn, sqlite3.Connection):
+        return [tuple(row) for row in conn.execute(sql, params).fetchall()]
     from sqlalchemy import text
 
     return [tuple(row) for row in conn.execute(text(sql), params)]
@@ -56,7 +64,9 @@ def _in(prefix: str, values, params: dict) -> str:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A name's lookup key, as the store writes it: casefolded, spaces collapsed,
+    curly apostrophes straightened."""
+    return " ".join(name.replace("\u2019", "'").casefold().split())[:255]
 
 
 def _like(term: str) -> str:
@@ -189,7 +199,7 @@ class Graph:
 
 # --- names -------------------------------------------------------------------------
 
-_NODE_COLS = "e.id, e.kind, e.name, e.type"
+_NODE_COLS = "e.id AS id, e.kind AS kind, e.name AS name, e.type AS type"
 
 
 def resolve(conn, name: str) -> list[Node]:
@@ -280,11 +290,15 @@ def article_filter(conn, alias: str, article: str | None = None,
 # --- links -------------------------------------------------------------------------
 
 _LINK_SQL = """
-    SELECT l.id, l.source_id, l.relation, l.predicate, l.target_id, p.name, l.policy_id, l.hedge,
-           l.article_id, l.start, l."end", l.text,
-           COALESCE(l.sentence_start, l.start), COALESCE(l.sentence_end, l."end"),
+    SELECT l.id AS id, l.source_id AS source_id, l.relation AS relation,
+           l.predicate AS predicate, l.target_id AS target_id, p.name AS policy,
+           l.policy_id AS policy_id, l.hedge AS hedge, l.article_id AS article,
+           l.start AS start, l."end" AS "end", l.text AS text,
+           COALESCE(l.sentence_start, l.start) AS s_start,
+           COALESCE(l.sentence_end, l."end") AS s_end,
            SUBSTR(a.text, COALESCE(l.sentence_start, l.start) + 1,
                   COALESCE(l.sentence_end, l."end") - COALESCE(l.sentence_start, l.start))
+               AS sentence
     FROM links l
     JOIN articles a ON a.id = l.article_id
     LEFT JOIN entities p ON p.id = l.policy_id
@@ -385,7 +399,7 @@ walk(node, depth, trail) AS (
     JOIN db ON db.node = p.b
     JOIN best ON df.d + db.d = best.total
 )
-SELECT w.trail FROM walk w
+SELECT w.trail AS trail FROM walk w
 JOIN dst ON dst.id = w.node
 JOIN best ON w.depth = best.total
 ORDER BY w.trail
