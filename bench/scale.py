@@ -1,0 +1,315 @@
+"""Scale benchmark: ingest, database size and query latency at N articles.
+
+    python bench/scale.py --sizes 1000,10000 [--jobs 1,2] [--out bench/out] [--seed 7]
+
+For each N it writes a synthetic corpus (`bench/corpus.py`, seeded), then:
+
+* ingests it with ``tradelink ingest DIR --jobs J`` for each J, as a whole
+  process, reporting articles/s, MB/s and the peak RSS of the process tree
+  (sampled every 20 ms from /proc);
+* reports database bytes per article (after a WAL checkpoint);
+* times the queries ``quotes --speaker``, ``questions``, ``links --about``,
+  ``path`` and ``search`` in-process (the library call on an open
+  connection: p50/p95 over varied arguments) and as whole CLI processes;
+* times the whole ``tradelink quotes --speaker X --json`` process against
+  ``sqlite-utils query`` running the same SQL on the same file.
+
+It prints a markdown report (append it to bench/RESULTS.md by hand) and
+writes the raw figures to OUT/results-N.json. It is a script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+ENV.pop("TRADELINK_DB", None)
+
+
+# --- measuring processes --------------------------------------------------------
+
+
+def _tree_rss_kb(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
+    """(wall seconds, peak RSS of the process tree in KB, result)."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def timed_process(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    res = subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True)
+    wall = time.perf_counter() - start
+    if res.returncode not in (0,):
+        raise SystemExit(f"failed ({res.returncode}): {' '.join(cmd)}\n{res.stderr}")
+    return wall
+
+
+def pct(values: list[float], q: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def ms(values: list[float]) -> dict:
+    return {"p50_ms": round(pct(values, 50) * 1000, 2), "p95_ms": round(pct(values, 95) * 1000, 2),
+            "n": len(values)}
+
+
+# --- the steps --------------------------------------------------------------------
+
+
+def tradelink(db: Path, *args: str) -> list[str]:
+    return [PY, "-m", "tradelink", "--db", str(db), *args]
+
+
+def ingest(corpus: Path, db: Path, jobs: int, n: int, nbytes: int) -> dict:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    wall, peak, res = run_measured(tradelink(db, "ingest", str(corpus), "--jobs", str(jobs)))
+    if res.returncode != 0:
+        raise SystemExit(f"ingest failed: {res.stderr.strip()[-2000:]}")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    conn.close()
+    size = db.stat().st_size
+    return {
+        "jobs": jobs, "seconds": round(wall, 2), "articles": stored,
+        "articles_per_s": round(n / wall, 1), "mb_per_s": round(nbytes / wall / 1e6, 3),
+        "peak_rss_mb": round(peak / 1024, 1), "db_bytes": size,
+        "db_bytes_per_article": round(size / max(stored, 1)),
+        "summary": (res.stdout.strip() or res.stderr.strip()).splitlines()[-1:],
+    }
+
+
+def pick_arguments(db: Path, rng: random.Random, k: int) -> dict[str, list]:
+    """Varied, realistic arguments drawn from what the database holds."""
+    conn = sqlite3.connect(db)
+    q = lambda sql: [r[0] for r in conn.execute(sql)]  # noqa: E731
+    speakers = q("SELECT e.name FROM entities e WHERE e.kind = 'actor' AND e.id IN "
+                 "(SELECT speaker_id FROM statements) ORDER BY e.id")
+    abouts = q("SELECT e.name FROM entities e WHERE e.id IN (SELECT source_id FROM links) "
+               "ORDER BY e.id")
+    words = q("SELECT text FROM sentences WHERE id % 97 = 0 LIMIT 2000")
+    conn.close()
+    surnames = [s.split()[-1] for s in speakers if s.split()]
+    pairs = []
+    if len(abouts) >= 2:
+        pairs = [rng.sample(abouts, 2) for _ in range(k)]
+    terms = []
+    for sentence in rng.sample(words, min(k, len(words))):
+        toks = [t.strip(".,“”\"'?") for t in sentence.split() if len(t) > 5]
+        if len(toks) >= 2:
+            terms.append(" ".join(rng.sample(toks, 2)))
+    return {
+        "speaker": rng.sample(surnames, min(k, len(surnames))) or ["nobody"],
+        "about": rng.sample(abouts, min(k, len(abouts))) or ["magnets"],
+        "path": pairs,
+        "search": terms or ["magnets"],
+    }
+
+
+def in_process(db: Path, args: dict[str, list], repeat: int) -> dict:
+    from tradelink.store import graph, read, search
+    from tradelink.store.db import open_reader, resolve
+
+    reader = open_reader(resolve(str(db)))
+    conn = reader.conn
+    calls = {
+        "quotes --speaker": [lambda a=a: read.quotes(reader, speaker=a) for a in args["speaker"]],
+        "questions": [lambda: read.questions(reader)],
+        "links --about": [lambda a=a: read.links(reader, about=a) for a in args["about"]],
+        "path": [lambda a=a: _path(graph, conn, a) for a in args["path"]],
+        "search": [lambda a=a: search.search(conn, a, limit=20) for a in args["search"]],
+    }
+    out = {}
+    for name, fns in calls.items():
+        if not fns:
+            continue
+        times, rows = [], 0
+        for _ in range(max(1, repeat // len(fns))):
+            for fn in fns:
+                t = time.perf_counter()
+                result = fn()
+                times.append(time.perf_counter() - t)
+                rows = max(rows, len(result) if hasattr(result, "__len__") else 0)
+        out[name] = {**ms(times), "max_rows": rows}
+    reader.close()
+    return out
+
+
+def _path(graph, conn, pair):
+    try:
+        return graph.shortest_paths(conn, pair[0], pair[1])
+    except Exception:  # noqa: BLE001 - no path / ambiguous name: still a timed answer
+        return []
+
+
+def whole_process(db: Path, args: dict[str, list], runs: int) -> dict:
+    cmds = {
+        "quotes --speaker": [tradelink(db, "quotes", "--speaker", a, "--json")
+                             for a in args["speaker"]],
+        "questions": [tradelink(db, "questions", "--json")],
+        "links --about": [tradelink(db, "links", "--about", a, "--json") for a in args["about"]],
+        "path": [tradelink(db, "path", a, b, "--json") for a, b in args["path"]],
+        "search": [tradelink(db, "search", a, "--json") for a in args["search"]],
+    }
+    out = {}
+    for name, variants in cmds.items():
+        if not variants:
+            continue
+        times = []
+        try:
+            for i in range(runs):
+                times.append(timed_process(variants[i % len(variants)]))
+        except SystemExit as err:
+            out[name] = {"error": str(err).splitlines()[-1]}
+            continue
+        out[name] = ms(times)
+    return out
+
+
+QUOTES_SQL = """
+SELECT sp.name AS speaker, sp.type AS speaker_type, s.speaker_descriptor, s.text, s.kind,
+       s.verb, md.name AS medium, s.hedge, s.article_id AS article, s.start, s."end"
+FROM statements s JOIN articles a ON a.id = s.article_id
+LEFT JOIN entities sp ON sp.id = s.speaker_id
+LEFT JOIN entities md ON md.id = s.medium_id
+WHERE s.speaker_id IN (SELECT entity_id FROM aliases WHERE key = :k
+                       UNION SELECT id FROM entities WHERE kind = 'actor' AND key = :k)
+ORDER BY a.ingested_at, s.article_id, s.start
+"""
+
+
+def versus_sqlite_utils(db: Path, speakers: list[str], runs: int) -> dict:
+    su = shutil.which("sqlite-utils") or str(Path(PY).with_name("sqlite-utils"))
+    ours, theirs = [], []
+    for i in range(runs):
+        name = speakers[i % len(speakers)]
+        ours.append(timed_process(tradelink(db, "quotes", "--speaker", name, "--json")))
+        theirs.append(timed_process([su, "query", str(db), QUOTES_SQL, "-p", "k", name.lower()]))
+    base = [timed_process([PY, "-c", "pass"]) for _ in range(runs)]
+    a, b = pct(ours, 50), pct(theirs, 50)
+    return {"tradelink_quotes": ms(ours), "sqlite_utils_query": ms(theirs),
+            "python_c_pass": ms(base), "ratio_p50": round(a / b, 2)}
+
+
+def machine() -> dict:
+    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
+    return {"nproc": os.cpu_count(), "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version, "free_h": free,
+            "load": os.getloadavg()}
+
+
+def report(n: int, res: dict) -> str:
+    lines = [f"### N = {n:,} articles ({res['corpus_mb']:.1f} MB of text)", ""]
+    lines += ["| ingest | seconds | articles/s | MB/s | peak RSS MB | DB bytes/article |",
+              "|---|---|---|---|---|---|"]
+    for ing in res["ingest"]:
+        lines.append(f"| --jobs {ing['jobs']} | {ing['seconds']} | {ing['articles_per_s']} | "
+                     f"{ing['mb_per_s']} | {ing['peak_rss_mb']} | {ing['db_bytes_per_article']} |")
+    lines += ["", "| query | in-process p50 ms | p95 ms | rows (max) | whole CLI p50 ms | p95 ms |",
+              "|---|---|---|---|---|---|"]
+    for name, ip in res["in_process"].items():
+        wp = res["whole_process"].get(name, {})
+        lines.append(f"| {name} | {ip['p50_ms']} | {ip['p95_ms']} | {ip['max_rows']} | "
+                     f"{wp.get('p50_ms', wp.get('error', '-'))} | {wp.get('p95_ms', '-')} |")
+    vs = res["versus"]
+    lines += ["", f"whole `tradelink quotes --speaker X --json`: p50 "
+              f"{vs['tradelink_quotes']['p50_ms']} ms; `sqlite-utils query` (same SQL, same "
+              f"file): p50 {vs['sqlite_utils_query']['p50_ms']} ms; ratio {vs['ratio_p50']}; "
+              f"`python -c pass`: {vs['python_c_pass']['p50_ms']} ms", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--out", type=Path, default=HERE / "out")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=200, help="in-process calls per query")
+    ap.add_argument("--runs", type=int, default=20, help="whole-process runs per query")
+    ap.add_argument("--skip-ingest", action="store_true", help="reuse OUT/N.sqlite")
+    opts = ap.parse_args()
+    opts.out.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {json.dumps(machine())}", file=sys.stderr)
+    for n in [int(s) for s in opts.sizes.split(",")]:
+        corpus = opts.out / f"corpus-{n}"
+        _, nbytes = write_corpus(corpus, n, opts.seed)
+        db = opts.out / f"{n}.sqlite"
+        res: dict = {"n": n, "corpus_mb": nbytes / 1e6, "machine": machine(), "ingest": []}
+        if not opts.skip_ingest:
+            for jobs in [int(j) for j in opts.jobs.split(",")]:
+                one = ingest(corpus, opts.out / f"{n}-j{jobs}.sqlite", jobs, n, nbytes)
+                print(f"N={n} ingest: {json.dumps(one)}", file=sys.stderr)
+                res["ingest"].append(one)
+                shutil.move(opts.out / f"{n}-j{jobs}.sqlite", db)
+        args = pick_arguments(db, random.Random(opts.seed), 20)
+        res["arguments"] = args
+        res["in_process"] = in_process(db, args, opts.repeat)
+        print(f"N={n} in-process: {json.dumps(res['in_process'])}", file=sys.stderr)
+        res["whole_process"] = whole_process(db, args, opts.runs)
+        res["versus"] = versus_sqlite_utils(db, args["speaker"], opts.runs)
+        (opts.out / f"results-{n}.json").write_text(json.dumps(res, indent=2))
+        print(report(n, res), flush=True)
+
+
+if __name__ == "__main__":
+    main()
