@@ -118,7 +118,7 @@ def _root(
 
 
 # --- command registration: one line per command ---------------------------------
-from tradelink.cli import export, ingest, query  # noqa: E402
+from tradelink.cli import db, export, ingest, query, reparse, search  # noqa: E402
 
 app.command("ingest")(ingest.ingest)
 app.command("articles")(query.articles)
@@ -131,6 +131,9 @@ app.command("policies")(query.policies)
 app.command("links")(query.links)
 app.command("timeline")(query.timeline)
 app.command("export")(export.export)
+app.command("search")(search.search)
+app.command("reparse")(reparse.reparse)
+app.add_typer(db.app, name="db")
 
 
 def main() -> None:
