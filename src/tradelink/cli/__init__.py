@@ -86,6 +86,46 @@ def _quiet_broken_pipe() -> int:
     return 1
 
 
+def _lean_options() -> None:
+    """Skip pydantic for plain string and flag options (a start-up cost, not a behaviour).
+
+    typer 0.2x coerces every parameter through a pydantic ``TypeAdapter``;
+    importing pydantic and building the adapters costs ~150 ms, more than the
+    whole query.  A ``str`` option needs no validation, so it gets a trivial
+    coercion.  If typer's internals change, this does nothing and typer's own
+    coercion applies."""
+    try:
+        from dataclasses import dataclass
+
+        from typer import _coercion
+        from typer.core import _TyperParameter
+
+        base = _coercion.RuntimeParam
+        original = _TyperParameter.get_runtime_param
+    except (ImportError, AttributeError):  # pragma: no cover - another typer
+        return
+
+    @dataclass(frozen=True)
+    class _Plain(base):
+        def _coerce_value(self, value, param, ctx):
+            if isinstance(value, self.annotation):
+                return value
+            full = _coercion.build_runtime_param(param.type_descriptor)
+            return full._coerce_value(value, param=param, ctx=ctx)
+
+    def get_runtime_param(self):
+        info = self.type_descriptor
+        if (getattr(self, "_runtime_param", 0) is None and info.annotation in (str, bool)
+                and info.file_annotation is None and info.parameter_info.parser is None):
+            self._runtime_param = _Plain(parameter_info=info.parameter_info,
+                                         annotation=info.annotation)
+        return original(self)
+
+    _TyperParameter.get_runtime_param = get_runtime_param
+
+
+_lean_options()
+
 app = typer.Typer(
     cls=TradelinkGroup,
     name="tradelink",
