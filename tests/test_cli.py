@@ -135,7 +135,7 @@ def test_ingest_missing_path_is_a_usage_error_and_creates_nothing(cli, tmp_path)
     (["ingest", "x.txt", "--published", "July"], "error: --published July: not a date; use YYYY-MM-DD\n"),
     (["actors", "--type", "robot"], "error: --type robot: unknown actor type; use one of "
                                     "person, organization, government, group, media\n"),
-    (["export", "--format", "pdf"], "error: --format pdf: unknown format; use md or json\n"),
+    (["export", "--format", "pdf"], "error: --format pdf: unknown format; use md, html or json\n"),
     (["quotes", "--nope"], "error: No such option: --nope (see `tradelink quotes --help`)\n"),
     (["frobnicate"], "error: No such command 'frobnicate' (see `tradelink --help`)\n"),
 ])
@@ -147,10 +147,11 @@ def test_usage_errors_exit_2_with_one_line(cli, handmade_db, args, message):
 def test_export_markdown_escapes_article_text(cli, handmade_db):
     r = cli("export")
     assert r.exit_code == 0
-    assert r.stdout.startswith("# tradelink summary\n\n## Sources\n")
+    assert r.stdout.startswith("# tradelink brief\n\nCovers all articles: ")
     assert "<script>" not in r.stdout
     assert "Is &lt;script&gt;alert(1)&lt;/script&gt; a risk?" in r.stdout
-    for heading in ("## Key actors", "## Who said what", "## Policies", "## Links", "## Open questions"):
+    for heading in ("## Sources", "## Key actors", "## Who said what", "## Policies", "## Links",
+                    "## Open questions"):
         assert heading in r.stdout
 
 

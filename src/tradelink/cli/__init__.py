@@ -158,7 +158,7 @@ def _root(
 
 
 # --- command registration: one line per command ---------------------------------
-from tradelink.cli import db, export, ingest, query, reparse, search  # noqa: E402
+from tradelink.cli import db, export, graph, ingest, query, reparse, search  # noqa: E402
 
 app.command("ingest")(ingest.ingest)
 app.command("articles")(query.articles)
@@ -170,6 +170,8 @@ app.command("commodities")(query.commodities)
 app.command("policies")(query.policies)
 app.command("links")(query.links)
 app.command("timeline")(query.timeline)
+app.command("path")(graph.path)
+app.command("graph")(graph.graph)
 app.command("export")(export.export)
 app.command("search")(search.search)
 app.command("reparse")(reparse.reparse)

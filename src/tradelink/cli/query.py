@@ -87,10 +87,14 @@ def policies(ctx: typer.Context, as_json: bool = JSON) -> None:
 
 def links(ctx: typer.Context,
           about: str = typer.Option(None, "--about", "-a", help="Only links touching TERM (a name, alias or word)."),
+          source: str = typer.Option(None, "--from", metavar="A", help="Only links from A (a name or alias)."),
+          target: str = typer.Option(None, "--to", metavar="B", help="Only links to B (a name or alias)."),
+          relation: str = typer.Option(None, "--relation", "-r", metavar="R",
+                                       help="Only links of relation R, e.g. exchanged_for."),
           as_json: bool = JSON) -> None:
     """How chips, magnets, policies and actors are linked."""
     with reader(ctx) as r:
-        rows = read.links(r, about=about)
+        rows = read.links(r, about=about, source=source, target=target, relation=relation)
     print_rows(rows, ("source", "relation", "target", "policy", "hedge", "evidence"),
                as_json=as_json, title="Links")
 

@@ -470,6 +470,8 @@ def load_graph(conn, *, article: str | None = None, since: dt.date | None = None
             if value and value not in bucket:
                 bucket.append(value)
         edge.evidence.append(f.evidence)
+    via = {f.policy_id for f in facts if f.policy_id is not None} - set(nodes)
+    nodes.update(nodes_by_id(conn, via))  # a policy a link runs through is drawn too
     ordered = sorted(nodes.values(), key=lambda n: (n.kind, n.name.casefold(), n.id))
     return Graph(ordered, sorted(edges.values(),
                                  key=lambda e: (e.source.name.casefold(), e.relation,

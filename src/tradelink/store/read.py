@@ -234,14 +234,32 @@ _NAMED_ANY = (
 )
 
 
-def links(r: Reader, about: str | None = None) -> list[dict]:
-    """Typed links; ``about`` matches an end's name or alias, or the evidence words."""
-    sql, params = _LINKS, {}
+def links(r: Reader, about: str | None = None, source: str | None = None,
+          target: str | None = None, relation: str | None = None) -> list[dict]:
+    """Typed links; ``about`` matches an end's name or alias, or the evidence words;
+    ``source`` and ``target`` match that end's name or alias; ``relation`` is
+    one of the closed vocabulary (``"exchanged for"`` means ``exchanged_for``)."""
+    where, params = [], {}
     if about:
-        sql += (f" WHERE l.source_id IN ({_NAMED_ANY}) OR l.target_id IN ({_NAMED_ANY})"
-                f" OR l.policy_id IN ({_NAMED_ANY}) OR lower(l.text) LIKE :about {_ESC}")
-        params = {"name": words(about), "about": contains(about)}
-    return r.rows(sql + " ORDER BY a.ingested_at, l.article_id, l.start, l.id", params)
+        where.append(f"(l.source_id IN ({_NAMED_ANY}) OR l.target_id IN ({_NAMED_ANY})"
+                     f" OR l.policy_id IN ({_NAMED_ANY}) OR lower(l.text) LIKE :about {_ESC})")
+        params.update(name=words(about), about=contains(about))
+    for column, value, param in (("source_id", source, "src"), ("target_id", target, "tgt")):
+        if value:
+            where.append(f"l.{column} IN ({_NAMED_ANY.replace(':name', ':' + param)})")
+            params[param] = words(value)
+    if relation:
+        from tradelink.store.graph import normalise_relation
+
+        where.append("l.relation = :relation")
+        params["relation"] = normalise_relation(relation)
+    sql = _LINKS + (" WHERE " + " AND ".join(where) if where else "")
+    rows = r.rows(sql + " ORDER BY a.ingested_at, l.article_id, l.start, l.id", params)
+    if relation and not rows:
+        from tradelink.store.graph import check_relation
+
+        check_relation(relation)  # an empty answer to a misspelt relation says so
+    return rows
 
 
 # --- timeline -----------------------------------------------------------------
