@@ -1,7 +1,868 @@
-"""Stage: attribution. (skeleton; filled in by the extraction work)"""
+"""Stage: attribution. Who said what, in direct and reported speech.
+
+For each paragraph the stage
+
+1. finds the quotations (straight, curly and single marks; an apostrophe
+   inside a word is not a mark; an unclosed quote ends with its paragraph);
+2. splits the paragraph into sentences with the quotations kept whole;
+3. finds the reporting frames in each sentence, outside the quotations:
+   a reporting verb (``reporting_verbs.txt``), "according to", or a colon
+   before a quotation;
+4. finds each frame's speaker: the subject before the verb (across
+   appositions, "X, the head of Y, said"), the name after it ("..., said X"),
+   a pronoun or "the company" resolved to an earlier actor, or an anonymous
+   source kept as a descriptor;
+5. finds each frame's words: a quotation next to it or inside its clause
+   (direct), else the clause it reports (indirect).
+
+A quotation that opens a paragraph with no frame of its own continues the
+previous speaker; answers in a Q&A block belong to the interviewee.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
 
-def find(doc, *context) -> list:
-    return []
+from tradelink import vocab
+from tradelink.models import Actor, Span, Statement
+
+from . import entities
+
+OPEN_D, CLOSE_D = "“", "”"
+OPEN_S, CLOSE_S = "‘", "’"
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # inner span, without marks
+    end: int
+    open: int  # position of the opening mark
+    close: int  # position after the closing mark (or the paragraph end)
+    closed: bool = True
+
+    def words(self, text: str) -> int:
+        return len(text[self.start:self.end].split())
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph)."""
+    out: list[Quote] = []
+    kind = None  # "d" or "s" while inside a quotation
+    q_open = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "“”\"‘’'":
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if kind is None:
+            if ch == OPEN_D or (ch == '"' and not prev.isalnum()):
+                kind, q_open = "d", i
+            elif ch == OPEN_S and not prev.isalnum():
+                kind, q_open = "s", i
+            elif ch == "'" and not prev.isalnum() and (nxt.isalnum()):
+                kind, q_open = "s", i
+        elif kind == "d":
+            if ch == CLOSE_D or ch == '"':
+                out.append(Quote(q_open + 1, i, q_open, i + 1))
+                kind = None
+            elif ch == OPEN_D:
+                q_open = i  # an unclosed quotation: start again here
+        elif kind == "s":
+            if ch in (CLOSE_S, "'") and not nxt.isalpha() and prev not in " \n":
+                out.append(Quote(q_open + 1, i, q_open, i + 1))
+                kind = None
+            elif ch == OPEN_D or ch == OPEN_S:
+                q_open = i
+                kind = "d" if ch == OPEN_D else "s"
+    if kind is not None:
+        out.append(Quote(q_open + 1, end, q_open, end, closed=False))
+    for q in out:
+        while q.start < q.end and text[q.start].isspace():
+            q.start += 1
+        while q.end > q.start and text[q.end - 1] in " \n,;:":
+            q.end -= 1
+    return [q for q in out if q.end > q.start]
+
+
+# --- vocabulary ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    verb_rx: re.Pattern[str]
+    frames: dict[str, str]
+    hedge_rx: re.Pattern[str]
+
+
+NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
+                     "estimates", "worry", "worries", "expect", "report"})
+PARTICIPLES = {"adding": "added", "arguing": "argued", "warning": "warned", "saying": "said"}
+
+
+@functools.cache
+def cues() -> Cues:
+    frames = {}
+    for line in vocab.lines("reporting_verbs"):
+        form, _, frame = line.rpartition(" ")
+        frames[form.strip()] = frame.strip()
+    forms = sorted(frames, key=len, reverse=True)
+    verb_rx = re.compile(r"(?<![\w’'-])(?:according to|" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    hedges = sorted(vocab.lines("hedges"), key=len, reverse=True)
+    hedge_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in hedges) + r")(?![\w-])", re.IGNORECASE)
+    return Cues(verb_rx, frames, hedge_rx)
+
+
+ADVERBIAL = re.compile(
+    r"^(?:\s*(?:,\s*)?(?:earlier|later|separately|also|again|"
+    r"publicly|privately|repeatedly|previously|recently|further|then|today|yesterday|directly|"
+    r"in a (?:joint )?(?:statement|letter|notice|interview|post|filing|note|report|briefing)[^,.;]*?|"
+    r"at a (?:news conference|briefing|press conference|hearing|meeting|ceremony|summit|event)[^,.;]*?|"
+    r"in an interview[^,.;]*?|(?:on|last|this|next|over the) ?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|weekend|month|year|morning|afternoon|evening|night)|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on\s+[A-Z][a-z]+\s+\d{1,2}|in\s+[A-Z][a-z]+)"
+    r"(?=[\s,.;]|$))+"
+)
+GAP_ADVERBS = re.compile(
+    r"^(?:\s*(?:also|later|previously|separately|then|has|have|had|would|will|again|further|reportedly|"
+    r"allegedly|apparently|still|already|publicly|privately|repeatedly|recently|itself|himself|herself|"
+    r"themselves|on \w+|last \w+|this \w+|in a (?:joint )?statement|in a letter|however|too|once)\b\s*,?)*\s*$"
+)
+NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to|\bwould not|\bno longer)\s+(?:\w+\s+)?$")
+PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|against|than|about|into|over|"
+                         r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
+ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
+            r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
+            r"employee|employees|staffer|manager|managers|analyst|regulator)"
+ANON = re.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
+    + ANON_HEAD + r"\b(?:,?\s+(?:who|familiar|close|briefed|involved|with knowledge|speaking|not authori[sz]ed)\b"
+    r"[^,.;:]*?(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
+    r"(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$))?"
+)
+SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
+                    r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|added|confirmed|"
+                    r"warned|denied)\b|[.;]|$)")
+DESCRIPTOR = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>company|firm|group|ministry|department|regulator|agency|embassy|commission|"
+    r"bank|government|administration|office|official|source|person|exporter|producer|miner|maker|carmaker|chipmaker|"
+    r"designer|lender|buyer|seller|venture|consortium|bloc)(?![\w-])"
+)
+PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Oo]thers)(?![\w’'-])")
+SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    type: str | None
+    start: int
+    end: int
+    descriptor: str | None = None
+    joint: list[tuple[str, str]] = field(default_factory=list)  # more (name, type)
+
+
+@dataclass(slots=True)
+class Frame:
+    vstart: int
+    vend: int
+    verb: str
+    kind: str  # say | judge | fear | according | colon
+    speaker: Speaker | None = None
+    inverted: bool = False
+    quote: Quote | None = None
+    content: tuple[int, int] | None = None
+
+
+class Discourse:
+    """What earlier sentences said: for pronouns and "the company"."""
+
+    def __init__(self):
+        self.subjects: list[str] = []  # recent subject persons, latest last
+        self.gender: dict[str, str] = {}
+        self.last_thing: tuple[str, str] | None = None  # (name, type) of an org/government subject
+        self.last_anon: str | None = None
+        self.last_group: tuple[str, str] | None = None
+
+    def person(self, name: str) -> None:
+        if name in self.subjects:
+            self.subjects.remove(name)
+        self.subjects.append(name)
+
+    def pronoun(self, word: str) -> str | None:
+        g = "he" if word.lower() == "he" else "she"
+        for name in reversed(self.subjects):
+            if self.gender.get(name, g) == g:
+                self.gender[name] = g
+                return name
+        return None
+
+
+class Index:
+    """Actor mentions by position."""
+
+    def __init__(self, actors: list[Actor]):
+        rows = []
+        for a in actors:
+            for m in a.mentions:
+                rows.append((m.start, m.end, a))
+        rows.sort(key=lambda r: (r[0], -r[1]))
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.by_name = {a.name: a for a in actors}
+
+    def within(self, s: int, e: int):
+        i = bisect.bisect_left(self.starts, s)
+        while i < len(self.rows) and self.rows[i][0] < e:
+            if self.rows[i][1] <= e:
+                yield self.rows[i]
+            i += 1
+
+    def at(self, s: int):
+        i = bisect.bisect_left(self.starts, s)
+        if i < len(self.rows) and self.rows[i][0] == s:
+            return self.rows[i]
+        return None
+
+    def last_before(self, pos: int, types: tuple[str, ...], word: str | None = None):
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            s, e, a = self.rows[i]
+            if e <= pos and a.type in types and (word is None or word in a.name.lower()):
+                return a
+            i -= 1
+        return None
+
+
+# --- sentences with whole quotations ------------------------------------------------
+
+ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof|"
+                        r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.)$")
+
+
+def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; a quotation never straddles two of them,
+    except when the attribution splits it."""
+    inside = [(q.open, q.close) for q in quotes]
+    out, cur = [], s
+    qi = 0
+    i = s
+    while i < e:
+        while qi < len(inside) and inside[qi][1] <= i:
+            qi += 1
+        if qi < len(inside) and inside[qi][0] <= i < inside[qi][1]:
+            # Inside a quotation: a boundary only right after its closing mark.
+            qe = inside[qi][1]
+            inner_end = text[inside[qi][0]:qe].rstrip("”\"’' ")
+            if inner_end and inner_end[-1] in ".?!" and qe < e and text[qe:qe + 1] == " " and \
+                    (text[qe + 1:qe + 2].isupper() or text[qe + 1:qe + 2] in "“\"‘'"):
+                out.append((cur, qe))
+                cur = qe + 1
+            i = qe
+            continue
+        ch = text[i]
+        if ch in ".?!" and (i + 1 == e or text[i + 1] == " "):
+            nxt = text[i + 2:i + 3]
+            if i + 1 == e or nxt.isupper() or nxt in "“\"‘'":
+                if not (ch == "." and ABBREV_END.search(text, max(s, i - 8), i + 1)):
+                    out.append((cur, i + 1))
+                    cur = i + 2
+        i += 1
+    if cur < e and text[cur:e].strip():
+        out.append((cur, e))
+    return [(a, b) for a, b in out if b > a]
+
+
+# --- the stage -----------------------------------------------------------------------
+
+
+def find(doc, actors=(), times=(), *context) -> list[Statement]:
+    text = doc.text
+    actors = list(actors) if not isinstance(actors, list) else actors
+    index = Index(actors)
+    state = Discourse()
+    out: list[Statement] = []
+    prev_direct: Statement | None = None
+    prev_block_direct: Statement | None = None
+    interviewee: tuple[str, str] | None = None
+    medium_near: str | None = None
+    for block in doc.blocks:
+        if block.kind in ("furniture", "title", "heading"):
+            prev_block_direct = None
+            continue
+        bs = block.body_start or block.start
+        if block.kind == "qa":
+            label = text[block.start:block.start + 1]
+            if label == "A":
+                if interviewee is None:
+                    interviewee = _interviewee(state, index, block.start)
+                if interviewee and text[bs:block.end].strip():
+                    medium_near = medium_near or _medium_before(text, index, block.start)
+                    end = block.end
+                    out.append(_statement(text, bs, end, interviewee[0], interviewee[1], None, "direct",
+                                          "said", medium_near, None, (bs, end), times))
+            continue
+        quotes = find_quotes(text, bs, block.end)
+        stmts_in_block: list[Statement] = []
+        for ss, se in sentences(text, bs, block.end, quotes):
+            squotes = [q for q in quotes if ss <= q.open < se]
+            new = _sentence(text, ss, se, squotes, index, state, actors, times, block)
+            if not new and squotes and not stmts_in_block and prev_block_direct is not None and \
+                    text[ss] in "“\"‘'" and squotes[0].open == ss and squotes[0].words(text) > 3:
+                # A quotation that continues the previous paragraph's speaker.
+                p = prev_block_direct
+                q = squotes[0]
+                new = [_statement(text, q.start, q.end, p.speaker, p.speaker_type, p.speaker_descriptor,
+                                  "direct", p.verb, p.medium, _hedge(text, q.start, q.end), (ss, se), times)]
+            stmts_in_block.extend(new)
+            _update_subjects(text, ss, se, index, state, new)
+        out.extend(stmts_in_block)
+        directs = [s for s in stmts_in_block if s.kind == "direct" and s.speaker]
+        last_quote_open = quotes and not quotes[-1].closed
+        if directs and (last_quote_open or quotes and quotes[-1].close >= block.end - 1):
+            prev_block_direct = directs[-1]
+        elif stmts_in_block:
+            prev_block_direct = None
+        else:
+            prev_block_direct = prev_block_direct if quotes and not stmts_in_block else None
+        if re.search(r"\b(?:spoke|speaking|talked) (?:to|with)\b", text[block.start:block.end]):
+            medium_near = _medium_before(text, index, block.end)
+    return out
+
+
+def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent, times) -> Statement:
+    when = None
+    for t in times:
+        if sent[0] <= t.start < sent[1]:
+            when = t
+            break
+    return Statement(start=s, end=e, text=text[s:e], speaker=speaker, speaker_type=stype,
+                     speaker_descriptor=desc, kind=kind, verb=verb, medium=medium, hedge=hedge,
+                     sentence=Span(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]), when=when)
+
+
+def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
+    """The sentence with quotation contents blanked, offsets kept."""
+    chars = list(text[ss:se])
+    for q in quotes:
+        for i in range(max(q.start, ss), min(q.end, se)):
+            chars[i - ss] = "_" if not chars[i - ss].isspace() else " "
+    return "".join(chars)
+
+
+def _hedge(text: str, s: int, e: int) -> str | None:
+    m = cues().hedge_rx.search(text, s, e)
+    return m.group() if m else None
+
+
+def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
+    c = cues()
+    real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
+    masked = _masked(text, ss, se, real)
+    frames: list[Frame] = []
+    for m in c.verb_rx.finditer(masked):
+        vs, ve = ss + m.start(), ss + m.end()
+        word = m.group()
+        kind = "according" if word == "according to" else c.frames.get(word, "say")
+        if NEGATION.search(text, max(ss, vs - 30), vs):
+            continue
+        if word in NOUNISH and re.search(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
+                                         text[max(ss, vs - 40):vs], re.IGNORECASE):
+            continue
+        if word in PARTICIPLES and not re.search(r",\s*$", text[max(ss, vs - 5):vs]):
+            continue
+        frames.append(Frame(vs, ve, word, kind))
+    # Colon quotations: "X Y, role: 'words'".
+    for q in real:
+        pre = text[ss:q.open]
+        if re.search(r":\s*$", pre) and not any(f.vend <= q.open and not text[f.vend:q.open].strip(" ,:") for f in frames):
+            frames.append(Frame(q.open - len(pre) + len(pre.rstrip()) - 1, q.open - len(pre) + len(pre.rstrip()), "said", "colon"))
+    frames.sort(key=lambda f: f.vstart)
+    if not frames:
+        return []
+
+    # Speakers.
+    for i, f in enumerate(frames):
+        prev = frames[i - 1] if i else None
+        if prev is not None and prev.speaker is not None and (
+                f.verb in PARTICIPLES or re.search(r"(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|later\s+)?$",
+                                                   text[max(ss, f.vstart - 12):f.vstart])
+                and not _has_subject_between(text, prev.vend, f.vstart, index)):
+            f.speaker = prev.speaker
+            if f.verb == "saying" and prev.kind == "judge":
+                f.kind = "merged"
+            continue
+        _find_speaker(text, ss, se, f, prev, index, state, masked, block)
+
+    frames = [f for f in frames if f.speaker is not None and f.kind != "merged"]
+    if not frames:
+        return []
+
+    # Quotations to frames.
+    used: set[int] = set()
+    for q in real:
+        best = None
+        for f in frames:
+            if f.quote is not None:
+                continue
+            if f.vstart >= q.close:
+                between = text[q.close:f.vstart]
+                if f.inverted and re.fullmatch(r"\s*,?\s*", between) or \
+                        _subject_between(text, q.close, f, between):
+                    best = f
+                    break
+            elif f.vend <= q.open:
+                between = text[f.vend:q.open]
+                if f.kind == "colon" or re.fullmatch(r"\s*[,:]?\s*", between) or \
+                        (not any(g.vstart > f.vend and g.vstart < q.open for g in frames) and len(between) < 160):
+                    best = f
+        if best is not None and best.quote is None:
+            best.quote = q
+            used.add(id(q))
+
+    out: list[Statement] = []
+    for i, f in enumerate(frames):
+        nxt = frames[i + 1] if i + 1 < len(frames) else None
+        if f.quote is not None:
+            q = f.quote
+            s, e = q.start, q.end
+            kind = "direct"
+        else:
+            if f.kind == "colon":
+                continue
+            content = _content(text, ss, se, f, nxt, frames, masked)
+            if content is None:
+                continue
+            s, e = content
+            kind = "indirect"
+            # A partial quotation inside reported words is the snippet.
+            inner = [q for q in real if s <= q.start and q.end <= e + 1 and id(q) not in used]
+            if inner:
+                s, e = inner[0].start, inner[0].end
+                used.add(id(inner[0]))
+                kind = "direct"
+        lo = min(f.speaker.start if f.speaker.start >= ss else f.vstart, f.vstart, s)
+        hi = max(f.vend, e)
+        hedge = _hedge(text, lo, hi)
+        medium = _medium(text, ss, se, f, index)
+        verb = "said" if f.kind == "colon" else PARTICIPLES.get(f.verb, f.verb)
+        speakers = [(f.speaker.name, f.speaker.type)] + f.speaker.joint
+        for name, stype in speakers:
+            out.append(_statement(text, s, e, name, stype, f.speaker.descriptor if name is None else None,
+                                  kind, verb, medium, hedge, (ss, se), times))
+    return out
+
+
+def _has_subject_between(text, a, b, index: Index) -> bool:
+    """Is there a new subject between two verbs ("X said ... and Y warned")?"""
+    seg = text[a:b]
+    m = re.search(r"(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|later\s+)?$", seg)
+    return False if m else True
+
+
+def _speech_before(text: str, q: Quote, ss: int) -> bool:
+    """A short quotation right after a reporting verb or colon is still a quote."""
+    pre = text[max(ss, q.open - 20):q.open]
+    return bool(re.search(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*$", pre))
+
+
+def _subject_between(text, qclose, f: Frame, between: str) -> bool:
+    """'"...," X said': only the speaker's words between the quote and the verb."""
+    if not re.match(r"\s*,?\s*$", text[qclose:f.speaker.start]) if f.speaker and f.speaker.start >= qclose else True:
+        return False
+    return f.speaker is not None and f.speaker.start >= qclose and len(between) < 160
+
+
+# --- speakers -------------------------------------------------------------------------
+
+
+def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, state: Discourse, masked, block) -> None:
+    if f.kind == "according":
+        f.speaker = _according_speaker(text, f.vend, se, index, state)
+        return
+    if f.kind == "colon":
+        f.speaker = _colon_speaker(text, ss, f.vstart, index)
+        return
+    # Inverted: '"...," said X' or '..., said X, the head of Y.'
+    before = text[ss:f.vstart]
+    after_quote = re.search(r"(?:[”\"’']\s*,?\s*|^\s*)$", before)
+    after_comma = re.search(r",\s*$", before) and f.verb in ("said", "says", "added", "wrote")
+    if (after_quote or after_comma) and f.verb in ("said", "says", "added", "wrote", "told", "warned"):
+        sp = _np_at(text, f.vend, se, index, state)
+        if sp is not None and sp.start - f.vend <= 1 and sp.type != "media":
+            f.speaker = sp
+            f.inverted = True
+            return
+    f.speaker = _subject_before(text, ss, f.vstart, index, state, masked)
+
+
+def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
+    """The noun phrase that starts at ``pos`` (after spaces)."""
+    while pos < se and text[pos] == " ":
+        pos += 1
+    row = index.at(pos)
+    if row is None and text[pos:pos + 4].lower() == "the ":
+        row = index.at(pos + 4)
+    if row is not None:
+        s, e, a = row
+        if text[e:e + 2] in ("'s", "’s") and a.type != "person":
+            return _owned(text, s, e, se, a, index, state)
+        return Speaker(a.name, a.type, s, e)
+    for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
+        m = rx.match(text, pos, se)
+        if m:
+            return _resolve(m, rx, text, index, state, pos)
+    # A group or other noun phrase not in the index: "others", "people".
+    return None
+
+
+def _owned(text, s, e, se, a, index, state) -> Speaker | None:
+    """'the Pentagon's own procurement office' - a body named by its owner."""
+    m = re.match(r"['’]s\s+(?:own\s+)?((?:[a-z][\w-]*\s+){0,3}(?:office|agency|bureau|unit|division|ministry|"
+                 r"department|regulator|council|committee|panel|board|spokesman|spokeswoman|spokesperson))\b",
+                 text[e:se])
+    if not m:
+        return None
+    if m.group(1).split()[-1].startswith("spokes"):
+        return Speaker(a.name, a.type, s, e + m.end())
+    start = s
+    if text[max(0, s - 4):s].lower() == "the ":
+        start = s - 4
+    name = text[s:e + m.end()]
+    return Speaker(_strip_the(name), "government" if a.type == "government" else "organization", start, e + m.end())
+
+
+def _strip_the(s: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", s)
+
+
+def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None:
+    s, e = m.start(), m.end()
+    if rx is SPOKES:
+        owner = m.group("post") or m.group("pre")
+        if owner:
+            os_ = text.find(owner, s, e)
+            row = index.at(os_ + (4 if owner.lower().startswith("the ") else 0))
+            if row is not None:
+                return Speaker(row[2].name, row[2].type, s, e)
+            for r in index.within(os_, os_ + len(owner)):
+                return Speaker(r[2].name, r[2].type, s, e)
+            return Speaker(_strip_the(owner), "organization", s, e)
+        return None
+    if rx is ANON:
+        phrase = m.group()
+        if phrase.lower().startswith("the "):
+            if state.last_anon and re.fullmatch(r"the\s+\w+", phrase, re.IGNORECASE):
+                return Speaker(None, None, s, e, descriptor=phrase)
+            return None
+        state.last_anon = phrase
+        return Speaker(None, None, s, e, descriptor=phrase)
+    if rx is DESCRIPTOR:
+        noun = m.group("noun")
+        if noun in ("official", "source", "person"):
+            return Speaker(None, None, s, e, descriptor=m.group()) if state.last_anon else None
+        if noun in ("company", "firm", "group", "exporter", "producer", "miner", "maker", "carmaker", "chipmaker",
+                    "designer", "lender", "buyer", "seller", "venture", "consortium", "bank"):
+            a = index.last_before(s, ("organization",))
+        elif noun == "bloc":
+            a = index.last_before(s, ("government",), "union") or index.last_before(s, ("government",))
+        else:
+            a = index.last_before(s, ("government",), noun) or index.last_before(s, ("government",))
+        if a is None:
+            return None
+        return Speaker(a.name, a.type, s, e)
+    if rx is PRONOUN:
+        w = m.group().lower()
+        if w in ("he", "she"):
+            name = state.pronoun(w)
+            if name is None:
+                return None
+            return Speaker(name, "person", s, e)
+        if w == "it":
+            if state.last_thing:
+                return Speaker(state.last_thing[0], state.last_thing[1], s, e)
+            return None
+        if w == "others":
+            return Speaker("Others", "group", s, e)
+        if w == "they" and state.last_group:
+            return Speaker(state.last_group[0], state.last_group[1], s, e)
+    return None
+
+
+SUBJECT_GAP = re.compile(r"^(?:\s*(?:,|—|–|--)\s*[^,—–;]{1,160}?(?:,|—|–|--)){0,2}\s*$")
+
+
+def _subject_before(text, ss, vs, index: Index, state: Discourse, masked) -> Speaker | None:
+    """The subject of the verb at ``vs``: the last phrase before it whose gap
+    to the verb holds only adverbs, auxiliaries and appositions."""
+    cands: list[Speaker] = []
+    mention_spans = set()
+    for s, e, a in index.within(ss, vs):
+        cands.append(Speaker(a.name, a.type, s, e))
+        mention_spans.add((s, e))
+    for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
+        for m in rx.finditer(text, ss, vs):
+            if masked[m.start() - ss:m.start() - ss + 1] == "_":
+                continue
+            sp = _resolve(m, rx, text, index, state, m.start())
+            if sp is not None:
+                cands.append(sp)
+            elif rx in (SPOKES, ANON):
+                pass
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # Prefer the longest phrase at a position; drop phrases inside others.
+    kept: list[Speaker] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start and c.start == kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    best = None
+    for c in reversed(kept):
+        if c.name is None or c.descriptor is not None or (c.start, c.end) not in mention_spans:
+            if re.search(r",\s*$", text[max(ss, c.start - 3):c.start]) and (c.start, c.end) not in mention_spans:
+                continue
+        gap = masked[c.end - ss:vs - ss]
+        if "_" in gap:
+            continue
+        gap = GAP_ADVERBS_STRIP(gap)
+        if c.type == "group":
+            gap = re.sub(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)", "", gap)
+        pre = text[max(ss, c.start - 40):c.start]
+        if text[c.end:c.end + 2] in ("'s", "’s"):
+            continue
+        if PREPOSITION.search(pre) and not re.search(r"(?:^|[,;]\s*)and\s+$", pre) and \
+                not re.search(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$", pre):
+            if not re.search(r"\bthat\s+$", pre):
+                continue
+        if gap.strip() == "":
+            best = c
+            break
+        if gap.strip() in (",", "—") and (", " in text[c.start:c.end] or re.search(r"(?:[a-z]),\s+$", pre) or "—" in gap):
+            best = c
+            break
+        if SUBJECT_GAP.match(gap) and gap.strip()[0] in ",—–-":
+            best = c
+            break
+    if best is None:
+        return None
+    # Joint subjects: "X, a ..., and Y, a ..., said" / "X and Y said".
+    if best.type == "person":
+        joint = []
+        for c in kept:
+            if c is best or c.type != "person" or c.start >= best.start:
+                continue
+            between = text[c.end:best.start]
+            if re.search(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$", between) or \
+                    re.fullmatch(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,4}", between):
+                joint.append(c)
+                best_between = between
+        if joint:
+            first = joint[-1]
+            rest = [(best.name, best.type)]
+            return Speaker(first.name, first.type, first.start, best.end, joint=rest)
+    return best
+
+
+def GAP_ADVERBS_STRIP(gap: str) -> str:
+    """Remove adverbs and auxiliaries at the end of the gap: 'X has reportedly said'."""
+    prev = None
+    while prev != gap:
+        prev = gap
+        gap = re.sub(r"\s*\b(?:also|later|previously|separately|then|has|have|had|would|will|again|further|"
+                     r"reportedly|allegedly|apparently|still|already|publicly|privately|repeatedly|recently|"
+                     r"itself|himself|herself|themselves|however|too|once|on \w+|last \w+|this \w+|"
+                     r"in a (?:joint )?statement|in a letter|went further and)\s*$", "", gap)
+    return gap if gap.strip() else ""
+
+
+def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speaker | None:
+    m = re.match(r"\s+(.+?)(?=,\s+(?!a |an |the |head |chief |who )|[.;]|$)", text[vend:se])
+    if not m:
+        return None
+    ns = vend + m.start(1)
+    ne = vend + m.end(1)
+    np = text[ns:ne]
+    # "a fact sheet released by the State Department"
+    by = re.search(r"\b(?:released|published|issued|compiled|seen|filed) by\s+", np)
+    head = np[:by.start()] if by else np
+    sp = _np_at(text, ns, ne, index, state)
+    if sp is not None and sp.name is None:
+        return sp
+    if by and (" " + SOURCE_NOUNS.strip("(?:)")).split("|") and re.search(SOURCE_NOUNS, head):
+        tail_s = ns + by.end()
+        sp2 = _np_at(text, tail_s + (4 if text[tail_s:tail_s + 4].lower() == "the " else 0), ne, index, state)
+        if sp2 is not None and not (re.search(r"\bseen by\b", np)):
+            return Speaker(sp2.name, sp2.type, ns, ne)
+    if sp is not None and sp.name is not None:
+        return Speaker(sp.name, sp.type, ns, ne)
+    # "a department notice", "Commission figures", "customs data"
+    for s, e, a in index.within(ns, ns + len(head)):
+        return Speaker(a.name, a.type, ns, ne)
+    dm = re.search(r"\b(ministry|department|regulator|agency|commission|government|company)\b\s+" + SOURCE_NOUNS,
+                   head, re.IGNORECASE)
+    if dm:
+        word = dm.group(1).lower()
+        a = index.last_before(ns, ("government",), word) if word not in ("company",) else \
+            index.last_before(ns, ("organization",))
+        if a is not None:
+            return Speaker(a.name, a.type, ns, ne)
+    return None
+
+
+def _colon_speaker(text, ss, colon, index: Index) -> Speaker | None:
+    rows = [r for r in index.within(ss, colon)]
+    if not rows:
+        return None
+    line_start = text.rfind("\n", 0, colon) + 1
+    first = rows[0]
+    if first[0] == max(ss, line_start) and first[2].type in ("person", "organization", "government", "group"):
+        return Speaker(first[2].name, first[2].type, first[0], first[1])
+    persons = [r for r in rows if r[2].type == "person"]
+    if persons:
+        s, e, a = persons[-1]
+        return Speaker(a.name, a.type, s, e)
+    return None
+
+
+def _interviewee(state: Discourse, index: Index, pos: int):
+    if state.subjects:
+        return state.subjects[-1], "person"
+    a = index.last_before(pos, ("person",))
+    return (a.name, "person") if a else None
+
+
+# --- content of reported speech --------------------------------------------------------
+
+
+def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple[int, int] | None:
+    end = se
+    if nxt is not None:
+        end = min(end, nxt.speaker.start if nxt.speaker and nxt.speaker.start > f.vend else nxt.vstart)
+    if f.kind == "according":
+        sp = f.speaker
+        after_np = sp.end if sp else f.vend
+        pre = text[ss:f.vstart]
+        if re.search(r"(?:^\s*|\bthat,?\s*|,\s*and\s*)$", pre, re.IGNORECASE) or not pre.strip(" ,"):
+            m = re.match(r"\s*,?\s*", text[after_np:se])
+            s = after_np + m.end()
+            return _trim(text, s, end)
+        # before: the clause up to ", according to"
+        start = _clause_start(text, ss, f.vstart)
+        return _trim(text, start, f.vstart)
+    sp = f.speaker
+    if not f.inverted and sp is not None and sp.start >= ss:
+        after = text[f.vend:end]
+        lead = ADVERBIAL.match(after)
+        k = f.vend + (lead.end() if lead else 0)
+        rest = text[k:end]
+        only_tail = re.fullmatch(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*", rest)
+        pre = text[ss:sp.start]
+        if (only_tail or not rest.strip(" .,;") or rest.lstrip().startswith(",")) and re.search(r",\s*$", pre):
+            # "..., X said."  The words are the clause before the speaker.
+            start = _clause_start(text, ss, len(pre.rstrip()) + ss - 1)
+            return _trim(text, start, ss + len(pre.rstrip()) - 1)
+        if f.kind == "judge":
+            m = re.match(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+", text[k:end])
+            if not m:
+                return None
+            k += m.end()
+        else:
+            # Indirect object: "told Reuters that", "assured Kestrel that", ", citing ..., that"
+            m = re.match(r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
+                         r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+", text[k:end])
+            if m:
+                k += m.end()
+            elif f.verb in ("told", "tells", "tell", "assured", "assures", "warned") and re.match(r"\s*(?:the\s+)?[A-Z]", text[k:end]):
+                m2 = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s*)+", text[k:end])
+                k += m2.end() if m2 else 0
+            lead = ADVERBIAL.match(text[k:end])
+            if lead:
+                k += lead.end()
+        got = _trim(text, k, end)
+        if got is None and f.kind == "say" and text[k:end].strip(" .") and len(text[k:end].split()) <= 3:
+            return _trim(text, f.vstart, end)
+        if got is not None and re.match(r"(?:nothing|little|no comment)\b", text[got[0]:got[1]]):
+            return None
+        if got is not None and len(text[got[0]:got[1]].split()) <= 2 and f.kind == "say":
+            return f.vstart, got[1]
+        return got
+    if f.inverted:
+        return None
+    return None
+
+
+def _clause_start(text, ss, pos) -> int:
+    """Start of the reported clause that ends at ``pos``."""
+    return ss
+
+
+def _trim(text, s, e) -> tuple[int, int] | None:
+    while s < e and text[s] in " ,;:—–-":
+        s += 1
+    while True:
+        while e > s and text[e - 1] in " .,;:—–-\"”’'":
+            e -= 1
+        m = re.search(r"(?:,|\s)\s*(?:and|but|while|or)$", text[s:e])
+        if not m:
+            break
+        e = s + m.start()
+    if e - s < 3 or len(text[s:e].split()) < 2:
+        return None
+    # Lone openers such as "“" inside: keep the span as written.
+    return s, e
+
+
+# --- media and subjects -------------------------------------------------------------
+
+
+def _medium(text, ss, se, f: Frame, index: Index) -> str | None:
+    for s, e, a in index.within(ss, se):
+        if a.type != "media" or (f.speaker and f.speaker.name == a.name):
+            continue
+        pre = text[max(ss, s - 30):s]
+        if re.search(r"\b(?:told|to|with|on|in)\s+(?:the\s+)?(?:state-run\s+|state-owned\s+)?$", pre, re.IGNORECASE):
+            return a.name
+    return None
+
+
+def _medium_before(text, index: Index, pos) -> str | None:
+    a = index.last_before(pos, ("media",))
+    return a.name if a else None
+
+
+def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Statement]) -> None:
+    persons = [s for s in new if s.speaker_type == "person" and s.speaker]
+    for s in new:
+        if s.speaker_type == "person" and s.speaker:
+            # "X said he ..." teaches the gender of X.
+            m = re.match(r"(?:that\s+)?(he|she)\b", text[s.start:s.end], re.IGNORECASE)
+            if m and s.kind == "indirect":
+                state.gender.setdefault(s.speaker, m.group(1).lower())
+            # A pronoun speaker teaches it too.
+            if s.sentence:
+                pm = re.search(r"(?<![\w])(he|she|He|She)\s+(?:\w+\s+)?(?:said|told|added|argued|warned)\b",
+                               s.sentence.text)
+                if pm:
+                    state.gender.setdefault(s.speaker, pm.group(1).lower())
+    if persons:
+        state.person(persons[0].speaker)
+        return
+    first = next(iter(index.within(ss, se)), None)
+    if first is not None:
+        s, e, a = first
+        pre = text[ss:s]
+        if not PREPOSITION.search(pre) and len(pre.split()) <= 3:
+            if a.type == "person":
+                state.person(a.name)
+            elif a.type in ("organization", "government"):
+                state.last_thing = (a.name, a.type)
+            elif a.type == "group":
+                state.last_group = (a.name, a.type)
+    for s in new:
+        if s.speaker and s.speaker_type in ("organization", "government"):
+            state.last_thing = (s.speaker, s.speaker_type)

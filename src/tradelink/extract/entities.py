@@ -1,7 +1,834 @@
-"""Stage: entities. (skeleton; filled in by the extraction work)"""
+"""Stage: entities. Who the article is about and who speaks in it.
+
+Actors are found from the text, never from a list of names:
+
+* **people** from a title before a capitalised name ("Commerce Secretary X Y",
+  "chief executive X Y"), an apposition around it ("X Y, the head of ...",
+  "Acme's chief executive, X Y,") or a speech verb next to it ("X Y said");
+  a later surname alone is the same person;
+* **organisations and media** from the last word of their name
+  (``orgs.txt``, ``media.txt``) or a descriptor ("the brokerage X",
+  "X, a Danish maker of ...", "an analyst at X");
+* **governments** from ``governments.toml``: countries, their metonyms
+  (Beijing is China) and bodies (ministries, departments, committees);
+* **groups** from plural nouns in ``groups.txt`` with their modifiers
+  ("Chinese buyers", "some analysts").
+
+Pronouns and descriptors such as "the company" are never actor aliases; the
+attribution stage resolves them.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass, field
 
-def find(doc, *context) -> list:
-    return []
+from tradelink import vocab
+from tradelink.models import Actor, Role, Span
+
+# --- vocabulary ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    heads: frozenset[str]
+    honorifics: frozenset[str]
+    roles: tuple[str, ...]
+    role_rx: re.Pattern[str]
+    org_suffixes: frozenset[str]
+    org_descriptors: tuple[str, ...]
+    media_suffixes: frozenset[str]
+    media_names: dict[str, str]
+    gov_alias: dict[str, str]  # lowercase alias -> canonical government
+    adjectives: dict[str, str]  # adjective -> canonical government
+    bodies: dict[str, tuple[str, str | None]]  # lowercase alias -> (body name, country)
+    capwords: frozenset[str]
+    groups: frozenset[str]
+    parties: dict[str, str]
+    verbs: dict[str, str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    heads, honorifics, roles = set(), set(), []
+    for line in vocab.lines("titles"):
+        kind, _, word = line.partition(" ")
+        word = word.strip()
+        if kind == "head":
+            heads.add(word)
+        elif kind == "honorific":
+            honorifics.add(word)
+        elif kind == "role":
+            roles.append(word)
+    roles.sort(key=len, reverse=True)
+    role_rx = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
+    org_suffixes, descriptors = set(), []
+    for line in vocab.lines("orgs"):
+        kind, _, word = line.partition(" ")
+        (org_suffixes.add(word.strip()) if kind == "suffix" else descriptors.append(word.strip()))
+    media_suffixes, media_names = set(), {}
+    for line in vocab.lines("media"):
+        kind, _, word = line.partition(" ")
+        word = word.strip()
+        if kind == "suffix":
+            media_suffixes.add(word)
+        else:
+            media_names[word.lower()] = word
+    gov_alias, adjectives, bodies = {}, {}, {}
+    table = vocab.table("governments")
+    for g in table.get("government", []):
+        gov_alias[g["name"].lower()] = g["name"]
+        for a in g.get("aliases", []):
+            gov_alias[a.lower()] = g["name"]
+        for a in g.get("adjectives", []):
+            adjectives[a] = g["name"]
+    for b in table.get("body", []):
+        for a in [b["name"], *b.get("aliases", [])]:
+            bodies[a.lower()] = (b["name"], b.get("country"))
+    parties = {}
+    for line in vocab.lines("parties"):
+        k, _, v = line.partition("=")
+        parties[k.strip()] = v.strip()
+    verbs = {}
+    for line in vocab.lines("reporting_verbs"):
+        form, _, frame = line.rpartition(" ")
+        verbs[form.strip()] = frame.strip()
+    return Lexicon(
+        heads=frozenset(heads), honorifics=frozenset(honorifics), roles=tuple(roles),
+        role_rx=role_rx, org_suffixes=frozenset(org_suffixes),
+        org_descriptors=tuple(sorted(descriptors, key=len, reverse=True)),
+        media_suffixes=frozenset(media_suffixes), media_names=media_names,
+        gov_alias=gov_alias, adjectives=adjectives, bodies=bodies,
+        capwords=frozenset(vocab.lines("capwords")),
+        groups=frozenset(vocab.lines("groups")), parties=parties, verbs=verbs,
+    )
+
+
+# --- patterns ------------------------------------------------------------------------
+
+APOS = "'’"
+# A capitalised word: initials (U.S.), names with hyphens or inner apostrophes
+# (Ashworth-Pryce, O'Neill), abbreviations with a full stop (Rep.).
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&"
+)
+CONNECT = frozenset({"of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"})
+# Words after which "of"/"for"/"and" may continue a name ("Ministry of Commerce").
+JOINERS = frozenset({
+    "Ministry", "Department", "Bank", "Secretary", "Envoy", "University", "Institute",
+    "Minister", "Commissioner", "Representative", "Council", "Office", "Bureau", "Agency",
+    "Administration", "Commission", "Chamber", "Association", "Federation", "Republic",
+    "Kingdom", "Court", "Board", "Authority", "Director", "Chairman", "Head", "President",
+    "Committee", "Coalition", "Alliance", "Union", "Centre", "Center", "School", "Fund",
+    "Organization", "Organisation", "Service", "Corps", "Society", "Foundation", "Trade",
+    "Commerce", "Industry", "Energy", "Defense", "Defence", "Affairs", "Chief", "Secretary-General",
+})
+ABBREV = frozenset({"Rep.", "Reps.", "Sen.", "Sens.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.",
+                    "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.", "Jr.", "Sr.", "St.",
+                    "Inc.", "Corp.", "Co.", "Ltd."})
+NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.")
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*(\([^)]*\))\s*[-–—]")
+ROLE_COMMA_BEFORE = None  # built lazily (needs the lexicon)
+
+
+@dataclass(slots=True)
+class Ent:
+    name: str
+    type: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[tuple[int, int, str]] = field(default_factory=list)
+    party: str | None = None
+    affiliation: str | None = None
+    best: tuple[int, int] | None = None
+    surname: str | None = None
+
+    def add(self, s: int, e: int, text: str, best: bool = False) -> None:
+        if (s, e) not in self.spans:
+            self.spans.append((s, e))
+        alias = text[s:e]
+        if alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+        if best or self.best is None:
+            self.best = (s, e)
+
+
+class Registry:
+    """Actors found so far, keyed by lowercase canonical name and alias."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ents: dict[str, Ent] = {}
+        self.by_alias: dict[str, Ent] = {}
+        self.taken: list[tuple[int, int]] = []
+
+    def get(self, name: str) -> Ent | None:
+        return self.ents.get(name.lower()) or self.by_alias.get(name.lower())
+
+    def add(self, name: str, type_: str, s: int, e: int, best: bool = False) -> Ent:
+        ent = self.get(name)
+        if ent is None:
+            ent = Ent(name, type_)
+            self.ents[name.lower()] = ent
+        ent.add(s, e, self.text, best)
+        alias = self.text[s:e]
+        self.by_alias.setdefault(alias.lower(), ent)
+        self.taken.append((s, e))
+        return ent
+
+    def is_taken(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.taken)
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _strip_det(name: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", name)
+
+
+def _is_name_token(tok: str, lx: Lexicon) -> bool:
+    return (bool(NAME_TOKEN.fullmatch(tok)) and tok not in lx.capwords
+            and tok not in lx.heads and tok not in lx.org_suffixes
+            and tok not in lx.media_suffixes and tok.lower() not in lx.gov_alias
+            and tok not in lx.adjectives and tok.lower() not in lx.groups
+            and tok not in lx.parties)
+
+
+def _looks_like_person(tokens: list[str], lx: Lexicon) -> bool:
+    return 2 <= len(tokens) <= 4 and all(_is_name_token(t, lx) for t in tokens) and \
+        not tokens[-1].endswith(".")
+
+
+def _runs(text: str, s: int, e: int, lx: Lexicon):
+    """Capitalised runs in text[s:e] as lists of (start, end, token)."""
+    run: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []
+    pos = s
+    for m in TOKEN.finditer(text, s, e):
+        a, b = m.start(), m.end()
+        tok = m.group()
+        # The word must start at a word boundary.
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-'’"):
+            continue
+        gap = text[pos:a]
+        joined = False
+        if run:
+            if gap == " " and not pending:
+                joined = True
+            elif pending and gap == " ":
+                joined = True
+        if run and not joined:
+            # Try a connector: "Ministry of Commerce".
+            cm = re.fullmatch(r" (of|for|and|de|da|del|van|von|bin|al|on) ", gap)
+            if cm and run[-1][2].rstrip(".") in JOINERS and tok not in lx.capwords:
+                joined = True
+        if not joined and run:
+            yield run
+            run = []
+        # Split off words like "Ningbo-based" and possessives.
+        possessive = False
+        if re.search(r"[-][a-z]", tok):
+            if run:
+                yield run
+                run = []
+            pos = b
+            continue
+        if tok[-2:] in ("'s", "’s"):
+            tok = tok[:-2]
+            b -= 2
+            possessive = True
+        if tok.endswith(".") and tok not in ABBREV and not re.fullmatch(r"(?:[A-Z]\.)+", tok):
+            tok = tok[:-1]
+            b -= 1
+        if tok == "&" and not run:
+            pos = m.end()
+            continue
+        run.append((a, b, tok))
+        pos = m.end()
+        if possessive or text[b:b + 1] in ",;:()\"“”" or m.group().endswith(".") and tok == m.group()[:-1]:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
+    """person / organization / None from the words around a name."""
+    after = text[e:e + 120]
+    before = text[max(0, s - 80):s]
+    # Apposition after the name: ", a Danish maker of ..." or ", the head of ...".
+    m = re.match(r",\s+(?!and\b|but\b|which\b|said\b)([^,;:.\"“”‘’]{2,90})", after)
+    if m:
+        app = m.group(1)
+        if re.match(r"who\b", app):
+            return "person"
+        words = app.split()
+        first_role = first_desc = 99
+        rm = lx.role_rx.search(app)
+        if rm:
+            first_role = len(app[:rm.start()].split())
+        for d in lx.org_descriptors:
+            dm = re.search(r"\b" + re.escape(d) + r"s?\b", app, re.IGNORECASE)
+            if dm:
+                first_desc = min(first_desc, len(app[:dm.start()].split()))
+        if first_desc < first_role and first_desc <= 5 and re.match(r"(?:a|an|the|one|[A-Z])", app):
+            return "organization"
+        if first_role < 99 and first_role <= 5 and len(words) >= 1:
+            return "person"
+    # A role phrase before: "chief executive, X Y" or "analyst at X Y".
+    if re.search(r"(?:" + lx.role_rx.pattern + r"),\s+$", before, re.IGNORECASE):
+        return "person"
+    if re.search(r"\b(?:at|with|from)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", before) and \
+            re.search(lx.role_rx.pattern + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$",
+                      before, re.IGNORECASE):
+        return "organization"
+    for d in lx.org_descriptors:
+        if re.search(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+)?" + re.escape(d) + r"\s+$", before, re.IGNORECASE):
+            return "organization"
+    # "X Y said", "said X Y", "according to X Y,"
+    if verbs_rx.match(after):
+        return "speaker"
+    if re.search(r"\b(?:said|says|told|added|according to)\s+$", before):
+        return "speaker"
+    if re.match(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']", after) and (s == 0 or text[s - 1] == "\n"):
+        return "speaker"
+    if re.match(r"\s*:\s*[\"“‘']", after) and re.search(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$", text[max(0, s - 60):s]):
+        # "X Y, Acme Corp: '...'" - the words after the comma name an affiliation.
+        return "organization" if not any(p in text[s:e] for p in lx.parties) else None
+    return None
+
+
+@functools.cache
+def _verbs_rx() -> re.Pattern[str]:
+    lx = lexicon()
+    forms = sorted((v for v in lx.verbs if " " not in v), key=len, reverse=True)
+    return re.compile(
+        r"\s+(?:(?:also|later|previously|separately|then|has|had|have|would|will|again|further)\s+)*"
+        r"(?:" + "|".join(forms) + r")\b"
+    )
+
+
+TOPIC = r"(?:commerce|trade|foreign|finance|industry|economy|economic|defen[cs]e|energy|interior|" \
+        r"justice|treasury|environment|agriculture|mines|mining|industry and information technology|" \
+        r"foreign affairs|natural resources|internet|information|home)"
+BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central bank|foreign office|" \
+            r"consulate|mission|government|administration)"
+
+
+def _formal(topic: str) -> str:
+    return {"foreign": "Foreign Affairs", "economy": "Economy", "economic": "Economy",
+            "defense": "Defense", "defence": "Defence"}.get(topic, topic.title())
+
+
+def _government_of(word: str, lx: Lexicon) -> str | None:
+    w = word.strip()
+    if w in lx.adjectives:
+        return lx.adjectives[w]
+    return lx.gov_alias.get(w.lower())
+
+
+@functools.cache
+def _country_rx() -> re.Pattern[str]:
+    lx = lexicon()
+    words = {g["name"] for g in vocab.table("governments").get("government", [])}
+    for g in vocab.table("governments").get("government", []):
+        words.update(g.get("aliases", []))
+        words.update(g.get("adjectives", []))
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])")
+
+
+def _last_government(reg: Registry, pos: int) -> str | None:
+    """The country named last before ``pos`` (within a few sentences)."""
+    lx = lexicon()
+    last = None
+    for m in _country_rx().finditer(reg.text, max(0, pos - 600), pos):
+        last = m.group()
+    if last is None:
+        return None
+    return lx.adjectives.get(last) or lx.gov_alias.get(last.lower())
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(g["name"] for g in vocab.table("governments").get("government", []))
+
+
+def _is_country(name: str) -> bool:
+    return name in _countries()
+
+
+# --- the stage -----------------------------------------------------------------------
+
+
+def _regions(doc):
+    """(start, end) of the prose to read in each block, skipping furniture,
+    bullet marks, labels, Q/A marks and the outlet in a dateline."""
+    text = doc.text
+    for block in doc.blocks:
+        if block.kind == "furniture":
+            continue
+        s = block.body_start or block.start
+        if block.kind == "bullet" and block.label:
+            s = block.body_start
+        m = DATELINE.match(text, block.start, block.end)
+        if m:
+            yield block, block.start, m.start(1)
+            s = m.end()
+        yield block, s, block.end
+
+
+def find(doc, *context) -> list[Actor]:
+    lx = lexicon()
+    text = doc.text
+    reg = Registry(text)
+    regions = list(_regions(doc))
+    verbs_rx = _verbs_rx()
+
+    _find_bodies(text, regions, reg, lx)
+
+    # People, organisations, media and governments from capitalised runs.
+    pending_single: list[tuple[int, int, str]] = []
+    for block, s, e in regions:
+        for run in _runs(text, s, e, lx):
+            _classify_run(text, run, reg, lx, verbs_rx, pending_single)
+
+    # Single words: surnames of people found, first words of organisations.
+    _resolve_singles(text, pending_single, reg, lx, verbs_rx)
+    _find_groups(text, regions, reg, lx)
+    return _to_actors(text, reg)
+
+
+def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
+    """Ministries, departments, committees, embassies, customs."""
+    dept = re.compile(
+        r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Department)\b"
+        r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
+    )
+    owned = re.compile(
+        r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+)\s+)"
+        r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
+        r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    )
+    committee = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b")
+    for block, s, e in regions:
+        for m in dept.finditer(text, s, e):
+            name = m.group("name") or m.group("name2")
+            if name is None:
+                continue
+            ns = m.start("name") if m.group("name") else m.start("name2")
+            first = name.split()[0]
+            if first in lx.capwords:
+                continue
+            canon = name
+            if name.startswith("Ministry of") or name.startswith("Department of"):
+                owner = _last_government(reg, ns)
+                pm = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$", text[max(0, ns - 40):ns])
+                if pm and _government_of(pm.group(1), lx):
+                    owner = _government_of(pm.group(1), lx)
+                    ns = ns - len(text[max(0, ns - 40):ns]) + pm.start()
+                canon = f"{owner}'s {name}" if owner and owner != "United States" else name
+            elif m.group("country"):
+                ns = m.start("country")
+                canon = "U.S. " + name
+            body = lx.bodies.get(name.lower())
+            if body:
+                canon = body[0]
+            ent = reg.add(canon, "government", ns, m.end(), best=True)
+            if canon.startswith("U.S. ") and name not in ent.aliases:
+                ent.aliases.append(name)
+            elif not canon.startswith("U.S. ") and name.endswith("Department") and not body:
+                ent.aliases.append("U.S. " + name)
+        for m in owned.finditer(text, s, e):
+            owner = m.group("owner") or m.group("adj")
+            head = m.group("head")
+            topic = (m.group("topic") or "").strip()
+            country = _government_of(owner, lx) if owner else None
+            if owner and not country:
+                continue
+            if m.group("det"):
+                if head in ("government", "administration", "regulator", "customs", "embassy") or not topic:
+                    continue
+                where = m.group("where")
+                country = _government_of(where.split(" in ", 1)[1], lx) if where else None
+                country = country or _last_government(reg, m.start())
+            if head in ("government", "administration"):
+                if country:
+                    reg.add(country, "government", m.start(), m.end())
+                continue
+            if country is None:
+                continue
+            start = m.start("owner") if m.group("owner") else m.start("adj") if m.group("adj") else m.start("topic") if topic else m.start("head")
+            end = m.end("head")
+            if head == "embassy" and m.group("where"):
+                end = m.end("where")
+            written = text[start:end]
+            if m.group("owner"):
+                canon = written.replace("’", "'")
+            elif m.group("adj"):
+                canon = written
+            else:
+                canon = f"{country}'s Ministry of {_formal(topic)}" if head == "ministry" and topic else f"{country}'s {written}"
+            ent = reg.add(canon, "government", start, end, best=bool(m.group("owner") or m.group("adj")))
+            if head == "ministry" and topic:
+                formal = f"{country}'s Ministry of {_formal(topic)}"
+                if formal != ent.name and formal not in ent.aliases:
+                    ent.aliases.append(formal)
+                if topic not in ent.aliases:
+                    ent.aliases.append(f"{topic} ministry")
+        for m in committee.finditer(text, s, e):
+            reg.add(m.group(), "government", m.start(), m.end(), best=True)
+
+
+def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_single) -> None:
+    # Drop leading sentence words ("The", "But") and trailing connectors.
+    while run and (run[0][2] in lx.capwords or run[0][2] in CONNECT):
+        run = run[1:]
+    while run and run[-1][2] in CONNECT | {"&"}:
+        run = run[:-1]
+    if not run:
+        return
+    s, e = run[0][0], run[-1][1]
+    if reg.is_taken(s, e):
+        # Part of a body found earlier; a country inside it still counts.
+        return
+    tokens = [t for _, _, t in run]
+    full = text[s:e]
+
+    # Governments and their metonyms, whole run or its first words.
+    for n in range(len(run), 0, -1):
+        cand = text[run[0][0]:run[n - 1][1]]
+        canon = lx.gov_alias.get(cand.lower())
+        body = lx.bodies.get(cand.lower())
+        if canon or body:
+            if canon:
+                reg.add(canon, "government", run[0][0], run[n - 1][1], best=cand == canon)
+            else:
+                reg.add(body[0], "government", run[0][0], run[n - 1][1], best=cand == body[0])
+            if n < len(run):
+                _classify_run(text, run[n:], reg, lx, verbs_rx, pending_single)
+            return
+    if tokens[0] in lx.adjectives and len(run) > 1 and tokens[1] not in lx.heads:
+        # "Chinese Foo" rarely names one actor; read the rest.
+        _classify_run(text, run[1:], reg, lx, verbs_rx, pending_single)
+        return
+
+    # Media known by name, or by the last word of the name.
+    if full.lower() in lx.media_names:
+        reg.add(lx.media_names[full.lower()], "media", s, e, best=True)
+        return
+    if tokens[-1] in lx.media_suffixes and (len(tokens) > 1):
+        reg.add(full, "media", s, e, best=True)
+        return
+
+    # Title + name: "Commerce Secretary X Y", "Rep. X Y", "Special Envoy for Minerals X Y".
+    head_idx = max((i for i, t in enumerate(tokens) if t in lx.heads), default=-1)
+    if 0 <= head_idx < len(tokens) - 1:
+        rest = run[head_idx + 1:]
+        if rest and text[run[head_idx][1]:rest[0][0]] != " ":
+            # "Envoy for Critical Minerals X Y": the name is the last two words.
+            rest = run[-2:] if len(run) - head_idx > 3 else []
+        names = [t for _, _, t in rest]
+        if rest and all(_is_name_token(t, lx) for t in names) and len(names) <= 3:
+            title_run = run[:head_idx + 1] if rest[0] is run[head_idx + 1] else run[:len(run) - len(rest)]
+            ts = title_run[0][0]
+            if title_run[0][2].lower() in lx.gov_alias or title_run[0][2] in lx.adjectives:
+                country = title_run[0]
+                reg.add(lx.gov_alias.get(country[2].lower()) or lx.adjectives[country[2]], "government",
+                        country[0], country[1]) if country[2].lower() in lx.gov_alias else None
+                if len(title_run) > 1 and title_run[0][2] in ("U.S.", "US"):
+                    ts = title_run[1][0]
+            te = title_run[-1][1]
+            _add_person(text, reg, lx, rest[0][0], rest[-1][1], names, s, e, (ts, te))
+            return
+
+    # Organisations by suffix.
+    if tokens[-1] in lx.org_suffixes and len(tokens) >= 2:
+        reg.add(full, "organization", s, e, best=True)
+        return
+
+    if len(run) == 1:
+        pending_single.append(run[0])
+        return
+
+    # Lowercase title before the name: "chief executive X Y", "spokeswoman X Y".
+    before = text[max(0, s - 60):s]
+    tm = re.search(r"(?:^|[\s(])((?:" + lx.role_rx.pattern + r")\s+)$", before, re.IGNORECASE)
+    if tm and _looks_like_person(tokens, lx) and not before.rstrip().endswith(","):
+        ts = s - len(tm.group(1))
+        _add_person(text, reg, lx, s, e, tokens, ts, e, (ts, ts + len(tm.group(1).rstrip())))
+        return
+
+    cue = _context_type(text, s, e, lx, verbs_rx)
+    if cue == "organization":
+        reg.add(full, "organization", s, e, best=True)
+    elif cue in ("person", "speaker") and _looks_like_person(tokens, lx):
+        _add_person(text, reg, lx, s, e, tokens, s, e, None)
+    elif cue == "speaker" and len(tokens) <= 4:
+        reg.add(full, "organization", s, e, best=True)
+    elif _looks_like_person(tokens, lx) and reg.get(full):
+        reg.add(full, reg.get(full).type, s, e)
+    else:
+        # Remember the words: a later cue may type them.
+        pending_single.append((s, e, full))
+
+
+def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) -> None:
+    name = " ".join(names)
+    # A surname alone after a title is the person found before ("Senator Y").
+    if len(names) == 1:
+        for ent in reg.ents.values():
+            if ent.type == "person" and ent.surname == names[0]:
+                name = ent.name
+                break
+    ent = reg.get(name)
+    if ent is None or ent.type != "person":
+        ent = Ent(name, "person", surname=names[-1])
+        reg.ents[name.lower()] = ent
+    ent.add(ms, me, text, best=(me - ms) > ((ent.best[1] - ent.best[0]) if ent.best else 0))
+    if (ns, ne) != (ms, me):
+        ent.spans.append((ns, ne)) if (ns, ne) not in ent.spans else None
+    reg.by_alias.setdefault(text[ms:me].lower(), ent)
+    reg.taken.append((ms, me))
+    if title:
+        ts, te = title
+        role = text[ts:te]
+        if role not in lx.honorifics and not any(r[2] == role for r in ent.roles):
+            ent.roles.append((ts, te, role))
+    # Apposition: party and role. "X Y, an Ohio Republican," / "X Y, the head of Z,"
+    after = text[ne:ne + 140]
+    am = re.match(r",\s+([^,;:.\"“”‘’]{2,100})", after)
+    if am:
+        app = am.group(1)
+        for word, party in lx.parties.items():
+            if re.search(r"\b" + re.escape(word) + r"\b", app):
+                ent.party = ent.party or party
+                break
+        rm = lx.role_rx.search(app)
+        if rm and len(app[:rm.start()].split()) <= 4 and not re.match(r"who\b", app):
+            rs = ne + am.start(1) + rm.start()
+            # Extend "head" to "head of procurement", "director" to "managing director".
+            tail = re.match(r"(?:\s+of\s+(?:the\s+)?[a-z][a-z\- ]{0,40}?(?=\s+(?:at|for|of|in|with)\b|$))?",
+                            app[rm.end():])
+            re_ = ne + am.start(1) + rm.end() + (tail.end() if tail else 0)
+            role = text[rs:re_]
+            if not any(r[2] == role for r in ent.roles) and role not in lx.parties:
+                ent.roles.append((rs, re_, role))
+            om = re.search(r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", app[rm.end():])
+            if om and ent.affiliation is None:
+                ent.affiliation = om.group(1)
+    # Role before: "Acme's chief executive, X Y" / "chief executive X Y".
+    before = text[max(0, ms - 80):ms]
+    bm = re.search(r"((?:" + lx.role_rx.pattern + r")),\s+$", before, re.IGNORECASE)
+    if bm:
+        rs = ms - len(before) + bm.start(1)
+        role = text[rs:ms - len(before) + bm.end(1)]
+        if not any(r[2] == role for r in ent.roles):
+            ent.roles.append((rs, rs + len(role), role))
+        # The mention covers "Acme's chief executive, X Y" (an alias form).
+        om = re.search(r"((?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,2}$", text[max(0, rs - 60):rs])
+        if om and om.group(1):
+            full_s = rs - (len(text[max(0, rs - 60):rs]) - om.start(1))
+            if not text[full_s:ms].lower().startswith(("the ", "its ", "his ", "her ")):
+                ent.add(full_s, me, text)
+                reg.taken.append((full_s, me))
+
+
+def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> None:
+    persons = [e for e in reg.ents.values() if e.type == "person"]
+    orgs = [e for e in reg.ents.values() if e.type in ("organization", "media")]
+    leftovers = []
+    for s, e, tok in pending:
+        if reg.is_taken(s, e):
+            continue
+        ent = next((p for p in persons if p.surname == tok or p.name == tok), None) or \
+            next((p for p in persons if p.name.split()[0] == tok), None)
+        if ent is None:
+            ent = next((o for o in orgs if o.name.startswith(tok + " ") and tok not in lx.capwords), None)
+        if ent is None and " " not in tok:
+            ent = next((o for o in orgs if o.name.split()[-1] == tok and o.type == "media"), None)
+        if ent is None:
+            ent = reg.by_alias.get(tok.lower())
+        if ent is not None:
+            ent.add(s, e, text)
+            reg.taken.append((s, e))
+            continue
+        leftovers.append((s, e, tok))
+    # Unknown single names that speak or own things: organisations.
+    for s, e, tok in leftovers:
+        if tok in lx.capwords or tok.lower() in lx.groups or tok in lx.heads or tok in lx.adjectives:
+            continue
+        if not re.fullmatch(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*", tok):
+            continue
+        cue = _context_type(text, s, e, lx, verbs_rx)
+        words = tok.split()
+        if tok in lx.media_suffixes:
+            reg.add(tok, "media", s, e)
+        elif cue == "speaker" and len(words) == 1 and _sentence_initial_or_name(text, s, tok):
+            reg.add(tok, "organization", s, e)
+        elif cue == "organization":
+            reg.add(tok, "organization", s, e)
+        elif cue in ("person", "speaker") and _looks_like_person(words, lx):
+            _add_person(text, reg, lx, s, e, words, s, e, None)
+        elif len(words) == 1 and reg.get(tok):
+            reg.get(tok).add(s, e, text)
+
+
+def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:
+    # A capitalised word that is also capitalised mid-sentence somewhere is a name.
+    return tok not in ("I",)
+
+
+GROUP_RX = None
+
+
+@functools.cache
+def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
+    heads = "|".join(sorted((re.escape(g) for g in groups), key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w’'-])(?P<q>(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|"
+        r"[Aa] few|[Aa] number of|[Dd]ozens of|[Tt]he|[Tt]hose|[Tt]hese|[Bb]oth)\s+)?"
+        r"(?P<mods>(?:(?:[A-Z][\w.’'-]*|[a-z][a-z-]+)\s+){0,4}?)"
+        r"(?P<head>" + heads + r")\b",
+        re.IGNORECASE,
+    )
+
+
+ALLOWED_PREV = frozenset("""the a an some several many most other two three four five six few of from for by
+with among and or at on in its their our his her whose which that these those both all any no
+""".split())
+
+REGIONAL = frozenset({"Western", "Eastern", "Northern", "Southern", "Asian", "African", "Arab", "Gulf",
+                      "Nordic", "Latin", "Pacific", "Atlantic", "Global", "Foreign", "Domestic",
+                      "Federal", "State", "House", "Senate", "Congressional", "Allied"})
+
+
+def _line_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or before.endswith(("\n", ". ", "- ", "— ", "“", '"', "\n- ")) or text[pos - 1] in "\n—"
+
+
+STOP_MODS = frozenset("""a an the and or of for to in on at by with from as is are was were be been
+has have had will would can could may might must should not no its their his her our your my
+this that these those who which what some several many most other two three four five few more
+less all any each every both such than then also very largest biggest leading top main major
+new old said says told while when where because if whether than but""".split())
+
+
+def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
+    rx = _group_rx(lx.groups)
+    found: list[tuple[int, int, str, str]] = []
+    for block, s, e in regions:
+        for m in rx.finditer(text, s, e):
+            head = m.group("head")
+            if head[0].isupper() and m.start("head") > 0 and not m.group("mods") and \
+                    text[m.start("head") - 1] not in " \n\"“‘'(—-" :
+                continue
+            mods = m.group("mods").split()
+            # Keep only modifiers that qualify the noun, nearest first.
+            keep: list[str] = []
+            pos = m.start("head")
+            for w in reversed(mods):
+                wl = w.lower()
+                wstart = text.rfind(w, 0, pos)
+                if (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)) or wl in STOP_MODS or \
+                        wl.endswith(("ly", "ing", "est")) or \
+                        (wl.endswith("ed") and w[0].islower()) or re.search(r"['’]s$", w) or \
+                        any(ch.isdigit() for ch in w):
+                    if wl == "and" and keep and keep[0] in lx.adjectives:
+                        # "Japanese and Korean magnet makers"
+                        prev = text[max(0, wstart - 30):wstart].split()
+                        if prev and prev[-1] in lx.adjectives:
+                            keep.insert(0, w)
+                            pos = wstart
+                            continue
+                    break
+                if w[0].isupper():
+                    if w in lx.capwords:
+                        break
+                    initial = _line_initial(text, wstart)
+                    gov_abbrev = w.lower() in lx.gov_alias and (w.isupper() or "." in w)
+                    if not (w in lx.adjectives or gov_abbrev or w in REGIONAL or initial):
+                        break
+                    keep.insert(0, w)
+                    pos = wstart
+                    if w in lx.adjectives and not (keep and len(keep) > 1 and keep[1] == "and"):
+                        # Nothing qualifies a nationality from the left, except "X and".
+                        prev = text[max(0, wstart - 30):wstart].split()
+                        if not (prev and prev[-1] == "and"):
+                            break
+                    continue
+                # A lowercase modifier needs a determiner, a preposition or a capitalised
+                # adjective to its left ("the cloud operators", "from motor makers").
+                prev = text[max(0, wstart - 30):wstart].split()
+                if prev and prev[-1].lower() in ("to", "will", "would", "can", "could", "may", "must", "should", "while", "when", "as"):
+                    break
+                keep.insert(0, w)
+                pos = wstart
+            if keep and keep[0] == "and":
+                keep = keep[1:]
+            if keep and keep[0][0].islower():
+                first = text.rfind(keep[0], 0, m.start("head"))
+                prev = text[max(0, first - 30):first].split()
+                if prev and prev[-1].lower().strip("“\"‘'(") not in ALLOWED_PREV and not prev[-1].endswith((",", ";", ":")):
+                    keep = []
+                elif not prev and not _line_initial(text, first):
+                    keep = []
+            # A capitalised word that is not an adjective only leads the phrase.
+            ms = m.end("mods") - len(" ".join(keep)) - (1 if keep else 0) if keep else m.start("head")
+            if keep:
+                ms = m.start("head") - 1 - len(" ".join(keep))
+            phrase = text[ms:m.end("head")]
+            if reg.is_taken(ms, m.end("head")):
+                # Inside a name ("Trade Ministers Forum"); skip.
+                if reg.is_taken(m.start("head"), m.end("head")):
+                    continue
+            qs = m.start("q") if m.group("q") else ms
+            found.append((qs, m.end("head"), phrase, head.lower()))
+    for s, e, phrase, head in found:
+        bare = phrase.lower() == head
+        ent = None
+        if bare:
+            ent = next((g for g in reg.ents.values() if g.type == "group" and g.name.lower().endswith(" " + head)), None)
+        name = phrase[0].upper() + phrase[1:]
+        if ent is None:
+            ent = reg.get(name)
+        if ent is None:
+            ent = Ent(name, "group")
+            reg.ents[name.lower()] = ent
+        ent.add(s, e, text)
+        reg.by_alias.setdefault(text[s:e].lower(), ent)
+
+
+def _to_actors(text: str, reg: Registry) -> list[Actor]:
+    out = []
+    seen = set()
+    for ent in reg.ents.values():
+        if id(ent) in seen or not ent.spans:
+            continue
+        seen.add(id(ent))
+        spans = sorted(set(ent.spans))
+        bs, be = ent.best or spans[0]
+        aliases = []
+        for a in ent.aliases:
+            if a != ent.name and a not in aliases and a.lower() not in PRONOUN_WORDS:
+                aliases.append(a)
+        out.append(Actor(
+            start=bs, end=be, text=text[bs:be], name=ent.name, type=ent.type,
+            aliases=aliases,
+            roles=[Role(start=s, end=e, text=text[s:e], title=_title_of(r)) for s, e, r in ent.roles],
+            party=ent.party, affiliation=ent.affiliation,
+            mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in spans],
+        ))
+    out.sort(key=lambda a: a.mentions[0].start if a.mentions else a.start)
+    return out
+
+
+PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "the company", "the ministry", "the department"})
+
+
+def _title_of(role: str) -> str:
+    """The role without a country prefix: "U.S. Commerce Secretary" → "Commerce Secretary"."""
+    return re.sub(r"^(?:U\.S\.|US)\s+", "", role)
