@@ -18,7 +18,10 @@ Metrics, per article and in total:
   a name or alias with the gold name or aliases; **type accuracy**: among
   those, the share with the gold type.
 
-The library computes; the CLI prints. Nothing here prints or exits.
+`tradelink eval GOLD_DIR` ingests each article into its own temporary SQLite
+database (`predict_stored`) so the figures include what the store keeps;
+`predict_direct` scores `extract()` output without a database. The library
+computes; the CLI prints. Nothing here prints or exits.
 """
 
 from __future__ import annotations
@@ -174,6 +177,28 @@ def evaluate(gold_dir: Path, predict) -> tuple[list[ArticleResult], Counts]:
         results.append(ArticleResult(art.stem, counts, misses))
         total.add(counts)
     return results, total
+
+
+def predict_stored(path: Path, workdir: Path):
+    """Ingest one article into a fresh SQLite database under ``workdir`` and read
+    its quotes, questions and actors back through the store's read path."""
+    from sqlalchemy.orm import Session
+
+    from tradelink.extract import extract
+    from tradelink.store import read, write
+    from tradelink.store.db import ensure_schema, open_engine, open_reader, resolve
+
+    ex = extract(path.read_text(encoding="utf-8"), source=str(path))
+    target = resolve(str(Path(workdir) / f"{path.stem}.sqlite"))
+    engine = open_engine(target)
+    try:
+        ensure_schema(engine)
+        with Session(engine) as session, session.begin():
+            write.ingest(session, ex)
+    finally:
+        engine.dispose()
+    with open_reader(target) as r:
+        return ex.article.text, read.quotes(r), read.questions(r), read.actors(r)
 
 
 def predict_direct(path: Path):

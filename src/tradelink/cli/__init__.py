@@ -158,6 +158,7 @@ def _root(
 
 
 # --- command registration: one line per command ---------------------------------
+from tradelink.cli import eval as eval_  # noqa: E402
 from tradelink.cli import db, export, graph, ingest, query, reparse, search  # noqa: E402
 
 app.command("ingest")(ingest.ingest)
@@ -176,6 +177,7 @@ app.command("export")(export.export)
 app.command("search")(search.search)
 app.command("reparse")(reparse.reparse)
 app.add_typer(db.app, name="db")
+app.command("eval")(eval_.eval_cmd)
 
 
 def main() -> None:

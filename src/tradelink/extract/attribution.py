@@ -321,8 +321,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             _update_subjects(text, ss, se, index, state, new)
         out.extend(stmts_in_block)
         directs = [s for s in stmts_in_block if s.kind == "direct" and s.speaker]
-        last_quote_open = quotes and not quotes[-1].closed
-        if directs and (last_quote_open or quotes and quotes[-1].close >= block.end - 1):
+        if directs:
             prev_block_direct = directs[-1]
         elif stmts_in_block:
             prev_block_direct = None
@@ -772,7 +771,7 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
                 return None
             k += m.end()
         else:
-            # Indirect object: "told Reuters that", "assured Kestrel that", ", citing ..., that"
+            # Indirect object: "told Reuters that", "assured Acme that", ", citing ..., that"
             m = re.match(r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
                          r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+", text[k:end])
             if m:

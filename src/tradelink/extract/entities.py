@@ -109,7 +109,7 @@ def lexicon() -> Lexicon:
 
 APOS = "'’"
 # A capitalised word: initials (U.S.), names with hyphens or inner apostrophes
-# (Ashworth-Pryce, O'Neill), abbreviations with a full stop (Rep.).
+# (Smith-Jones, O'Neill), abbreviations with a full stop (Rep.).
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&"
 )
@@ -541,7 +541,17 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
                 if len(title_run) > 1 and title_run[0][2] in ("U.S.", "US"):
                     ts = title_run[1][0]
             te = title_run[-1][1]
+            party = None
+            if title_run[0][2] in lx.parties and len(title_run) > 1:
+                # "Republican Rep. X Y": the party is not part of the title.
+                party = lx.parties[title_run[0][2]]
+                ts = title_run[1][0]
+                s = ts
             _add_person(text, reg, lx, rest[0][0], rest[-1][1], names, s, e, (ts, te))
+            if party:
+                ent = reg.get(" ".join(names))
+                if ent is not None and ent.party is None:
+                    ent.party = party
             return
 
     # Organisations by suffix.
