@@ -1,7 +1,228 @@
-"""Stage: commodities. (skeleton; filled in by the extraction work)"""
+"""Stage: commodities (chips, magnets, minerals), driven by ``data/vocab/commodities.toml``.
+
+Vocabulary terms are compiled into one alternation (longest terms first), so
+the article is scanned once whatever the size of the vocabulary. Chip models
+("H20", "Strix S30L", "Pike-4") are not listed anywhere: a capitalised product
+token with digits counts as a chip model when a chip noun stands near it, and
+then every mention of it in the article counts.
+
+One `Commodity` per canonical name per article, located at its most complete
+mention, with every other written form as an alias and every mention kept.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
 
-def find(doc, *context) -> list:
-    return []
+from tradelink import vocab
+from tradelink.models import Commodity, Span
+
+from .segment import Doc
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    key: str  # vocabulary entry name, or "model:<token>"
+
+
+@functools.cache
+def _vocab():
+    return vocab.table("commodities")
+
+
+@functools.cache
+def _entries() -> dict[str, dict]:
+    return {e["name"]: e for e in _vocab()["commodity"]}
+
+
+def _core_length(term: str) -> int:
+    """Length of a term without its optional parts: orders the alternation longest-first."""
+    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
+    core = re.sub(r"\[[^\]]*\]", "x", core)
+    return len(re.sub(r"[()?:|\\]", "", core))
+
+
+@functools.cache
+def _term_regex() -> re.Pattern[str]:
+    alts = []
+    for i, e in enumerate(_vocab()["commodity"]):
+        mods = e.get("modifiers", [])
+        mod = f"(?:(?:{'|'.join(re.escape(m) for m in sorted(mods, key=len, reverse=True))})[ -])*" if mods else ""
+        for t in e["terms"]:
+            alts.append((_core_length(t), f"(?P<c{i}_{len(alts)}>{mod}(?:{t}))"))
+    alts.sort(key=lambda a: -a[0])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(a for _, a in alts) + r")(?![\w])", re.IGNORECASE)
+
+
+@functools.cache
+def _group_names() -> dict[str, str]:
+    names = [e["name"] for e in _vocab()["commodity"]]
+    return {g: names[int(g[1:].split("_")[0])] for g in _term_regex().groupindex}
+
+
+@functools.cache
+def _model_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cfg = _vocab()["chip_models"]
+    not_brand = "|".join(cfg["not_brands"])
+    brand = rf"(?:(?P<brand>(?!(?:{not_brand})\b)[A-Z][a-z]{{2,}})[ ])"
+    model = (
+        rf"(?<![\w.$£€-])(?:{brand}?(?P<m1>[A-Z]{{1,3}}\d{{1,4}}[A-Za-z]{{0,3}})"
+        rf"|(?P<m2>(?!(?:{not_brand})\b)[A-Z][a-z]+-\d{{1,4}}[A-Za-z]?)"
+        rf"|(?P<brand3>(?!(?:{not_brand})\b)[A-Z][a-z]{{2,}}) (?P<m3>\d{{1,4}}[A-Z]{{0,2}}))(?![\w-]|\.\d|,\d)"
+    )
+    nouns = "|".join(re.escape(n) for n in sorted(cfg["nouns"], key=len, reverse=True))
+    return (re.compile(model), re.compile(rf"\b(?:{nouns})\b"),
+            re.compile(rf"(?:{cfg['not_models']})"))
+
+
+FUNCTION_WORDS = frozenset(
+    "The A An In On At Of For And But Or As By From To With Its Their His Her Our Both Some Many "
+    "Most All No Not More Less Few Several Any Each Every This That These Those Such Chinese American "
+    "Japanese European Korean Taiwanese Indian British U.S. US EU Western Asian Global Domestic".split()
+)
+NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*")
+AI_CLASS = re.compile(r"\bAI (?:chips?|accelerators?)$")
+MODEL_NOUN = re.compile(r"\s+(?:(?:AI|inference|AI inference)\s+)?(?:chips?|accelerators?|GPUs?|processors?)\b")
+
+
+def _in_proper_name(text: str, s: int, e: int, sent_start: int) -> bool:
+    """True for "Kestrel Semiconductor", "Rare Earth Exchanges": a capitalised term inside a name."""
+    if not text[s].isupper():
+        return False
+    after = NAME_WORD.match(text, e + 1) if e < len(text) and text[e:e + 1] == " " else None
+    if after and text[e + 1:e + 2].isupper():
+        return True
+    if s > sent_start:
+        j = s - 1
+        if text[j] == " ":
+            k = text.rfind(" ", sent_start, j) + 1
+            k = max(k, sent_start)
+            prev = text[k:j]
+            if prev[:1].isupper() and prev.isalpha() and prev not in FUNCTION_WORDS:
+                return True
+    return False
+
+
+def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
+    text = doc.text
+    terms, groups = _term_regex(), _group_names()
+    model_rx, noun_rx, not_model = _model_regex()
+    mentions: list[Mention] = []
+    models: dict[str, dict] = {}  # token -> {"brand": str|None, "confirmed": bool, "spans": [...]}
+    candidates: list[tuple[int, int, str, str | None, bool]] = []
+    for _, _, s, e in doc.sentence_spans():
+        for m in terms.finditer(text, s, e):
+            if _in_proper_name(text, m.start(), m.end(), s):
+                continue
+            mentions.append(Mention(m.start(), m.end(), groups[m.lastgroup]))
+        for m in model_rx.finditer(text, s, e):
+            token = m.group("m1") or m.group("m2") or m.group("m3")
+            if not_model.fullmatch(token):
+                continue
+            brand = m.group("brand") or m.group("brand3")
+            ms = m.start("m1") if m.group("m1") and not brand else m.start()
+            near = noun_rx.search(text, max(s, ms - 60), min(e, m.end() + 50))
+            candidates.append((ms, m.end(), token, brand, near is not None))
+    for ms, me, token, brand, near in candidates:
+        info = models.setdefault(token, {"brand": None, "confirmed": False})
+        info["confirmed"] |= near
+        if brand and (m3 := token[:1].isdigit()) is not None:
+            info["brand"] = info["brand"] or brand
+    for ms, me, token, brand, near in candidates:
+        if models[token]["confirmed"]:
+            noun = MODEL_NOUN.match(text, me)
+            mentions.append(Mention(ms, noun.end() if noun else me, f"model:{token}"))
+    # A model mention swallows the vocabulary term inside it ("H20 AI chips").
+    return mentions, models
+
+
+def find(doc: Doc, *context) -> list[Commodity]:
+    text = doc.text
+    mentions, models = _scan(doc)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    model_spans = [(m.start, m.end) for m in mentions if m.key.startswith("model:")]
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if not m.key.startswith("model:") and any(a <= m.start < b for a, b in model_spans):
+            continue
+        groups.setdefault(m.key, []).append((m.start, m.end))
+    out: dict[str, dict] = {}
+    entries = _entries()
+    # Chip models: canonical "Brand Model", or "Model AI chips" when written so.
+    for key in [k for k in groups if k.startswith("model:")]:
+        token = key[6:]
+        brand = models[token]["brand"]
+        spans = groups[key]
+        name = f"{brand} {token}" if brand and not token[:1].isdigit() else (
+            f"{brand} {token}" if brand else token)
+        located = spans[0]
+        for s, e in spans:
+            cls = AI_CLASS.search(text, s, e)
+            if cls:
+                name = f"{token} {cls.group()}"
+                located = (text.index(token, s, e), e)
+                break
+        else:
+            for s, e in spans:
+                if text[s:e] == name:
+                    located = (s, e)
+                    break
+        out[name] = {"category": "chip", "spans": spans, "located": located}
+    for key, spans in groups.items():
+        if key.startswith("model:"):
+            continue
+        e = entries[key]
+        name = key
+        if "named_if" in e and not any(re.search(e["named_if"], text[s:t], re.I) for s, t in spans):
+            name = e.get("fallback_name", key)
+        out.setdefault(name, {"category": e["category"], "spans": [], "located": None, "key": key})
+        out[name]["spans"].extend(spans)
+    # Merges: a vocabulary class inside a chip model's name ("AI chips" → "H20 AI chips"),
+    # and merge_into entries when their target is present.
+    chip_models = [n for n, v in out.items() if v.get("key") is None and v["category"] == "chip"]
+    for name in list(out):
+        v = out[name]
+        key = v.get("key")
+        if key is None:
+            continue
+        target = None
+        if v["category"] == "chip":
+            hosts = [m for m in chip_models if m.lower().endswith(" " + name.lower())]
+            if len(hosts) == 1:
+                target = hosts[0]
+        into = entries[key].get("merge_into")
+        if into and into in out:
+            target = into
+        if target and target != name:
+            out[target]["spans"].extend(v["spans"])
+            del out[name]
+    result = []
+    for name, v in out.items():
+        spans = sorted(set(v["spans"]))
+        located = v["located"]
+        if located is None:
+            exact = [sp for sp in spans if text[sp[0]:sp[1]].lower() == name.lower()]
+            located = exact[0] if exact else max(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]))
+        aliases = []
+        for s, e in spans:
+            form = text[s:e]
+            if form.lower() != name.lower() and form not in aliases:
+                aliases.append(form)
+        result.append(Commodity(
+            start=located[0], end=located[1], text=text[located[0]:located[1]], name=name,
+            category=v["category"], aliases=aliases,
+            mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in spans],
+        ))
+    result.sort(key=lambda c: c.mentions[0].start if c.mentions else c.start)
+    return result
+
+
+def mentions_in(goods: list[Commodity], start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of every commodity mention inside ``[start, end)``, in order."""
+    out = [(m.start, m.end, c.name) for c in goods for m in c.mentions if start <= m.start and m.end <= end]
+    out.sort()
+    return out

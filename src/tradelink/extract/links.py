@@ -1,7 +1,367 @@
-"""Stage: links. (skeleton; filled in by the extraction work)"""
+"""Stage: typed links between actors, commodities and policies.
+
+Relations come from the closed vocabulary `models.Relation`; the words that
+express them are in ``data/vocab/relations.toml``. Links are read three ways:
+
+* **sentence rules**: a cue between two nodes ("chips *in exchange for*
+  magnets", "Nvidia ... *to sell* its H20 chips", "lawmakers *slammed* the
+  move"), with the subject found by `clauses` and "the move"/"the deal"
+  resolved to the latest sale or deal mentioned before it;
+* **policies**: who bans or restricts what, who seeks a licence, who
+  negotiates with whom, what a deal covers;
+* **statements**: a speaker who confirms, criticises or backs a policy
+  their words mention.
+
+Each link keeps its evidence span, the predicate as written, the hedge in its
+clause ("reportedly", "appears to") and the policy it runs through where the
+text names one. One link per (source, relation, target) per article: body
+text wins over a summary section, a direct quote over reported speech.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
 
-def find(doc, *context) -> list:
-    return []
+from tradelink import vocab
+from tradelink.models import Actor, Commodity, Link, Policy, Span, Statement
+
+from . import policies as policy_stage
+from .clauses import ActorIndex, Mention, after_preposition, antecedent, clause_end, clause_start, subject
+from .segment import Doc
+
+
+@functools.cache
+def _vocab():
+    return vocab.table("relations")
+
+
+def _core_length(term: str) -> int:
+    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
+    return len(re.sub(r"[()?:|\\\[\]]", "", core))
+
+
+@functools.cache
+def _cue_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
+    alts, groups = [], {}
+    for i, rule in enumerate(_vocab()["rule"]):
+        for j, cue in enumerate(rule["cues"]):
+            g = f"r{i}_{j}"
+            groups[g] = rule
+            alts.append((_core_length(cue), f"(?P<{g}>{cue})"))
+    alts.sort(key=lambda a: -a[0])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(a for _, a in alts) + r")(?![\w-])", re.IGNORECASE), groups
+
+
+def _words(key: str, sub: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(_vocab()[key][sub]) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _hedges() -> re.Pattern[str]:
+    return _words("hedges", "words")
+
+
+@functools.cache
+def _statement_verbs() -> list[tuple[str, re.Pattern[str]]]:
+    return [(rel, re.compile("|".join(p), re.IGNORECASE)) for rel, p in _vocab()["statements"].items()]
+
+
+@functools.cache
+def _anaphora() -> re.Pattern[str]:
+    a = _vocab()["anaphora"]
+    return re.compile(
+        rf"\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<deal>{'|'.join(a['deal'])})|(?P<sale>{'|'.join(a['sale'])}))\b",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _tails() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:" + "|".join(_vocab()["collect"]["tails"]) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _refine() -> re.Pattern[str]:
+    return re.compile(r"^[^.;:]{0,40}?,\s+(?:" + "|".join(_vocab()["collect"]["refine"]) + r")\s+", re.IGNORECASE)
+
+
+POSSESSIVE = re.compile(r"['’]s\s+$")
+AI_OR_PRONOUN_SKIP = ("person", "group", "organization", "government", "media")
+
+
+@dataclass
+class _Cand:
+    link: Link
+    summary: bool
+    direct: bool
+
+
+class _Ctx:
+    def __init__(self, doc: Doc, actors: list[Actor], goods: list[Commodity], pols: list[Policy],
+                 pmentions: list[policy_stage.PolicyMention]):
+        self.text = doc.text
+        self.index = ActorIndex(actors)
+        self.goods = sorted((m.start, m.end, c.name) for c in goods for m in c.mentions)
+        self.kinds = {c.name: c.category for c in goods}
+        self.pols = {p.name: p for p in pols}
+        self.pmentions = pmentions
+        self.deals = [p for p in pols if p.kind == "trade deal"]
+
+    def goods_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return [g for g in self.goods if g[0] >= a and g[1] <= b]
+
+    def policy_in(self, a: int, b: int) -> policy_stage.PolicyMention | None:
+        return next((p for p in self.pmentions if p.start >= a and p.end <= b), None)
+
+    def latest_policy(self, pos: int, kinds: tuple[str, ...]) -> policy_stage.PolicyMention | None:
+        before = [p for p in self.pmentions if p.end <= pos and p.kind in kinds]
+        return before[-1] if before else None
+
+
+def _nearest_subject(ctx: _Ctx, s: int, pos: int) -> Mention | None:
+    """The nearest actor before *pos* in its clause (or a pronoun's antecedent)."""
+    text, index = ctx.text, ctx.index
+    cs = clause_start(text, s, pos)
+    cands = [m for m in index.between(cs, pos) if after_preposition(text, m.start, cs) is None]
+    pron = None
+    for p in re.finditer(r"\b(?:it|its|they|their)\b", text[cs:pos], re.IGNORECASE):
+        pron = p
+    if pron is not None and (not cands or cands[-1].end <= cs + pron.start()):
+        who = antecedent(text, index, s, cs + pron.start(), pron.group().lower())
+        if who is not None:
+            return who
+    if cands:
+        return cands[-1]
+    return subject(text, index, s, pos)
+
+
+def _hedge(text: str, a: int, b: int) -> str | None:
+    m = _hedges().search(text, a, b)
+    return m.group() if m else None
+
+
+def _span_link(ctx: _Ctx, a: int, b: int, sent: tuple[int, int], **kw) -> Link:
+    text = ctx.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in " ,;":
+        b -= 1
+    return Link(start=a, end=b, text=text[a:b],
+                sentence=Span(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]), **kw)
+
+
+def _deal_for(ctx: _Ctx, s: int, e: int) -> str | None:
+    p = ctx.policy_in(s, e)
+    if p is not None and p.kind == "trade deal":
+        return p.policy
+    return ctx.deals[0].name if len(ctx.deals) == 1 else None
+
+
+def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
+    text = ctx.text
+    rx, groups = _cue_regex()
+    out: list[_Cand] = []
+    for _, block, s, e in doc.sentence_spans():
+        if block.kind == "heading" or text[s:e].rstrip("\"”’')").endswith("?"):
+            continue
+        summary = block.section_kind == "summary"
+        sent = (s, e)
+        for m in rx.finditer(text, s, e):
+            rule = groups[m.lastgroup]
+            shape, rel = rule["shape"], rule["relation"]
+            cs, ce = m.start(), m.end()
+            if ctx.index.covering(cs) is not None:
+                continue
+            cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
+            hedge = _hedge(text, cl_s, ce)
+            pred = m.group().strip()
+            if shape == "cc":
+                left = [g for g in ctx.goods_in(max(s, cs - 120), cs)]
+                right = [g for g in ctx.goods_in(ce, min(e, ce + 100))]
+                if pred.lower().startswith("linking") and len(right) >= 2:
+                    a, b = right[0], right[1]
+                elif pred.lower().endswith("together") and len(left) >= 2:
+                    a, b = left[-2], left[-1]
+                elif left and right:
+                    a, b = left[-1], right[0]
+                else:
+                    continue
+                end = b[1]
+                t = _tails().match(text, end)
+                if t:
+                    end = t.end()
+                r = _refine().match(text[end:e])
+                if r:
+                    more = ctx.goods_in(end + r.end(), min(e, end + r.end() + 60))
+                    if more and more[0][0] == end + r.end():
+                        b = more[0]
+                if a[2] == b[2]:
+                    continue
+                out.append(_Cand(_span_link(
+                    ctx, min(a[0], cs), end, sent, source=a[2], source_kind="commodity", relation=rel,
+                    predicate=pred, target=b[2], target_kind="commodity", hedge=hedge,
+                    policy=_deal_for(ctx, s, e) if rel in ("exchanged_for", "tied_to") else None,
+                ), summary, False))
+            elif shape == "ac":
+                obj = next(iter(ctx.goods_in(ce, min(cl_e, ce + 80))), None)
+                if obj is None:
+                    continue
+                who = _nearest_subject(ctx, s, cs)
+                if who is None:
+                    continue
+                pm = ctx.policy_in(s, e) if rel in ("sells", "seeks_licence_for") else None
+                end = obj[1]
+                t = _tails().match(text, end)
+                if t and t.end() <= e:
+                    end = t.end()
+                start = who.start if cl_s <= who.start < cs else cs
+                out.append(_Cand(_span_link(
+                    ctx, start, end, sent, source=who.name, source_kind="actor", relation=rel,
+                    predicate=pred, target=obj[2], target_kind="commodity", hedge=hedge,
+                    policy=pm.policy if pm and pm.kind == "licence" else None,
+                ), summary, False))
+            elif shape == "aa":
+                obj = next((x for x in ctx.index.between(ce, min(cl_e, ce + 80))), None)
+                who = _nearest_subject(ctx, s, cs)
+                if obj is None or who is None or obj.name == who.name:
+                    continue
+                src, dst = (obj, who) if rule.get("reverse") else (who, obj)
+                out.append(_Cand(_span_link(
+                    ctx, cs, obj.end, sent, source=src.name, source_kind="actor", relation=rel,
+                    predicate=pred, target=dst.name, target_kind="actor", hedge=hedge,
+                ), summary, False))
+            elif shape == "ao":
+                who = subject(text, ctx.index, s, cs)
+                if who is None:
+                    continue
+                target = _object(ctx, s, ce, min(cl_e, ce + 70), rel)
+                if target is None:
+                    continue
+                name, kind, relation, policy, end = target
+                if name == who.name:
+                    continue
+                out.append(_Cand(_span_link(
+                    ctx, cs, _phrase_end(text, end, e), sent, source=who.name, source_kind="actor",
+                    relation=relation, predicate=pred, target=name, target_kind=kind, hedge=hedge,
+                    policy=policy,
+                ), summary, False))
+        # "Qiling Semiconductor's Dragonfly-3": a company's chip model.
+        for g in ctx.goods_in(s, e):
+            if ctx.kinds.get(g[2]) != "chip" or not any(ch.isdigit() for ch in text[g[0]:g[1]]):
+                continue
+            pm = POSSESSIVE.search(text, max(s, g[0] - 4), g[0])
+            if not pm:
+                continue
+            owner = ctx.index.covering(pm.start() - 1)
+            if owner is None or owner.type != "organization":
+                continue
+            out.append(_Cand(_span_link(
+                ctx, owner.start, g[1], sent, source=owner.name, source_kind="actor", relation="produces",
+                predicate="'s", target=g[2], target_kind="commodity", hedge=None,
+            ), summary, False))
+    return out
+
+
+def _phrase_end(text: str, end: int, sent_end: int) -> int:
+    """Extend evidence over an "as inconsistent and dangerous" complement."""
+    m = re.match(r"\s+as\s+[^,.;]{1,60}", text[end:sent_end])
+    return end + m.end() if m else end
+
+
+def _object(ctx: _Ctx, s: int, start: int, end: int, rel: str):
+    """What a criticism or support verb is about: ``(name, kind, relation, policy, end)``."""
+    text = ctx.text
+    window_end = end
+    for stop in (" as ", " for ", " over ", ", "):
+        k = text.find(stop, start + 1, end)
+        if k != -1:
+            window_end = min(window_end, k + (len(stop) if stop in (" for ", " over ") else 0) + 0)
+    actor = next(iter(ctx.index.between(start, window_end)), None)
+    pm = ctx.policy_in(start, min(end, window_end + 40))
+    good = next(iter(ctx.goods_in(start, window_end)), None)
+    first = min((x for x in (actor and (actor.start, "actor"), pm and (pm.start, "policy"),
+                             good and (good[0], "commodity")) if x), default=None)
+    if first is not None and first[0] - start <= 30:
+        if first[1] == "actor":
+            return actor.name, "actor", "criticises" if rel == "opposes" else rel, None, actor.end
+        if first[1] == "policy":
+            return pm.policy, "policy", rel, pm.policy, pm.end
+        return good[2], "commodity", rel, None, good[1]
+    an = _anaphora().match(text, start, end)
+    if an is None:
+        return None
+    if an.group("deal"):
+        p = ctx.latest_policy(start, ("trade deal",))
+        if p is None:
+            return None
+        return p.policy, "policy", rel, p.policy, an.end()
+    p = ctx.latest_policy(start, ("licence",))
+    if p is not None and p.target:
+        return p.target, "commodity", rel, p.policy, an.end()
+    return None
+
+
+def _policy_links(ctx: _Ctx, pols: list[Policy]) -> list[_Cand]:
+    out = []
+    for p in pols:
+        sent = (p.sentence.start, p.sentence.end) if p.sentence else (p.start, p.end)
+        mk = lambda **kw: _Cand(_span_link(ctx, p.start, p.end, sent, predicate=p.text, policy=p.name,  # noqa: E731
+                                           hedge=None, **kw), False, False)
+        if p.target and p.actor:
+            rel = {"export ban": "bans", "export freeze": "restricts", "export control": "restricts",
+                   "sanction": "restricts", "tariff": "restricts"}.get(p.kind)
+            if p.kind == "licence" and ctx.index.types.get(p.actor) == "organization":
+                rel = "seeks_licence_for"
+            if rel:
+                out.append(mk(source=p.actor, source_kind="actor", relation=rel, target=p.target,
+                              target_kind="commodity"))
+        if p.kind == "trade deal":
+            if p.actor and p.counterpart:
+                out.append(mk(source=p.actor, source_kind="actor", relation="negotiates_with",
+                              target=p.counterpart, target_kind="actor"))
+            if p.target:
+                out.append(mk(source=p.name, source_kind="policy", relation="targets", target=p.target,
+                              target_kind="commodity"))
+    return out
+
+
+def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
+    out = []
+    for st in statements:
+        if not st.speaker:
+            continue
+        pm = ctx.policy_in(st.start, st.end)
+        if pm is None:
+            continue
+        rel = next((r for r, rx in _statement_verbs() if rx.fullmatch(st.verb.lower())), None)
+        if rel is None:
+            continue
+        sent = (st.sentence.start, st.sentence.end) if st.sentence else (st.start, st.end)
+        out.append(_Cand(_span_link(
+            ctx, st.start, st.end, sent, source=st.speaker, source_kind="actor", relation=rel,
+            predicate=st.verb, target=pm.policy, target_kind="policy", policy=pm.policy, hedge=st.hedge,
+        ), False, st.kind == "direct"))
+    return out
+
+
+def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | None = None,
+         pols: list[Policy] | None = None, statements: list[Statement] | None = None, *context) -> list[Link]:
+    actors, goods, statements = actors or [], goods or [], statements or []
+    found, pmentions = policy_stage.find_mentions(doc, actors, goods)
+    pols = pols if pols is not None else found
+    known = {p.name for p in pols}
+    pmentions = [m for m in pmentions if m.policy in known]
+    ctx = _Ctx(doc, actors, goods, pols, pmentions)
+    cands = _sentence_links(doc, ctx) + _policy_links(ctx, pols) + _statement_links(ctx, statements)
+    best: dict[tuple[str, str, str], _Cand] = {}
+    order: list[tuple[str, str, str]] = []
+    for c in cands:
+        key = (c.link.source, c.link.relation, c.link.target)
+        if key not in best:
+            best[key] = c
+            order.append(key)
+        elif (not c.summary, c.direct) > (not best[key].summary, best[key].direct):
+            best[key] = c
+    return [best[k].link for k in order]

@@ -1,7 +1,353 @@
-"""Stage: policies. (skeleton; filled in by the extraction work)"""
+"""Stage: policies (bans, freezes, export controls, licences, deals, tariffs ...).
+
+Driven by ``data/vocab/policies.toml``: a head noun ("an April export ban",
+"the trade deal") or an enacting verb ("Washington barred sales of ...") marks
+a measure. For each one the rules read:
+
+* its name: the head noun with its modifiers as written ("April export ban",
+  "rare earth magnet trade deal"), or the target plus the kind's label when
+  the text uses a verb ("magnet export freeze");
+* its target: a commodity in its words or in the rest of its clause, else in
+  the sentence, else in the sentence before ("Its March export freeze");
+* its actor: the subject of the clause, a pronoun's antecedent ("its"), the
+  first side of "between A and B", else the nearest government before it that
+  is not the counterpart; its counterpart: "with B", "to B", "out of B's hands";
+* its status (reversed, suspended, agreed ...) from a status word governing it;
+* when: the nearest time expression in its clause.
+
+Mentions of the same measure in one article are merged into one `Policy`.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass, field
 
-def find(doc, *context) -> list:
-    return []
+from tradelink import vocab
+from tradelink.models import Actor, Commodity, Policy, Span, TimeExpression
+
+from .clauses import ActorIndex, Mention, actor_after, antecedent, clause_end, clause_start, subject
+from .segment import Doc
+
+
+@functools.cache
+def _vocab():
+    return vocab.table("policies")
+
+
+def _core_length(term: str) -> int:
+    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
+    return len(re.sub(r"[()?:|\\\[\]]", "", core))
+
+
+@functools.cache
+def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    alts, groups = [], {}
+    for i, k in enumerate(_vocab()["kind"]):
+        for j, t in enumerate(k.get("nouns", [])):
+            g = f"n{i}_{j}"
+            groups[g] = (k["kind"], True)
+            alts.append((_core_length(t), f"(?P<{g}>{t})"))
+        for j, t in enumerate(k.get("verbs", [])):
+            g = f"v{i}_{j}"
+            groups[g] = (k["kind"], False)
+            alts.append((_core_length(t), f"(?P<{g}>{t})"))
+    alts.sort(key=lambda a: -a[0])
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(a for _, a in alts) + r")(?![\w-])", re.IGNORECASE)
+    return rx, groups
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    return {k["kind"]: k["label"] for k in _vocab()["kind"]}
+
+
+@functools.cache
+def _status_regex() -> re.Pattern[str]:
+    alts = [f"(?P<{name}>{'|'.join(pats)})" for name, pats in _vocab()["status"].items()]
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _determiners() -> frozenset[str]:
+    return frozenset(_vocab()["words"]["determiners"])
+
+
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+MODIFIER_WORDS = frozenset(
+    "export exports import trade chip chips magnet magnets mineral minerals licence license price permit "
+    "joint bilateral interim revenue-sharing sales supply feed offtake equity tungsten gallium".split()
+)
+TOKEN_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
+PASSIVE = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been|is being|will be|would be)\s+(\w+)")
+BETWEEN = re.compile(r"\bbetween\s+$")
+SKIP_BEFORE = re.compile(r"(?:\bat|\bto|\bgreat|\bgood|\bbig)\s+$", re.IGNORECASE)
+GOVERNMENT = ("government",)
+SIDES = ("government", "organization")
+COUNTER_PREPS = frozenset({"to", "with", "into", "for", "against", "from"})
+SUMMARY_KINDS = ("summary",)
+
+
+@dataclass
+class _Found:
+    kind: str
+    name: str
+    start: int
+    end: int
+    cue: str
+    sent: tuple[int, int]
+    summary: bool
+    target: str | None = None
+    target_words: str | None = None
+    actor: str | None = None
+    counterpart: str | None = None
+    status: str | None = None
+    when: TimeExpression | None = None
+    premods: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _reach(text: str, start: int, end: int) -> int:
+    """Stop a look-ahead at a closing quotation mark."""
+    m = re.search(r"[”\"]", text[start:end])
+    return start + m.start() if m else end
+
+
+def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> int:
+    """Start of the words that modify a head noun: months, "export", commodity words."""
+    pos = cue_start
+    while pos > sent_start:
+        m = TOKEN_BEFORE.search(text, sent_start, pos)
+        if not m:
+            break
+        tok = m.group(1)
+        covered = next((s for s, e, _ in goods_spans if s <= m.start(1) < e), None)
+        if covered is not None:
+            pos = min(covered, m.start(1))
+            continue
+        bare = tok.strip(".’'")
+        if bare in MONTHS or bare.lower() in MODIFIER_WORDS or "-for-" in bare or bare.endswith(("-sharing", "-blocking")):
+            pos = m.start(1)
+            continue
+        break
+    return pos
+
+
+def _short(goods: dict[str, Commodity], name: str, written: str) -> str:
+    c = goods.get(name)
+    if c is not None and c.category == "chip" and any(ch.isdigit() for ch in name.split()[0]):
+        return name.split()[0]
+    return written
+
+
+def _nearest_time(times: list[TimeExpression], s: int, e: int, a: int, b: int) -> TimeExpression | None:
+    inside = [t for t in times if t.start >= a and t.end <= b]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: 0 if (t.start >= s and t.end <= e) else min(abs(t.start - e), abs(s - t.end)))
+
+
+def _status(text: str, np_start: int, cue_end: int, sent: tuple[int, int], verb: bool) -> str | None:
+    window = text[max(sent[0], np_start - 60):np_start]
+    best = None
+    for m in _status_regex().finditer(window):
+        between = window[m.end():].split()
+        if all(w.lower().strip(",") in _determiners() or w[:1].isupper() or w.lower() in MODIFIER_WORDS
+               for w in between) and len(between) <= 5:
+            best = m.lastgroup
+    if best:
+        return best
+    p = PASSIVE.match(text, cue_end, sent[1])
+    if p:
+        m = _status_regex().fullmatch(p.group(1))
+        if m:
+            return m.lastgroup
+    return None
+
+
+def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | None = None,
+         times: list[TimeExpression] | None = None, *context) -> list[Policy]:
+    return [p for p, _ in _merge(doc.text, _collect(doc, actors, goods, times))]
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyMention:
+    start: int
+    end: int
+    policy: str
+    kind: str
+    target: str | None
+
+
+def find_mentions(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | None = None,
+                  times: list[TimeExpression] | None = None) -> tuple[list[Policy], list[PolicyMention]]:
+    """The policies, and every place in the text that mentions one of them."""
+    merged = _merge(doc.text, _collect(doc, actors, goods, times))
+    mentions = [PolicyMention(f.start, f.end, p.name, p.kind, f.target or p.target) for p, g in merged for f in g]
+    mentions.sort(key=lambda m: m.start)
+    return [p for p, _ in merged], mentions
+
+
+def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
+    text = doc.text
+    actors = actors or []
+    goods = goods or []
+    times = times or []
+    index = ActorIndex(actors)
+    by_name = {c.name: c for c in goods}
+    spans = sorted((m.start, m.end, c.name) for c in goods for m in c.mentions)
+    cue_rx, groups = _cue_regex()
+    found: list[_Found] = []
+    prev_sent: tuple[int, int] | None = None
+    for _, block, s, e in doc.sentence_spans():
+        if block.kind == "heading" or text[s:e].rstrip("\"”’')").endswith("?"):
+            prev_sent = (s, e)
+            continue
+        sent_goods = [g for g in spans if g[0] >= s and g[1] <= e]
+        for m in cue_rx.finditer(text, s, e):
+            kind, is_noun = groups[m.lastgroup]
+            cs, ce = m.start(), m.end()
+            if text[cs].isupper() and cs > s and not text[s:cs].rstrip().endswith((":", "“", '"')):
+                continue  # part of a name ("Federal Reserve", "Trade Representative")
+            if index.covering(cs) is not None:
+                continue
+            if SKIP_BEFORE.search(text, max(s, cs - 8), cs) and is_noun and kind in ("investment", "trade deal"):
+                continue  # "at stake", "to deal with"
+            np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
+            cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
+            # Target: in the head's words, then after it in the clause, then before, then the sentence.
+            tgt = next((g for g in sent_goods if g[0] >= np_start and g[1] <= ce), None) \
+                or next((g for g in sent_goods if g[0] >= ce and g[1] <= min(cl_e, ce + 90)), None) \
+                or next((g for g in reversed(sent_goods) if g[0] >= cl_s and g[1] <= np_start), None) \
+                or (sent_goods[0] if sent_goods else None)
+            if tgt is None and prev_sent is not None and text[np_start - 4:np_start].lower() in ("its ", "heir"):
+                pg = [g for g in spans if g[0] >= prev_sent[0] and g[1] <= prev_sent[1]]
+                tgt = pg[0] if pg else None
+            if tgt is None and prev_sent is not None and text[s:np_start].strip().lower() in ("its", "their"):
+                pg = [g for g in spans if g[0] >= prev_sent[0] and g[1] <= prev_sent[1]]
+                tgt = pg[0] if pg else None
+            premods = text[np_start:cs].strip()
+            f = _Found(kind=kind, name="", start=np_start, end=ce, cue=m.group(), sent=(s, e),
+                       summary=block.section_kind in SUMMARY_KINDS, premods=premods)
+            if tgt is not None:
+                f.target, f.target_words = tgt[2], text[tgt[0]:tgt[1]]
+                f.extra["sentence_initial"] = tgt[0] == s
+                if tgt[0] >= ce and tgt[1] <= ce + 90:
+                    f.end = tgt[1]
+            # Sides.
+            before = text[max(s, np_start - 12):np_start]
+            owner = re.search(r"\b(its|their)\s+$", before, re.IGNORECASE)
+            reach = _reach(text, ce, min(cl_e, ce + 60))
+            counter = actor_after(text, index, ce, reach, COUNTER_PREPS, SIDES)
+            btw = re.match(r"\s+between\s+", text[ce:ce + 12])
+            if btw:
+                pair = [x for x in index.between(ce + btw.end(), min(e, ce + 80)) if x.type in SIDES][:2]
+                if len(pair) == 2:
+                    f.actor, f.counterpart = pair[0].name, pair[1].name
+            if f.actor is None:
+                who: Mention | None = None
+                if owner:
+                    who = antecedent(text, index, s, np_start, owner.group(1).lower(), SIDES)
+                if who is None:
+                    who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"))
+                if who is None:
+                    exclude = counter.name if counter else None
+                    who = next((x for x in index.before(s, GOVERNMENT, limit=1500) if x.name != exclude), None)
+                    f.extra["weak_actor"] = True
+                if who is not None:
+                    f.actor = who.name
+                if counter is not None and counter.name != f.actor:
+                    f.counterpart = counter.name
+            f.status = _status(text, np_start, ce, (s, e), not is_noun)
+            f.when = _nearest_time(times, np_start, ce, cl_s, cl_e)
+            f.name = _name(f, by_name)
+            if not (f.target or premods or (kind == "trade deal" and f.counterpart)):
+                continue
+            found.append(f)
+        prev_sent = (s, e)
+    return found
+
+
+def _name(f: _Found, goods: dict[str, Commodity]) -> str:
+    head = f.cue
+    premods = f.premods
+    label = _labels()[f.kind]
+    if f.kind == "trade deal" and re.search(r"deal|negotiation|talks", head, re.IGNORECASE):
+        base = re.sub(r"\btrade\s*$", "", premods).strip()
+        if not base and f.target_words and f.target_words[:1].islower():
+            base = f.target_words[:-1] if re.search(r"[^s]s$", f.target_words) else f.target_words
+        return f"{base} trade deal".strip()
+    if premods:
+        return f"{premods} {head}"
+    if f.target is None:
+        return head if not re.search(r"\s", head) else head
+    short = _short(goods, f.target, f.target_words or f.target)
+    if f.extra.get("sentence_initial") and re.match(r"[A-Z][a-z]+\b", short) and short.split()[0].lower() in \
+            ("spot", "primary", "domestic", "rare", "sintered", "magnets", "magnet", "chips", "chip", "permits"):
+        short = short[0].lower() + short[1:]
+    if f.extra.get("verb") or not head[:1].isalpha():
+        return f"{short} {label}"
+    if head.lower().startswith(("export", "trade")):
+        return f"{short} {head}"
+    if f.kind in ("licence", "export ban", "export freeze", "export control") and \
+            re.search(r"licen|permit|ban|freeze|halt|control|restriction|curb", head, re.IGNORECASE):
+        return f"{short} export {head}"
+    if f.kind in ("licence", "export ban", "export freeze", "export control"):
+        return f"{short} {label}"
+    return f"{short} {head}"
+
+
+def _score(f: _Found) -> tuple:
+    label_word = _labels()[f.kind].split()[-1].rstrip("s").lower()
+    return (not f.summary, label_word in f.cue.lower(), sum(x is not None for x in (f.target, f.actor, f.when)),
+            len(f.premods))
+
+
+def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
+    groups: list[list[_Found]] = []
+    for f in found:
+        home = None
+        for g in groups:
+            h = g[0]
+            if h.kind != f.kind:
+                continue
+            if f.kind == "trade deal":
+                sides = {x for x in (f.actor, f.counterpart) if x}
+                other = {x for y in g for x in (y.actor, y.counterpart) if x}
+                if len(sides) < 2 or len(other) < 2 or sides & other:
+                    home = g
+                    break
+            elif h.target == f.target and (h.target is not None or h.name.lower() == f.name.lower()):
+                home = g
+                break
+        if home is None:
+            groups.append([f])
+        else:
+            home.append(f)
+    out = []
+    for g in groups:
+        best = max(g, key=_score)
+        name = best.name
+        if best.kind == "trade deal":
+            named = [x.name for x in g if x.name.endswith("trade deal")]
+            if named:
+                name = max(named, key=len)
+        pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in g if getattr(x, attr)), None)  # noqa: E731
+        sides = max(g, key=lambda x: (x.actor is not None and x.counterpart is not None,
+                                      x.actor is not None and not x.extra.get("weak_actor"), x is best))
+        actor = sides.actor
+        counterpart = sides.counterpart or next(
+            (x.counterpart for x in g if x.counterpart and x.counterpart != actor), None)
+        if counterpart == actor:
+            counterpart = None
+        s, e = best.start, best.end
+        out.append((Policy(
+            start=s, end=e, text=text[s:e], name=name, kind=best.kind,
+            actor=actor, counterpart=counterpart, target=pick("target"),
+            status=pick("status"), when=pick("when"),
+            sentence=Span(start=best.sent[0], end=best.sent[1], text=text[best.sent[0]:best.sent[1]]),
+        ), g))
+    return out

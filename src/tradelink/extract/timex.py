@@ -184,7 +184,12 @@ def _accept(m: re.Match[str], text: str) -> bool:
     """Reject the modal "May" ("may be signed") and other bare ambiguous words."""
     g = m.groupdict()
     if g["mon"] and g["m_mon"] == "May" and not (g["m_prep"] or g["m_year"]):
-        return False
+        # Mid-sentence "May" is the month ("its May freeze"); sentence-initial may be the modal.
+        before = text[max(0, m.start() - 3):m.start()].rstrip()
+        if not before or before[-1] in ".!?\n\"“‘'(:;—–-" or not (before[-1].isalnum() or before[-1] == ","):
+            return False
+        if re.match(r"\s+(?:be|have|not|also|still|well|need|face|see|take|come|prove|soon)\b", text[m.end():m.end() + 8]):
+            return False
     if g["mon"] and g["m_mon"].rstrip(".") in ("Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mar", "Apr", "Jun", "Jul") \
             and not g["m_year"]:
         return False

@@ -1,0 +1,163 @@
+"""Shared helpers for `policies` and `links`: who is where in a sentence.
+
+Actors arrive as `models.Actor` records (from `entities`); this module indexes
+their mentions by offset and answers the questions the relation rules ask:
+the subject of a clause, the actor a pronoun stands for, the actor after a
+preposition. Everything works on character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tradelink.models import Actor
+
+CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[—–]\s|,\s(?:and|but|while|which|who|whereas|although|though)\s|\s(?:but|while|that|because|after|before|as|although|though)\s"
+    r"(?=(?:[A-Z]|it\b|its\b|they\b|their\b|he\b|she\b|the\b|U\.S\.|we\b))"
+)
+PREPOSITIONS = frozenset(
+    "to from with by for of in at on against between over into about under toward towards than "
+    "via per among across like including".split()
+)
+PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|she|her)\b", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+class ActorIndex:
+    """Every mention of every actor, sorted by offset."""
+
+    def __init__(self, actors: list[Actor]):
+        seen: set[tuple[int, int]] = set()
+        items: list[Mention] = []
+        for a in actors:
+            spans = [(a.start, a.end)] + [(m.start, m.end) for m in a.mentions]
+            for s, e in spans:
+                if (s, e) in seen:
+                    continue
+                seen.add((s, e))
+                items.append(Mention(s, e, a.name, a.type))
+        items.sort(key=lambda m: (m.start, -m.end))
+        # Drop mentions nested inside a longer one ("U.S." inside "U.S. officials").
+        out: list[Mention] = []
+        for m in items:
+            if out and m.start < out[-1].end:
+                continue
+            out.append(m)
+        self.items = out
+        self.starts = [m.start for m in out]
+        self.types = {a.name: a.type for a in actors}
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def before(self, pos: int, types: tuple[str, ...] | None = None, limit: int = 2000) -> list[Mention]:
+        """Mentions ending before *pos*, nearest first."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        out = []
+        while i >= 0 and self.items[i].start >= pos - limit:
+            m = self.items[i]
+            if m.end <= pos and (types is None or m.type in types):
+                out.append(m)
+            i -= 1
+        return out
+
+    def covering(self, pos: int) -> Mention | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.items[i].start <= pos < self.items[i].end:
+            return self.items[i]
+        return None
+
+
+def clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Where the clause containing *pos* begins (sentence start or after a clause break)."""
+    start = sent_start
+    for m in CLAUSE_BREAK.finditer(text, sent_start, pos):
+        start = m.end()
+    return start
+
+
+def clause_end(text: str, pos: int, sent_end: int) -> int:
+    m = CLAUSE_BREAK.search(text, pos, sent_end)
+    return m.start() if m else sent_end
+
+
+def after_preposition(text: str, start: int, floor: int) -> str | None:
+    """The word right before *start* if it is a preposition ("to", "with" ...)."""
+    m = WORD_BEFORE.search(text, max(floor, start - 30), start)
+    if m and m.group(1).lower() in PREPOSITIONS:
+        return m.group(1).lower()
+    return None
+
+
+def subject(text: str, index: ActorIndex, sent_start: int, pos: int,
+            types: tuple[str, ...] | None = None) -> Mention | None:
+    """The actor doing what happens at *pos*: the first actor mention in its clause
+    that does not follow a preposition; else a pronoun's antecedent."""
+    cs = clause_start(text, sent_start, pos)
+    for m in index.between(cs, pos):
+        if types is not None and m.type not in types:
+            continue
+        if after_preposition(text, m.start, cs) is None:
+            return m
+    pron = None
+    for p in PRONOUN.finditer(text, cs, pos):
+        pron = p
+        break
+    if pron is not None:
+        return antecedent(text, index, sent_start, pron.start(), pron.group().lower(), types)
+    # The sentence's own subject, when the clause is a continuation ("X, which ..., began").
+    for m in index.between(sent_start, cs):
+        if types is not None and m.type not in types:
+            continue
+        if after_preposition(text, m.start, sent_start) is None:
+            return m
+        break
+    return None
+
+
+def antecedent(text: str, index: ActorIndex, sent_start: int, pos: int, pronoun: str,
+               types: tuple[str, ...] | None = None) -> Mention | None:
+    """The actor a pronoun stands for: the subject of its sentence if the pronoun
+    comes later, else the subject of the previous sentence."""
+    want = ("person",) if pronoun in ("he", "his", "she", "her") else ("organization", "government", "group", "media") \
+        if pronoun in ("it", "its") else None
+    if types is not None:
+        want = tuple(t for t in (want or types) if t in types)
+    for m in index.between(sent_start, pos):
+        if (want is None or m.type in want) and after_preposition(text, m.start, sent_start) is None:
+            return m
+    for m in index.before(sent_start, want, limit=600):
+        return m
+    return None
+
+
+def actor_after(text: str, index: ActorIndex, pos: int, end: int,
+                preps: frozenset[str], types: tuple[str, ...] | None = None) -> Mention | None:
+    """The first actor after one of *preps* between *pos* and *end* ("to China")."""
+    for m in index.between(pos, end):
+        if types is not None and m.type not in types:
+            continue
+        p = after_preposition(text, m.start, pos)
+        if p in preps:
+            return m
+        # "out of Beijing's hands"
+        if text[max(pos, m.start - 7):m.start].endswith("out of "):
+            return m
+    return None
