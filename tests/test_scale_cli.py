@@ -54,7 +54,8 @@ def test_search_hostile_queries_exit_0(cli, handmade_db, query):
 @pytest.mark.parametrize("args, message", [
     (["search", "deal", "--kind", "tweet"],
      "error: unknown kind 'tweet'; choose from quote, question, sentence\n"),
-    (["search", "deal", "--limit", "0"], None),
+    (["search", "deal", "--limit", "0"], "error: --limit must be at least 1, not 0\n"),
+    (["search", "deal", "--limit", "x"], None),
 ])
 def test_search_usage_errors_exit_2(cli, handmade_db, args, message):
     r = cli(*args)
@@ -66,6 +67,8 @@ def test_search_usage_errors_exit_2(cli, handmade_db, args, message):
 def test_search_limit_and_kind(cli, handmade_db):
     hits = json.loads(cli("search", "deal", "--limit", "1", "--kind", "quote", "--json").stdout)
     assert len(hits) == 1 and hits[0]["kind"] == "quote"
+    hits = json.loads(cli("search", "deal", "--kind", "question,sentence", "--json").stdout)
+    assert hits and {h["kind"] for h in hits} <= {"question", "sentence"}
 
 
 # --- reparse -------------------------------------------------------------------------
@@ -216,3 +219,22 @@ def test_every_command_answers_on_postgresql_as_on_sqlite(cli, pg_url, tmp_path,
     assert {(h["kind"], h["article"], h["start"]) for h in a} == \
         {(h["kind"], h["article"], h["start"]) for h in b}
     assert a and b
+
+
+def test_search_imports_nothing_heavy(handmade_db):
+    """Start-up: search on SQLite needs no SQLAlchemy, pydantic, rich or alembic."""
+    import subprocess
+    import sys
+
+    from conftest import pythonpath_env
+
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['tradelink', 'search', 'deal', '--limit', '3', '--kind', 'quote', '--json']\n"
+             "try:\n    runpy.run_module('tradelink', run_name='__main__')\n"
+             "except SystemExit as e:\n    assert not e.code, e.code\n"
+             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'pydantic', 'rich', 'alembic'})\n"
+             "print(heavy, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=pythonpath_env())
+    assert done.stderr == "[]\n"
+    assert [h["kind"] for h in json.loads(done.stdout)] == ["quote"] * 3

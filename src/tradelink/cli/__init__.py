@@ -110,13 +110,17 @@ def _lean_options() -> None:
         def _coerce_value(self, value, param, ctx):
             if isinstance(value, self.annotation):
                 return value
+            if self.annotation is int and isinstance(value, str) and value.strip().isdigit():
+                return int(value)
             full = _coercion.build_runtime_param(param.type_descriptor)
             return full._coerce_value(value, param=param, ctx=ctx)
 
     def get_runtime_param(self):
         info = self.type_descriptor
-        if (getattr(self, "_runtime_param", 0) is None and info.annotation in (str, bool)
-                and info.file_annotation is None and info.parameter_info.parser is None):
+        if (getattr(self, "_runtime_param", 0) is None and info.annotation in (str, bool, int)
+                and info.file_annotation is None and info.parameter_info.parser is None
+                and getattr(info.parameter_info, "min", None) is None
+                and getattr(info.parameter_info, "max", None) is None):
             self._runtime_param = _Plain(parameter_info=info.parameter_info,
                                          annotation=info.annotation)
         return original(self)

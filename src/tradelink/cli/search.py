@@ -14,9 +14,9 @@ from tradelink.cli.common import is_tty, print_json, reader
 def search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="Words to find (all of them; \"chip\" also finds chips)."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most N hits."),
-    kind: list[str] = typer.Option(None, "--kind", "-k", metavar="KIND",
-                                   help="Only quote, question or sentence hits (repeatable)."),
+    limit: int = typer.Option(20, "--limit", "-n", help="Show at most N hits."),
+    kind: str = typer.Option(None, "--kind", "-k", metavar="KIND[,KIND]",
+                             help="Only these kinds of hit: quote, question, sentence."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array and nothing else."),
 ) -> None:
     """Ranked full-text search; shows each match highlighted and the article it is in."""
@@ -24,7 +24,8 @@ def search(
     from tradelink.store.search import search as run
 
     with reader(ctx) as r:
-        hits = run(r.conn, query, limit=limit, kinds=tuple(kind) if kind else KINDS)
+        kinds = tuple(k.strip() for k in kind.split(",") if k.strip()) if kind else KINDS
+        hits = run(r.conn, query, limit=limit, kinds=kinds)
     if as_json:
         print_json(hits)
     elif is_tty():
