@@ -89,7 +89,8 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
 
     def order(rec):
         src = rec["sources"][0]
-        return rank[src.article], src.start
+        # A joint statement is one row per speaker at the same span: order those by name.
+        return rank[src.article], src.start, rec.get("speaker") or ""
 
     # who said what, syndicated copies merged
     stmts: dict[tuple, dict] = {}

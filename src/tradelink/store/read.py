@@ -76,7 +76,7 @@ def quotes(r: Reader, speaker: str | None = None, about: str | None = None) -> l
         where.append(f"(lower(s.text) LIKE :about {_ESC} OR lower({_sentence('s')}) LIKE :about {_ESC})")
         params["about"] = contains(about)
     sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
-    return r.rows(sql + " ORDER BY a.ingested_at, s.article_id, s.start, s.id", params)
+    return r.rows(sql + " ORDER BY a.ingested_at, s.article_id, s.start, s.\"end\", sp.name, s.id", params)
 
 
 # --- questions ----------------------------------------------------------------
