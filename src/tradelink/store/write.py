@@ -72,31 +72,36 @@ def _sentence(rec) -> dict:
 
 
 class _ArticleWriter:
-    """Writes the per-article rows, resolving names to global entities on the way."""
+    """Writes the per-article rows, resolving names to global entities on the way.
+
+    Entities and aliases that any name of the article could match are fetched
+    up front in two queries; only a surname that matches nothing known falls
+    back to a query of its own."""
 
     def __init__(self, session: Session, extraction: Extraction):
         self.s = session
         self.x = extraction
         self.aid = extraction.article.id
         self.ids: dict[tuple[str, str], int] = {}  # (kind, key) -> entity id, this article
+        self.by_key: dict[tuple[str, str], _Ent] = {}  # (kind, key) -> entity, from the db
+        self.by_alias: dict[tuple[str, str], set[int]] = {}  # (kind, alias key) -> entity ids
+        self.ents: dict[int, _Ent] = {}
+        self.alias_keys: dict[int, set[str]] = {}  # entity id -> alias keys it has
+        self.new_aliases: list[dict] = []
 
     def write(self) -> None:
         x, aid = self.x, self.aid
+        self.prefetch()
         rows = self._rows
+        mentions, roles = [], []
         for actor in x.actors:
-            eid = self.resolve_actor(actor.name, actor.type, actor.aliases, actor.party, actor)
-            spans = actor.mentions or [actor]
-            rows("mentions", [{"entity_id": eid, "article_id": aid, **_span(m)} for m in spans])
-            rows("roles", [{"entity_id": eid, "article_id": aid, "role": r.title, **_span(r)}
-                           for r in actor.roles])
+            eid = self.resolve("actor", actor.name, actor.type, actor.aliases, actor.party)
+            mentions += [{"entity_id": eid, "article_id": aid, **_span(m)} for m in actor.mentions or [actor]]
+            roles += [{"entity_id": eid, "article_id": aid, "role": r.title, **_span(r)} for r in actor.roles]
         for com in x.commodities:
             eid = self.resolve("commodity", com.name, com.category, com.aliases)
-            spans = com.mentions or [com]
-            rows("mentions", [{"entity_id": eid, "article_id": aid, **_span(m)} for m in spans])
-        rows("sentences", [{"article_id": aid, "idx": i, "section": s.section, "block": s.block,
-                            **_span(s)} for i, s in enumerate(x.sentences)])
-        rows("times", [{"article_id": aid, "resolved": t.resolved, **_span(t)} for t in x.times])
-        rows("policy_facts", [{
+            mentions += [{"entity_id": eid, "article_id": aid, **_span(m)} for m in com.mentions or [com]]
+        facts = [{
             "policy_id": self.resolve("policy", p.name, p.kind),
             "article_id": aid,
             "actor_id": self.actor_ref(p.actor),
@@ -105,8 +110,8 @@ class _ArticleWriter:
             "when_text": p.when.text if p.when else None,
             "when_resolved": p.when.resolved if p.when else None,
             **_span(p), **_sentence(p),
-        } for p in x.policies])
-        rows("statements", [{
+        } for p in x.policies]
+        statements = [{
             "article_id": aid,
             "speaker_id": self.actor_ref(st.speaker, st.speaker_type),
             "speaker_descriptor": st.speaker_descriptor,
@@ -116,139 +121,188 @@ class _ArticleWriter:
             "when_text": st.when.text if st.when else None,
             "when_resolved": st.when.resolved if st.when else None,
             **_span(st), **_sentence(st),
-        } for st in x.statements])
-        rows("links", [{
+        } for st in x.statements]
+        links = [{
             "article_id": aid,
             "source_id": self.node(ln.source_kind, ln.source),
             "relation": ln.relation, "predicate": ln.predicate,
             "target_id": self.node(ln.target_kind, ln.target),
             "policy_id": self.node("policy", ln.policy) if ln.policy else None,
             "hedge": ln.hedge, **_span(ln), **_sentence(ln),
-        } for ln in x.links])
+        } for ln in x.links]
+        rows(S.AliasRow, self.new_aliases)
+        rows(S.MentionRow, mentions)
+        rows(S.RoleRow, roles)
+        rows(S.SentenceRow, [{"article_id": aid, "idx": i, "section": s.section, "block": s.block,
+                              **_span(s)} for i, s in enumerate(x.sentences)])
+        rows(S.TimeRow, [{"article_id": aid, "resolved": t.resolved, **_span(t)} for t in x.times])
+        rows(S.PolicyFactRow, facts)
+        rows(S.StatementRow, statements)
+        rows(S.LinkRow, links)
         self.write_questions()
 
-    _MODELS = {"mentions": S.MentionRow, "roles": S.RoleRow, "sentences": S.SentenceRow,
-               "times": S.TimeRow, "policy_facts": S.PolicyFactRow,
-               "statements": S.StatementRow, "links": S.LinkRow}
-
-    def _rows(self, table: str, rows: list[dict]) -> None:
-        if rows:
-            self.s.execute(insert(self._MODELS[table]), rows)
+    def _rows(self, model, rows: list[dict]) -> None:
+        if rows:  # Core executemany: no ORM bookkeeping per row
+            self.s.execute(insert(model.__table__), rows)
 
     def write_questions(self) -> None:
         qs = self.x.questions
+        heads = [q for q in qs if q.headline]
         parents: dict[str, int] = {}
-        for q in qs:  # headline questions first: follow-ups point at them
-            if q.headline:
-                parents.setdefault(q.text, self.s.execute(insert(S.QuestionRow).returning(S.QuestionRow.id), {
-                    "article_id": self.aid, "parent_id": None, "headline": True,
-                    "section": q.section, **_span(q)}).scalar_one())
-        self._rows_q([{
+        if heads:  # headline questions first, ids back in order: follow-ups point at them
+            T = S.QuestionRow.__table__
+            ids = self.s.execute(insert(T).returning(T.c.id, sort_by_parameter_order=True), [
+                {"article_id": self.aid, "parent_id": None, "headline": True,
+                 "section": q.section, **_span(q)} for q in heads]).scalars().all()
+            for q, qid in zip(heads, ids):
+                parents.setdefault(q.text, qid)
+        self._rows(S.QuestionRow, [{
             "article_id": self.aid, "parent_id": parents.get(q.parent) if q.parent else None,
             "headline": False, "section": q.section, **_span(q),
         } for q in qs if not q.headline])
 
-    def _rows_q(self, rows: list[dict]) -> None:
-        if rows:
-            self.s.execute(insert(S.QuestionRow), rows)
-
     # --- names -> entity ids ------------------------------------------------------
+
+    def prefetch(self) -> None:
+        """Load every entity and alias whose key is one of this article's names."""
+        x = self.x
+        names = [n for a in x.actors for n in (a.name, *a.aliases)]
+        names += [n for c in x.commodities for n in (c.name, *c.aliases)]
+        names += [p.name for p in x.policies] + [n for p in x.policies for n in (p.actor, p.counterpart)]
+        names += [n for st in x.statements for n in (st.speaker, st.medium)]
+        names += [n for ln in x.links for n in (ln.source, ln.target, ln.policy)]
+        keys = {key_of(n) for n in names if n}
+        keys |= {k.split()[-1] for k in keys if " " in k}  # surnames, for absorbing
+        if not keys:
+            return
+        E, A = S.EntityRow.__table__.c, S.AliasRow.__table__.c
+        for chunk in _chunks(sorted(keys)):
+            for row in self.s.execute(select(E.id, E.kind, E.key, E.name, E.type).where(E.key.in_(chunk))):
+                self._know(row)
+            for row in self.s.execute(select(A.key, E.id, E.kind, E.key.label("ekey"), E.name, E.type)
+                                      .join_from(S.AliasRow.__table__, S.EntityRow.__table__,
+                                                 A.entity_id == E.id)
+                                      .where(A.key.in_(chunk))):
+                self._know(row, key=row.ekey)
+                self.by_alias.setdefault((row.kind, row.key), set()).add(row.id)
+        if self.ents:
+            for chunk in _chunks(sorted(self.ents)):
+                for eid, k in self.s.execute(select(A.entity_id, A.key).where(A.entity_id.in_(chunk))):
+                    self.alias_keys.setdefault(eid, set()).add(k)
+
+    def _know(self, row, key: str | None = None) -> _Ent:
+        ent = self.ents.get(row.id)
+        if ent is None:
+            ent = self.ents[row.id] = _Ent(row.id, row.kind, key or row.key, row.name, row.type)
+            self.by_key[(ent.kind, ent.key)] = ent
+        return ent
 
     def actor_ref(self, name: str | None, type_: str | None = None) -> int | None:
         if not name:
             return None
-        return self.resolve_actor(name, type_ or _guess_type(name), (), None, None)
+        return self.resolve("actor", name, type_ or _guess_type(name))
 
     def node(self, kind: str, name: str) -> int:
         if kind == "actor":
-            return self.resolve_actor(name, _guess_type(name), (), None, None)
-        if kind == "commodity":
-            return self.resolve("commodity", name, "other")
-        return self.resolve("policy", name, "other")
-
-    def resolve_actor(self, name: str, type_: str, aliases, party: str | None,
-                      actor: Actor | None) -> int:
-        return self.resolve("actor", name, type_, aliases, party=party)
+            return self.resolve("actor", name, _guess_type(name))
+        return self.resolve(kind, name, "other")
 
     def resolve(self, kind: str, name: str, type_: str, aliases=(), party: str | None = None) -> int:
         """The id of the global entity for ``name``, created or merged as needed."""
         k = key_of(name)
-        cached = self.ids.get((kind, k))
-        if cached is not None and not aliases and party is None:
-            return cached
-        s = self.s
-        eid, ename = cached, None
+        eid = self.ids.get((kind, k))
+        if eid is not None and not aliases and party is None:
+            return eid
         if eid is None:
-            eid, ename = self._match(kind, name, type_, aliases)
-        if eid is None:
-            eid = s.execute(insert(S.EntityRow).returning(S.EntityRow.id), {
-                "kind": kind, "key": k, "name": name, "type": type_, "party": party,
-            }).scalar_one()
-            ename = name
-        elif party:
-            s.execute(update(S.EntityRow).where(S.EntityRow.id == eid, S.EntityRow.party.is_(None))
-                      .values(party=party))
-        if ename is None:
-            ename = s.scalar(select(S.EntityRow.name).where(S.EntityRow.id == eid))
-        self._add_aliases(eid, [ename, name, *aliases])
+            ent = self._match(kind, name, type_, aliases)
+            if ent is None:
+                new_id = self.s.execute(insert(S.EntityRow.__table__).returning(S.EntityRow.id), {
+                    "kind": kind, "key": k, "name": name, "type": type_, "party": party,
+                }).scalar_one()
+                ent = _Ent(new_id, kind, k, name, type_)
+                self.ents[new_id] = ent
+                self.by_key[(kind, k)] = ent
+                self.alias_keys[new_id] = set()
+            eid = ent.id
+        if party:
+            self.s.execute(update(S.EntityRow.__table__)
+                           .where(S.EntityRow.id == eid, S.EntityRow.party.is_(None))
+                           .values(party=party))
+        self._add_aliases(eid, [self.ents[eid].name, name, *aliases])
         for n in (name, *aliases):
             self.ids.setdefault((kind, key_of(n)), eid)
         return eid
 
-    def _match(self, kind: str, name: str, type_: str, aliases) -> tuple[int | None, str | None]:
-        s = self.s
-        E, A = S.EntityRow, S.AliasRow
+    def _match(self, kind: str, name: str, type_: str, aliases) -> _Ent | None:
         k = key_of(name)
-        row = s.execute(select(E.id, E.name).where(E.kind == kind, E.key == k)).first()
-        if row is not None:
-            return row.id, row.name
+        ent = self.by_key.get((kind, k))
+        if ent is not None:
+            return ent
         # The name is a known alias of exactly one entity.
-        found = s.execute(select(E.id, E.name, E.type).join(A, A.entity_id == E.id)
-                          .where(E.kind == kind, A.key == k).distinct()).all()
+        found = self.by_alias.get((kind, k), set())
         if len(found) == 1:
-            return found[0].id, found[0].name
+            return self.ents[next(iter(found))]
         # One of our aliases is the name of exactly one entity.
-        alias_keys = sorted({key_of(a) for a in aliases} - {k})
-        if alias_keys:
-            found = s.execute(select(E.id, E.name, E.type)
-                              .where(E.kind == kind, E.key.in_(alias_keys))).all()
-            if len(found) == 1:
-                return self._absorb(found[0], name, type_)
+        others = {self.by_key[(kind, a)].id for a in {key_of(a) for a in aliases} - {k}
+                  if (kind, a) in self.by_key}
+        if len(others) == 1:
+            return self._absorb(self.ents[others.pop()], name, type_)
         if kind == "actor" and type_ == "person":
             words = k.split()
             if len(words) == 1:  # a surname: the unique person whose full name ends with it
-                found = s.execute(select(E.id, E.name, E.type).where(
+                E = S.EntityRow
+                found_rows = self.s.execute(select(E.id, E.kind, E.key, E.name, E.type).where(
                     E.kind == "actor", E.type == "person",
-                    E.key.like("% " + _escape_like(k), escape="\\"))).all()
-                if len(found) == 1:
-                    return found[0].id, found[0].name
+                    E.key.like("% " + _escape_like(k), escape="\\")).limit(2)).all()
+                if len(found_rows) == 1:
+                    ent = self._know(found_rows[0])
+                    self.alias_keys.setdefault(ent.id, set()).update(self._alias_keys_of(ent.id))
+                    return ent
             else:  # a full name: absorbs an earlier surname-only person
-                found = s.execute(select(E.id, E.name, E.type).where(
-                    E.kind == "actor", E.type == "person", E.key == words[-1])).all()
-                if len(found) == 1:
-                    return self._absorb(found[0], name, type_)
-        return None, None
+                ent = self.by_key.get(("actor", words[-1]))
+                if ent is not None and ent.type == "person":
+                    return self._absorb(ent, name, type_)
+        return None
 
-    def _absorb(self, row, name: str, type_: str) -> tuple[int, str]:
+    def _alias_keys_of(self, eid: int) -> set[str]:
+        A = S.AliasRow
+        return set(self.s.scalars(select(A.key).where(A.entity_id == eid)))
+
+    def _absorb(self, ent: _Ent, name: str, type_: str) -> _Ent:
         """An earlier short name of a person meets its full form: rename the entity."""
-        old_k, k = key_of(row.name), key_of(name)
-        if (type_ == "person" and row.type == "person" and k.endswith(" " + old_k)):
-            self.s.execute(update(S.EntityRow).where(S.EntityRow.id == row.id)
+        k = key_of(name)
+        if type_ == "person" and ent.type == "person" and k.endswith(" " + ent.key):
+            self.s.execute(update(S.EntityRow.__table__).where(S.EntityRow.id == ent.id)
                            .values(name=name, key=k))
-            return row.id, name
-        return row.id, row.name
+            del self.by_key[(ent.kind, ent.key)]
+            ent.key, ent.name = k, name
+            self.by_key[(ent.kind, k)] = ent
+        return ent
 
     def _add_aliases(self, eid: int, names) -> None:
-        A = S.AliasRow
-        wanted = {}
+        have = self.alias_keys.setdefault(eid, set())
+        kind = self.ents[eid].kind
         for n in names:
             n = " ".join(n.split())
-            if n and key_of(n) not in wanted:
-                wanted[key_of(n)] = n
-        have = set(self.s.scalars(select(A.key).where(A.entity_id == eid, A.key.in_(list(wanted)))))
-        rows = [{"entity_id": eid, "alias": n, "key": k} for k, n in wanted.items() if k not in have]
-        if rows:
-            self.s.execute(insert(A), rows)
+            k = key_of(n)
+            if n and k not in have:
+                have.add(k)
+                self.by_alias.setdefault((kind, k), set()).add(eid)
+                self.new_aliases.append({"entity_id": eid, "alias": n, "key": k})
+
+
+@dataclass(slots=True)
+class _Ent:
+    id: int
+    kind: str
+    key: str
+    name: str
+    type: str
+
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _guess_type(name: str) -> str:
