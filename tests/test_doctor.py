@@ -153,7 +153,7 @@ def test_missing_database(tmp_path):
     with pytest.raises(DatabaseError) as exc:
         doctor.connect(str(tmp_path / "none.sqlite"))
     assert str(exc.value) == (f"no database at {tmp_path / 'none.sqlite'}; "
-                              "run tradelink ingest to create one")
+                              "run `tradelink ingest PATH` first to create it")
     assert not (tmp_path / "none.sqlite").exists()
 
 
@@ -162,7 +162,7 @@ def test_unreachable_postgres():
     with pytest.raises(DatabaseError) as exc:
         doctor.connect("postgresql+psycopg://nobody:secret@127.0.0.1:1/x")
     message = str(exc.value)
-    assert message.startswith("cannot connect to 127.0.0.1:1/x: ")
+    assert message.startswith("cannot connect to postgresql+psycopg://127.0.0.1:1/x: ")
     assert "secret" not in message and "\n" not in message
 
 
@@ -171,3 +171,59 @@ def test_empty_store_on_each_backend(store_url):
     assert diag.ok, diag.as_dict()
     assert [c.name for c in diag.checks] == ["integrity", "schema", "orphans", "spans", "fts"]
     assert diag.counts["articles"] == 0
+
+
+# --- the command --------------------------------------------------------------------
+
+
+def test_cli_report_on_a_healthy_database(cli, handmade_db):
+    r = cli("doctor")
+    assert (r.exit_code, r.stderr) == (0, "")
+    lines = r.stdout.splitlines()
+    assert lines[0] == f"tradelink doctor: {handmade_db} (sqlite)"
+    assert [line.split()[:2] for line in lines[1:6]] == [
+        ["ok", "integrity"], ["ok", "schema"], ["ok", "orphans"], ["ok", "spans"], ["ok", "fts"]]
+    assert lines[6].startswith("  holds 2 articles, ")
+    assert lines[7:] == ["no problems found"]
+
+
+def test_cli_reports_problems_and_exits_1(cli, handmade_db):
+    edit(handmade_db, "UPDATE statements SET text = 'x' || text",
+         "UPDATE alembic_version SET version_num = '0999'")
+    r = cli("doctor")
+    assert r.exit_code == 1
+    problems = [line for line in r.stdout.splitlines() if line.startswith("  PROBLEM")]
+    assert [p.split()[1] for p in problems] == ["schema", "spans"]
+    assert r.stdout.endswith("2 problems found\n")
+
+
+def test_cli_json(cli, handmade_db):
+    import json
+
+    r = cli("doctor", "--json", "--sample", "1")
+    data = json.loads(r.stdout)
+    assert r.exit_code == 0 and data["ok"] is True
+    assert set(data) == {"database", "backend", "ok", "checks", "counts"}
+    assert [c["name"] for c in data["checks"]] == ["integrity", "schema", "orphans", "spans", "fts"]
+    assert all(set(c) == {"name", "ok", "detail", "problems"} for c in data["checks"])
+    assert data["checks"][3]["detail"].endswith("(sampled)")
+
+
+def test_cli_on_a_text_file(cli, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n")
+    r = cli("--db", str(path), "doctor")
+    assert r.exit_code == 1
+    assert r.stdout == (f"tradelink doctor: {path} (sqlite)\n"
+                        "  PROBLEM  integrity  cannot read the database: file is not a database; "
+                        "it is not a tradelink database or it is damaged\n"
+                        "1 problem found\n")
+    assert path.read_text() == "hello\n"
+
+
+def test_cli_on_a_missing_database_creates_nothing(cli, tmp_path):
+    r = cli("--db", str(tmp_path / "no" / "db.sqlite"), "doctor")
+    assert (r.exit_code, r.stdout) == (1, "")
+    assert r.stderr == (f"error: no database at {tmp_path / 'no' / 'db.sqlite'}; "
+                        "run `tradelink ingest PATH` first to create it\n")
+    assert not (tmp_path / "no").exists()

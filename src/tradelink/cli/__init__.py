@@ -164,6 +164,7 @@ def _root(
 # --- command registration: one line per command ---------------------------------
 from tradelink.cli import eval as eval_  # noqa: E402
 from tradelink.cli import db, export, graph, ingest, query, reparse, search  # noqa: E402
+from tradelink.cli import doctor  # noqa: E402
 
 app.command("ingest")(ingest.ingest)
 app.command("articles")(query.articles)
@@ -182,6 +183,7 @@ app.command("search")(search.search)
 app.command("reparse")(reparse.reparse)
 app.add_typer(db.app, name="db")
 app.command("eval")(eval_.eval_cmd)
+app.command("doctor")(doctor.doctor)
 
 
 def main() -> None:

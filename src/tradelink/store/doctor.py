@@ -110,38 +110,43 @@ def _db_errors() -> tuple[type[BaseException], ...]:
     return errors + (SQLAlchemyError,)
 
 
-def connect(db: str):
-    """Open *db* (a path, ``sqlite:///`` URL or any SQLAlchemy URL) read-only.
-
-    Returns ``(connection, label)``; the caller closes the connection."""
-    from pathlib import Path
-
+def connect(db):
+    """Open a database read-only for checking: a `tradelink.store.db.Target`, a
+    path or any SQLAlchemy URL. Returns ``(connection, label)``; the caller
+    closes the connection. Unlike the query commands' reader this does not
+    insist on a healthy tradelink database: finding out is the point."""
     from tradelink.errors import DatabaseError
+    from tradelink.store.db import BUSY_TIMEOUT_MS, Target, resolve
 
-    path = db[len("sqlite:///"):] if db.startswith("sqlite:///") else None
-    if path is None and "://" not in db:
-        path = db
-    if path is not None:
-        p = Path(path)
-        if not p.is_file():
-            raise DatabaseError(f"no database at {p}; run tradelink ingest to create one")
-        return sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True), str(p)
+    where = db if isinstance(db, Target) else resolve(str(db))
+    if where.is_sqlite:
+        if where.path is None:
+            raise DatabaseError("an in-memory database has nothing to check; use a file")
+        if not where.path.exists():
+            raise DatabaseError(f"no database at {where.path}; "
+                                "run `tradelink ingest PATH` first to create it")
+        if where.path.is_dir():
+            raise DatabaseError(f"{where.path} is a directory, not a database file")
+        try:
+            conn = sqlite3.connect(where.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"cannot open {where.label} ({_first_line(exc)}); "
+                                "check the path and its permissions") from None
+        return conn, where.label
     from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
 
     try:
-        url = make_url(db)
-        engine = create_engine(url, connect_args={"connect_timeout": 5}
-                               if url.get_backend_name() == "postgresql" else {})
+        engine = create_engine(where.url, connect_args={"connect_timeout": 5}
+                               if where.url.startswith("postgresql") else {})
         conn = engine.connect()
-    except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
-        shown = db if "@" not in db else db.split("@", 1)[-1]
-        raise DatabaseError(f"cannot connect to {shown}: {_first_line(exc)}; "
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise DatabaseError(f"cannot connect to {where.label}: {_first_line(exc)}; "
                             "check the --db URL and that the server is running") from None
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-    return conn, url.render_as_string(hide_password=True)
+    return conn, where.label
 
 
 # --- the checks --------------------------------------------------------------------
