@@ -107,7 +107,7 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
             FROM statements s
             LEFT JOIN entities sp ON sp.id = s.speaker_id
             LEFT JOIN entities m ON m.id = s.medium_id
-            WHERE s.article_id IN ({in_scope})""", params):
+            WHERE s.article_id IN ({in_scope}) ORDER BY s.id""", params):
         key = (spk_id, descriptor if spk_id is None else None, _key(text))
         rec = stmts.get(key)
         if rec is None:
@@ -155,7 +155,7 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
         SELECT q.id AS id, q.article_id AS article, q.parent_id AS parent_id,
                q.headline AS headline, q.section AS section, q.start AS start,
                q."end" AS "end", q.text AS text
-        FROM questions q WHERE q.article_id IN ({in_scope})""", params)
+        FROM questions q WHERE q.article_id IN ({in_scope}) ORDER BY q.id""", params)
     qrows.sort(key=lambda r: (rank[r[1]], r[5]))
     by_id: dict[int, dict] = {}
     heads: dict[str, dict] = {}
