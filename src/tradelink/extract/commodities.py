@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from tradelink import vocab
 from tradelink.models import Commodity, Span
 
+from .fastre import Vocabulary
 from .segment import Doc
 
 
@@ -53,15 +54,15 @@ def _term_regex() -> re.Pattern[str]:
         mods = e.get("modifiers", [])
         mod = f"(?:(?:{'|'.join(re.escape(m) for m in sorted(mods, key=len, reverse=True))})[ -])*" if mods else ""
         for t in e["terms"]:
-            alts.append((_core_length(t), f"(?P<c{i}_{len(alts)}>{mod}(?:{t}))"))
+            alts.append((_core_length(t), f"c{i}_{len(alts)}", f"{mod}(?:{t})"))
     alts.sort(key=lambda a: -a[0])
-    return re.compile(r"(?<![\w-])(?:" + "|".join(a for _, a in alts) + r")(?![\w])", re.IGNORECASE)
+    return Vocabulary([(g, p) for _, g, p in alts], re.IGNORECASE, after=r"(?![\w])")
 
 
 @functools.cache
 def _group_names() -> dict[str, str]:
     names = [e["name"] for e in _vocab()["commodity"]]
-    return {g: names[int(g[1:].split("_")[0])] for g in _term_regex().groupindex}
+    return {g: names[int(g[1:].split("_")[0])] for g, _ in _term_regex().alts}
 
 
 @functools.cache
@@ -107,6 +108,23 @@ def _in_proper_name(text: str, s: int, e: int, sent_start: int) -> bool:
     return False
 
 
+DIGITS = re.compile(r"\d+")
+
+
+def _model_matches(model_rx: re.Pattern[str], text: str, s: int, e: int):
+    """Model-name matches around each run of digits (digits are rare; the model regex is not)."""
+    last_end = s
+    for d in DIGITS.finditer(text, s, e):
+        if d.start() < last_end:
+            continue
+        m = model_rx.search(text, max(last_end, d.start() - 30), min(e, d.end() + 6))
+        while m is not None and m.end() <= d.start():
+            m = model_rx.search(text, m.end(), min(e, d.end() + 6))
+        if m is not None and m.start() <= d.start() < m.end():
+            last_end = m.end()
+            yield m
+
+
 def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
     text = doc.text
     terms, groups = _term_regex(), _group_names()
@@ -119,7 +137,7 @@ def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
             if _in_proper_name(text, m.start(), m.end(), s):
                 continue
             mentions.append(Mention(m.start(), m.end(), groups[m.lastgroup]))
-        for m in model_rx.finditer(text, s, e):
+        for m in _model_matches(model_rx, text, s, e):
             token = m.group("m1") or m.group("m2") or m.group("m3")
             if not_model.fullmatch(token):
                 continue

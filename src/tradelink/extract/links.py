@@ -29,6 +29,7 @@ from tradelink.models import Actor, Commodity, Link, Policy, Span, Statement
 
 from . import policies as policy_stage
 from .clauses import ActorIndex, Mention, after_preposition, antecedent, clause_end, clause_start, subject
+from .fastre import Vocabulary
 from .segment import Doc
 
 
@@ -43,15 +44,15 @@ def _core_length(term: str) -> int:
 
 
 @functools.cache
-def _cue_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
+def _cue_regex() -> tuple[Vocabulary, dict[str, dict]]:
     alts, groups = [], {}
     for i, rule in enumerate(_vocab()["rule"]):
         for j, cue in enumerate(rule["cues"]):
             g = f"r{i}_{j}"
             groups[g] = rule
-            alts.append((_core_length(cue), f"(?P<{g}>{cue})"))
+            alts.append((_core_length(cue), g, cue))
     alts.sort(key=lambda a: -a[0])
-    return re.compile(r"(?<![\w-])(?:" + "|".join(a for _, a in alts) + r")(?![\w-])", re.IGNORECASE), groups
+    return Vocabulary([(g, c) for _, g, c in alts], re.IGNORECASE), groups
 
 
 def _words(key: str, sub: str) -> re.Pattern[str]:
@@ -349,7 +350,11 @@ def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
 def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | None = None,
          pols: list[Policy] | None = None, statements: list[Statement] | None = None, *context) -> list[Link]:
     actors, goods, statements = actors or [], goods or [], statements or []
-    found, pmentions = policy_stage.find_mentions(doc, actors, goods)
+    cached = doc.cache.get("policy_mentions")
+    if cached is not None and (pols is None or cached[0] is pols):
+        found, pmentions = cached
+    else:
+        found, pmentions = policy_stage.find_mentions(doc, actors, goods)
     pols = pols if pols is not None else found
     known = {p.name for p in pols}
     pmentions = [m for m in pmentions if m.policy in known]

@@ -28,6 +28,7 @@ from tradelink import vocab
 from tradelink.models import Actor, Commodity, Policy, Span, TimeExpression
 
 from .clauses import ActorIndex, Mention, actor_after, antecedent, clause_end, clause_start, subject
+from .fastre import Vocabulary
 from .segment import Doc
 
 
@@ -42,20 +43,19 @@ def _core_length(term: str) -> int:
 
 
 @functools.cache
-def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+def _cue_regex() -> tuple[Vocabulary, dict[str, tuple[str, bool]]]:
     alts, groups = [], {}
     for i, k in enumerate(_vocab()["kind"]):
         for j, t in enumerate(k.get("nouns", [])):
             g = f"n{i}_{j}"
             groups[g] = (k["kind"], True)
-            alts.append((_core_length(t), f"(?P<{g}>{t})"))
+            alts.append((_core_length(t), g, t))
         for j, t in enumerate(k.get("verbs", [])):
             g = f"v{i}_{j}"
             groups[g] = (k["kind"], False)
-            alts.append((_core_length(t), f"(?P<{g}>{t})"))
+            alts.append((_core_length(t), g, t))
     alts.sort(key=lambda a: -a[0])
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(a for _, a in alts) + r")(?![\w-])", re.IGNORECASE)
-    return rx, groups
+    return Vocabulary([(g, t) for _, g, t in alts], re.IGNORECASE), groups
 
 
 @functools.cache
@@ -170,7 +170,9 @@ def _status(text: str, np_start: int, cue_end: int, sent: tuple[int, int], verb:
 
 def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | None = None,
          times: list[TimeExpression] | None = None, *context) -> list[Policy]:
-    return [p for p, _ in _merge(doc.text, _collect(doc, actors, goods, times))]
+    pols, mentions = find_mentions(doc, actors, goods, times)
+    doc.cache["policy_mentions"] = (pols, mentions)
+    return pols
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from tradelink import vocab
 
+from .fastre import Vocabulary
+
 BULLET = re.compile(r"^(?:[-*•–—▪◦·]|\d{1,2}[.)])\s+")
 # "Label: text" bullets and lines: a short capitalised label before a colon.
 LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,40}?):\s+(?=\S)")
@@ -66,6 +68,8 @@ class Block:
 class Doc:
     text: str
     blocks: list[Block]
+    # Results a later stage reuses (e.g. policy mentions for links), keyed by stage.
+    cache: dict = field(default_factory=dict)
 
     def sentence_spans(self):
         """Yield ``(block_index, block, start, end)`` for every prose sentence."""
@@ -87,7 +91,8 @@ def _compile_furniture():
         target = {"list": list_heads, "tail": tails}.get(kind, line_patterns)
         target.append(pattern.strip())
     join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) if ps else None  # noqa: E731
-    return join(line_patterns), join(list_heads), join(tails)
+    lines = Vocabulary([(None, p) for p in line_patterns], re.IGNORECASE, before="", after="") if line_patterns else None
+    return lines, join(list_heads), join(tails)
 
 
 def _compile_sections():
@@ -126,7 +131,7 @@ def section_kind(line: str) -> str | None:
 
 def is_furniture(line: str) -> bool:
     patterns, heads, tails = furniture_patterns()
-    if patterns is not None and patterns.search(line):
+    if patterns is not None and next(patterns.finditer(line), None) is not None:
         return True
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True

@@ -26,6 +26,7 @@ import re
 from tradelink import vocab
 from tradelink.models import TimeExpression
 
+from .fastre import Vocabulary
 from .segment import Doc
 
 
@@ -39,7 +40,7 @@ def _alt(words) -> str:
 
 
 @functools.cache
-def _pattern() -> re.Pattern[str]:
+def _pattern() -> Vocabulary:
     cal = _cal()
     month = f"(?:{_alt(cal['months'])})"
     wd = f"(?:{_alt(cal['weekdays'])})"
@@ -68,7 +69,11 @@ def _pattern() -> re.Pattern[str]:
         # in 2027
         rf"(?P<year>\b(?:in|since|until|by|before|after|from|during|through) (?P<y_year>{year})\b)",
     ]
-    return re.compile("|".join(parts))
+    return Vocabulary([(None, p) for p in parts], before=r"(?<![\w-])", after="")
+
+
+GROUPS = ("full f_wd f_mon f_day f_year dfirst d_wd d_day d_mon d_year ord o_ord o_mon o_year endof e_q e_year "
+          "e_mon e_rel e_unit e_the iso i_y i_m i_d rel mon m_prep m_mon m_year wd w_prep w_wd year y_year").split()
 
 
 def _day(s: str) -> int:
@@ -113,7 +118,8 @@ def _shift_month(pub: dt.date, n: int) -> str:
 
 def resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     """The date or month a match of `_pattern` refers to, or None."""
-    g = m.groupdict()
+    g = dict.fromkeys(GROUPS)
+    g.update(m.groupdict())
     if g["full"] or g["dfirst"] or g["ord"]:
         p = "f" if g["full"] else "d" if g["dfirst"] else "o"
         mon = _month_num(g[f"{p}_mon"])
@@ -182,7 +188,8 @@ def resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
 
 def _accept(m: re.Match[str], text: str) -> bool:
     """Reject the modal "May" ("may be signed") and other bare ambiguous words."""
-    g = m.groupdict()
+    g = dict.fromkeys(GROUPS)
+    g.update(m.groupdict())
     if g["mon"] and g["m_mon"] == "May" and not (g["m_prep"] or g["m_year"]):
         # Mid-sentence "May" is the month ("its May freeze"); sentence-initial may be the modal.
         before = text[max(0, m.start() - 3):m.start()].rstrip()
@@ -208,7 +215,8 @@ def scan(text: str, start: int, end: int, pub: dt.date | None) -> list[TimeExpre
 def parse_date(text: str) -> dt.date | None:
     """The first full calendar date (with a year) in *text*, e.g. a header's date."""
     for m in _pattern().finditer(text):
-        if m.group("full") or m.group("dfirst") or m.group("iso") or m.group("ord"):
+        g = m.groupdict()
+        if g.get("full") or g.get("dfirst") or g.get("iso") or g.get("ord"):
             r = resolve(m, None)
             if r and len(r) == 10:
                 return dt.date.fromisoformat(r)

@@ -1,0 +1,167 @@
+"""Fast scanning with a large alternation of vocabulary patterns.
+
+Python's `re` tries every alternative of ``(?:a|b|c|...)`` at every position,
+so a vocabulary of a hundred patterns costs a hundred attempts per word. A
+`Vocabulary` instead reads each alternative's possible literal prefixes (from
+the parsed pattern), builds one trie-shaped regex of those prefixes to find
+the few places where a match can start, and tries there only the alternatives
+whose prefix fits. The matches are the ones the plain alternation would give:
+leftmost, then the first alternative in the given order that matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as P  # type: ignore[no-redef]
+
+K = 4  # prefix length used for dispatch
+
+
+def _item(op, av, fold: bool) -> set[tuple[str, bool]]:
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {("", True)}
+    if op is C.LITERAL:
+        ch = chr(av)
+        return {(ch.lower() if fold else ch, True)}
+    if op is C.IN:
+        chars = set()
+        for o, v in av:
+            if o is C.LITERAL:
+                chars.add(chr(v).lower() if fold else chr(v))
+            elif o is C.CATEGORY and v is C.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            elif o is C.RANGE and av[0][0] is not C.NEGATE and v[1] - v[0] < 10:
+                chars.update(chr(c).lower() if fold else chr(c) for c in range(v[0], v[1] + 1))
+            else:
+                return {("", False)}
+        if len(chars) > 10:
+            return {("", False)}
+        return {(ch, True) for ch in chars}
+    if op is C.SUBPATTERN:
+        return _seq(list(av[-1]), fold)
+    if op is C.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for alt in av[1]:
+            out |= _seq(list(alt), fold)
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or getattr(C, "POSSESSIVE_REPEAT", None) is op:
+        lo, hi, sub = av
+        inner = _seq(list(sub), fold)
+        once = inner if (lo, hi) in ((1, 1), (0, 1)) else {(p, False) for p, _ in inner}
+        if lo == 0:
+            return once | {("", True)}
+        return once
+    return {("", False)}
+
+
+def _seq(items, fold: bool) -> set[tuple[str, bool]]:
+    out = {("", True)}
+    for op, av in items:
+        new: set[tuple[str, bool]] = set()
+        for p, open_ in out:
+            if not open_ or len(p) >= K:
+                new.add((p[:K], False))
+                continue
+            for q, qopen in _item(op, av, fold):
+                s = p + q
+                new.add((s[:K], qopen and len(s) < K))
+        out = new
+        if len(out) > 400:
+            return {("", False)}
+        if not any(o for _, o in out):
+            break
+    return out
+
+
+def prefixes(pattern: str, flags: int = 0) -> set[str]:
+    """The literal prefixes (up to `K` characters) that every match of *pattern* starts with.
+    An empty string in the result means "can start anywhere"."""
+    fold = bool(flags & re.IGNORECASE)
+    return {p for p, _ in _seq(list(P.parse(pattern, flags)), fold)}
+
+
+def _trie_regex(words: set[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+class Vocabulary:
+    """A compiled alternation of ``(group_name, pattern)`` pairs, scanned by prefix dispatch.
+
+    ``before`` is a lookbehind every match must satisfy (e.g. a word boundary);
+    ``after`` a lookahead appended to every alternative."""
+
+    def __init__(self, alternatives: list[tuple[str | None, str]], flags: int = 0,
+                 before: str = r"(?<![\w-])", after: str = r"(?![\w-])"):
+        self.flags = flags
+        self.fold = bool(flags & re.IGNORECASE)
+        self.alts = alternatives
+        self.by_prefix: dict[str, list[int]] = {}
+        self.anywhere: list[int] = []
+        for i, (_, pat) in enumerate(alternatives):
+            ps = prefixes(pat, flags)
+            if "" in ps:
+                self.anywhere.append(i)
+                continue
+            for p in ps:
+                self.by_prefix.setdefault(p, []).append(i)
+        trigger = _trie_regex(set(self.by_prefix)) if self.by_prefix else r"(?!)"
+        if self.anywhere:
+            trigger = f"(?:{trigger})|(?=[\\s\\S])"
+        self.trigger = re.compile(f"{before}(?:{trigger})", flags)
+        self.after = after
+        self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _regex(self, idx: tuple[int, ...]) -> re.Pattern[str]:
+        rx = self._cache.get(idx)
+        if rx is None:
+            body = "|".join(f"(?P<{self.alts[i][0]}>{self.alts[i][1]})" if self.alts[i][0] else self.alts[i][1]
+                            for i in idx)
+            rx = re.compile(f"(?:{body}){self.after}", self.flags)
+            self._cache[idx] = rx
+        return rx
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Non-overlapping matches, left to right, as `re.Match` objects with ``lastgroup`` set."""
+        end = len(text) if end is None else end
+        pos = start
+        trig = self.trigger
+        while True:
+            t = trig.search(text, pos, end)
+            if t is None:
+                return
+            at = t.start()
+            head = text[at:at + K]
+            if self.fold:
+                head = head.lower()
+            idx: set[int] = set(self.anywhere)
+            for k in range(1, K + 1):
+                hit = self.by_prefix.get(head[:k])
+                if hit:
+                    idx.update(hit)
+            m = self._regex(tuple(sorted(idx))).match(text, at, end) if idx else None
+            if m is not None and m.end() > at:
+                yield m
+                pos = m.end()
+            else:
+                pos = at + 1
