@@ -192,7 +192,7 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
             JOIN entities p ON p.id = f.policy_id
             LEFT JOIN entities ac ON ac.id = f.actor_id
             LEFT JOIN entities cp ON cp.id = f.counterpart_id
-            WHERE f.article_id IN ({in_scope})""", params):
+            WHERE f.article_id IN ({in_scope}) ORDER BY f.id""", params):
         rec = pols.setdefault(pid, {"name": name, "kind": kind, "actor": None,
                                     "counterpart": None, "target": None, "status": None,
                                     "when": None, "when_resolved": None, "sources": []})
@@ -215,7 +215,7 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
             FROM time_expressions t
             LEFT JOIN sentences se ON se.article_id = t.article_id
                  AND se.start <= t.start AND se."end" >= t."end"
-            WHERE t.article_id IN ({in_scope})""", params):
+            WHERE t.article_id IN ({in_scope}) ORDER BY t.id""", params):
         key = (art, start)
         if key in seen:
             continue
