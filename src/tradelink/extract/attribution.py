@@ -110,7 +110,7 @@ def cues() -> Cues:
         form, _, frame = line.rpartition(" ")
         frames[form.strip()] = frame.strip()
     forms = sorted(frames, key=len, reverse=True)
-    verb_rx = re.compile(r"(?<![\w’'-])(?:according to|" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    verb_rx = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
     hedges = sorted(vocab.lines("hedges"), key=len, reverse=True)
     hedge_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in hedges) + r")(?![\w-])", re.IGNORECASE)
     return Cues(verb_rx, frames, hedge_rx)
@@ -353,8 +353,11 @@ def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
 
 
 def _hedge(text: str, s: int, e: int) -> str | None:
-    m = cues().hedge_rx.search(text, s, e)
-    return m.group() if m else None
+    for m in cues().hedge_rx.finditer(text, s, e):
+        if m.group()[0].isupper() and m.group().lower() in ("may", "might"):
+            continue  # the month, or a sentence-initial modal
+        return m.group()
+    return None
 
 
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
@@ -365,13 +368,13 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     for m in c.verb_rx.finditer(masked):
         vs, ve = ss + m.start(), ss + m.end()
         word = m.group()
-        kind = "according" if word == "according to" else c.frames.get(word, "say")
+        kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
         if NEGATION.search(text, max(ss, vs - 30), vs):
             continue
         if word in NOUNISH and re.search(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
                                          text[max(ss, vs - 40):vs], re.IGNORECASE):
             continue
-        if word in PARTICIPLES and not re.search(r",\s*$", text[max(ss, vs - 5):vs]):
+        if word in PARTICIPLES and not re.search(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$", text[max(ss, vs - 5):vs]):
             continue
         frames.append(Frame(vs, ve, word, kind))
     # Colon quotations: "X Y, role: 'words'".
@@ -491,11 +494,12 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
     after_comma = re.search(r",\s*$", before) and f.verb in ("said", "says", "added", "wrote")
     if (after_quote or after_comma) and f.verb in ("said", "says", "added", "wrote", "told", "warned"):
         sp = _np_at(text, f.vend, se, index, state)
-        if sp is not None and sp.start - f.vend <= 1 and sp.type != "media":
+        if sp is not None and sp.start - f.vend <= 1 and sp.type != "media" and \
+                re.match(r"\s*(?:[,.;:!?\"”’']|$)", text[sp.end:se]):
             f.speaker = sp
             f.inverted = True
             return
-    f.speaker = _subject_before(text, ss, f.vstart, index, state, masked)
+    f.speaker = _subject_before(text, ss, se, f.vstart, index, state, masked)
 
 
 def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
@@ -505,6 +509,9 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
     row = index.at(pos)
     if row is None and text[pos:pos + 4].lower() == "the ":
         row = index.at(pos + 4)
+    anon = ANON.match(text, pos, se)
+    if anon is not None and not anon.group().lower().startswith("the ") and (row is None or anon.end() >= row[1]):
+        return _resolve(anon, ANON, text, index, state, pos)
     if row is not None:
         s, e, a = row
         if text[e:e + 2] in ("'s", "’s") and a.type != "person":
@@ -594,7 +601,7 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
 SUBJECT_GAP = re.compile(r"^(?:\s*(?:,|—|–|--)\s*[^,—–;]{1,160}?(?:,|—|–|--)){0,2}\s*$")
 
 
-def _subject_before(text, ss, vs, index: Index, state: Discourse, masked) -> Speaker | None:
+def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) -> Speaker | None:
     """The subject of the verb at ``vs``: the last phrase before it whose gap
     to the verb holds only adverbs, auxiliaries and appositions."""
     cands: list[Speaker] = []
@@ -603,7 +610,9 @@ def _subject_before(text, ss, vs, index: Index, state: Discourse, masked) -> Spe
         cands.append(Speaker(a.name, a.type, s, e))
         mention_spans.add((s, e))
     for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
-        for m in rx.finditer(text, ss, vs):
+        for m in rx.finditer(text, ss, se):
+            if m.end() > vs:
+                break
             if masked[m.start() - ss:m.start() - ss + 1] == "_":
                 continue
             sp = _resolve(m, rx, text, index, state, m.start())
@@ -622,9 +631,9 @@ def _subject_before(text, ss, vs, index: Index, state: Discourse, masked) -> Spe
         kept.append(c)
     best = None
     for c in reversed(kept):
-        if c.name is None or c.descriptor is not None or (c.start, c.end) not in mention_spans:
-            if re.search(r",\s*$", text[max(ss, c.start - 3):c.start]) and (c.start, c.end) not in mention_spans:
-                continue
+        if (c.start, c.end) not in mention_spans and re.search(r",\s*$", text[max(ss, c.start - 3):c.start]) \
+                and text[c.end:vs].lstrip().startswith(","):
+            continue  # an apposition: "X Y, a spokesman for Z, said"
         gap = masked[c.end - ss:vs - ss]
         if "_" in gap:
             continue
@@ -680,11 +689,16 @@ def GAP_ADVERBS_STRIP(gap: str) -> str:
 
 
 def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speaker | None:
-    m = re.match(r"\s+(.+?)(?=,\s+(?!a |an |the |head |chief |who )|[.;]|$)", text[vend:se])
+    m = re.match(r"\s+(.+?)(?=,|[.;]\s|[.;]?$)", text[vend:se])
     if not m:
         return None
     ns = vend + m.start(1)
     ne = vend + m.end(1)
+    # "according to X Y, head of procurement at Z, ..." - the apposition belongs to the name.
+    app = re.match(r",\s+((?:a|an|the|its)\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + entities.lexicon().role_rx.pattern
+                   + r")\b[^,;.]*", text[ne:se], re.IGNORECASE)
+    if app:
+        ne += app.end()
     np = text[ns:ne]
     # "a fact sheet released by the State Department"
     by = re.search(r"\b(?:released|published|issued|compiled|seen|filed) by\s+", np)
@@ -761,10 +775,10 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         rest = text[k:end]
         only_tail = re.fullmatch(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*", rest)
         pre = text[ss:sp.start]
-        if (only_tail or not rest.strip(" .,;") or rest.lstrip().startswith(",")) and re.search(r",\s*$", pre):
+        cm = re.search(r",\s*(?:the\s+|its\s+)?$", pre, re.IGNORECASE)
+        if (only_tail or not rest.strip(" .,;") or rest.lstrip().startswith(",")) and cm:
             # "..., X said."  The words are the clause before the speaker.
-            start = _clause_start(text, ss, len(pre.rstrip()) + ss - 1)
-            return _trim(text, start, ss + len(pre.rstrip()) - 1)
+            return _trim(text, _clause_start(text, ss, ss + cm.start()), ss + cm.start())
         if f.kind == "judge":
             m = re.match(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+", text[k:end])
             if not m:

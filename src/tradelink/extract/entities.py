@@ -184,6 +184,39 @@ class Registry:
 # --- helpers -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    desc_in: re.Pattern[str]
+    desc_before: re.Pattern[str]
+    role_comma_end: re.Pattern[str]
+    role_group_comma_end: re.Pattern[str]
+    role_at_end: re.Pattern[str]
+    role_space_end: re.Pattern[str]
+    party: re.Pattern[str]
+    group_head: re.Pattern[str]
+
+
+@functools.cache
+def _rx() -> Patterns:
+    """Patterns built once from the vocabulary."""
+    lx = lexicon()
+    roles = lx.role_rx.pattern
+    descs = "|".join(re.escape(d) for d in lx.org_descriptors)
+    parties = "|".join(sorted((re.escape(p) for p in lx.parties), key=len, reverse=True))
+    heads = "|".join(sorted((re.escape(g) for g in lx.groups), key=len, reverse=True))
+    i = re.IGNORECASE
+    return Patterns(
+        desc_in=re.compile(r"\b(?:" + descs + r")s?\b", i),
+        desc_before=re.compile(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+)?(?:" + descs + r")\s+$", i),
+        role_comma_end=re.compile(r"(?:" + roles + r"),\s+$", i),
+        role_group_comma_end=re.compile(r"((?:" + roles + r")),\s+$", i),
+        role_at_end=re.compile(roles + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", i),
+        role_space_end=re.compile(r"(?:^|[\s(])((?:" + roles + r")\s+)$", i),
+        party=re.compile(r"\b(?:" + parties + r")\b"),
+        group_head=re.compile(r"(?<![\w’'-])(?:" + heads + r")(?![\w’'-])", i),
+    )
+
+
 def _strip_det(name: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", name)
 
@@ -269,24 +302,21 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         rm = lx.role_rx.search(app)
         if rm:
             first_role = len(app[:rm.start()].split())
-        for d in lx.org_descriptors:
-            dm = re.search(r"\b" + re.escape(d) + r"s?\b", app, re.IGNORECASE)
-            if dm:
-                first_desc = min(first_desc, len(app[:dm.start()].split()))
+        dm = _rx().desc_in.search(app)
+        if dm:
+            first_desc = len(app[:dm.start()].split())
         if first_desc < first_role and first_desc <= 5 and re.match(r"(?:a|an|the|one|[A-Z])", app):
             return "organization"
         if first_role < 99 and first_role <= 5 and len(words) >= 1:
             return "person"
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
-    if re.search(r"(?:" + lx.role_rx.pattern + r"),\s+$", before, re.IGNORECASE):
+    if _rx().role_comma_end.search(before):
         return "person"
     if re.search(r"\b(?:at|with|from)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", before) and \
-            re.search(lx.role_rx.pattern + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$",
-                      before, re.IGNORECASE):
+            _rx().role_at_end.search(before):
         return "organization"
-    for d in lx.org_descriptors:
-        if re.search(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+)?" + re.escape(d) + r"\s+$", before, re.IGNORECASE):
-            return "organization"
+    if _rx().desc_before.search(before):
+        return "organization"
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
         return "speaker"
@@ -565,7 +595,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
 
     # Lowercase title before the name: "chief executive X Y", "spokeswoman X Y".
     before = text[max(0, s - 60):s]
-    tm = re.search(r"(?:^|[\s(])((?:" + lx.role_rx.pattern + r")\s+)$", before, re.IGNORECASE)
+    tm = _rx().role_space_end.search(before)
     if tm and _looks_like_person(tokens, lx) and not before.rstrip().endswith(","):
         ts = s - len(tm.group(1))
         _add_person(text, reg, lx, s, e, tokens, ts, e, (ts, ts + len(tm.group(1).rstrip())))
@@ -612,10 +642,9 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
     am = re.match(r",\s+([^,;:.\"“”‘’]{2,100})", after)
     if am:
         app = am.group(1)
-        for word, party in lx.parties.items():
-            if re.search(r"\b" + re.escape(word) + r"\b", app):
-                ent.party = ent.party or party
-                break
+        pm = _rx().party.search(app)
+        if pm:
+            ent.party = ent.party or lx.parties[pm.group()]
         rm = lx.role_rx.search(app)
         if rm and len(app[:rm.start()].split()) <= 4 and not re.match(r"who\b", app):
             rs = ne + am.start(1) + rm.start()
@@ -631,7 +660,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
                 ent.affiliation = om.group(1)
     # Role before: "Acme's chief executive, X Y" / "chief executive X Y".
     before = text[max(0, ms - 80):ms]
-    bm = re.search(r"((?:" + lx.role_rx.pattern + r")),\s+$", before, re.IGNORECASE)
+    bm = _rx().role_group_comma_end.search(before)
     if bm:
         rs = ms - len(before) + bm.start(1)
         role = text[rs:ms - len(before) + bm.end(1)]
@@ -706,6 +735,10 @@ def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+WORD = re.compile(r"[A-Za-z][\w.’'-]*")
+QUANTIFIERS = frozenset({"some", "several", "many", "most", "other", "two", "three", "four", "five",
+                         "the", "those", "these", "both", "few"})
+
 ALLOWED_PREV = frozenset("""the a an some several many most other two three four five six few of from for by
 with among and or at on in its their our his her whose which that these those both all any no
 """.split())
@@ -728,18 +761,30 @@ new old said says told while when where because if whether than but""".split())
 
 
 def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
-    rx = _group_rx(lx.groups)
     found: list[tuple[int, int, str, str]] = []
+    groups = lx.groups
     for block, s, e in regions:
-        for m in rx.finditer(text, s, e):
-            head = m.group("head")
-            if head[0].isupper() and m.start("head") > 0 and not m.group("mods") and \
-                    text[m.start("head") - 1] not in " \n\"“‘'(—-" :
+        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, s, e)]
+        for i, (hs, he, word) in enumerate(toks):
+            if word[-1] == ".":
+                word = word.rstrip(".")
+                he = hs + len(word)
+            if word.lower() not in groups:
                 continue
-            mods = m.group("mods").split()
+            head = word
+            # Up to four words right before the head, each one space apart.
+            mods: list[str] = []
+            j, left = i - 1, hs
+            while j >= 0 and len(mods) < 4 and toks[j][1] + 1 == left and text[toks[j][1]] == " ":
+                mods.insert(0, toks[j][2])
+                left = toks[j][0]
+                j -= 1
+            if head[0].isupper() and not mods and hs > 0 and text[hs - 1] not in " \n\"“‘'(—-":
+                continue
+            head_start, head_end = hs, he
             # Keep only modifiers that qualify the noun, nearest first.
             keep: list[str] = []
-            pos = m.start("head")
+            pos = head_start
             for w in reversed(mods):
                 wl = w.lower()
                 wstart = text.rfind(w, 0, pos)
@@ -780,23 +825,29 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if keep and keep[0] == "and":
                 keep = keep[1:]
             if keep and keep[0][0].islower():
-                first = text.rfind(keep[0], 0, m.start("head"))
+                first = text.rfind(keep[0], 0, head_start)
                 prev = text[max(0, first - 30):first].split()
                 if prev and prev[-1].lower().strip("“\"‘'(") not in ALLOWED_PREV and not prev[-1].endswith((",", ";", ":")):
                     keep = []
                 elif not prev and not _line_initial(text, first):
                     keep = []
-            # A capitalised word that is not an adjective only leads the phrase.
-            ms = m.end("mods") - len(" ".join(keep)) - (1 if keep else 0) if keep else m.start("head")
+            ms = head_start
             if keep:
-                ms = m.start("head") - 1 - len(" ".join(keep))
-            phrase = text[ms:m.end("head")]
-            if reg.is_taken(ms, m.end("head")):
+                ms = head_start - 1 - len(" ".join(keep))
+            phrase = text[ms:head_end]
+            if reg.is_taken(ms, head_end):
                 # Inside a name ("Trade Ministers Forum"); skip.
-                if reg.is_taken(m.start("head"), m.end("head")):
+                if reg.is_taken(head_start, head_end):
                     continue
-            qs = m.start("q") if m.group("q") else ms
-            found.append((qs, m.end("head"), phrase, head.lower()))
+            qs = ms
+            before_words = text[max(0, ms - 12):ms].split()
+            if before_words and before_words[-1].lower() in QUANTIFIERS and text[ms - 1:ms] == " ":
+                qs = ms - 1 - len(before_words[-1])
+            found.append((qs, head_end, phrase, head.lower()))
+    # "Western tool makers and defence contractors" speak as one group too.
+    for (s1, e1, p1, h1), (s2, e2, p2, h2) in zip(found, found[1:]):
+        if text[e1:s2] == " and " and s2 == e1 + 5:
+            found.append((s1, e2, text[s1:e2] if s1 == e1 - len(p1) else p1 + " and " + p2, h2 + "+"))
     for s, e, phrase, head in found:
         bare = phrase.lower() == head
         ent = None
