@@ -61,7 +61,13 @@ def _words(key: str, sub: str) -> re.Pattern[str]:
 
 @functools.cache
 def _hedges() -> re.Pattern[str]:
-    return _words("hedges", "words")
+    # Case-sensitive, so the month "May" is no hedge; a capital is allowed at a sentence start.
+    alts = []
+    for w in _vocab()["hedges"]["words"]:
+        alts.append(w)
+        if w != "may":
+            alts.append(w[0].upper() + w[1:])
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
 
 
 @functools.cache
@@ -89,6 +95,19 @@ def _refine() -> re.Pattern[str]:
 
 
 POSSESSIVE = re.compile(r"['’]s\s+$")
+RELATIVE_OBJECT = re.compile(r"\s(?:(?:that|which)\s+)?(?:it|they|we)\s+$", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:stop|stopped|not|no longer|never|halt|halted|refuse|refused|cease|ceased)\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
+APPOSITION = re.compile(r"\S,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[\w-]+\s+$")
+RELATIVE_SUBJECT = re.compile(r"\s(?:that|which|who)\s+$", re.IGNORECASE)
+OBJECT_STOP = re.compile(r"[,;:\"“”]")
+
+
+def _object_reach(text: str, start: int, end: int) -> int:
+    """Where the object of a verb can end: the next comma, colon or quotation mark."""
+    m = OBJECT_STOP.search(text, start, end)
+    return m.start() if m else end
 AI_OR_PRONOUN_SKIP = ("person", "group", "organization", "government", "media")
 
 
@@ -109,6 +128,7 @@ class _Ctx:
         self.pols = {p.name: p for p in pols}
         self.pmentions = pmentions
         self.deals = [p for p in pols if p.kind == "trade deal"]
+        self.targets: dict[str, list[str]] = doc.cache.get("policy_targets", {})
 
     def goods_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return [g for g in self.goods if g[0] >= a and g[1] <= b]
@@ -130,7 +150,12 @@ def _nearest_subject(ctx: _Ctx, s: int, pos: int) -> Mention | None:
     for p in re.finditer(r"\b(?:it|its|they|their)\b", text[cs:pos], re.IGNORECASE):
         pron = p
     if pron is not None and (not cands or cands[-1].end <= cs + pron.start()):
-        who = antecedent(text, index, s, cs + pron.start(), pron.group().lower())
+        at = cs + pron.start()
+        # "it"/"its" in a sentence: the nearest company or government before it.
+        near = [m for m in index.between(s, at) if m.type in ("organization", "government")]
+        if near:
+            return near[-1]
+        who = antecedent(text, index, s, at, pron.group().lower())
         if who is not None:
             return who
     if cands:
@@ -200,16 +225,49 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                         b = more[0]
                 if a[2] == b[2]:
                     continue
+                if rel == "used_in":
+                    # "dysprosium and terbium, which are added to magnets": every listed input.
+                    for g in reversed(left[:-1]):
+                        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:separated |refined )?", text[g[1]:left[left.index(g) + 1][0]]) \
+                                and g[2] != b[2]:
+                            out.append(_Cand(_span_link(
+                                ctx, g[0], end, sent, source=g[2], source_kind="commodity", relation=rel,
+                                predicate=pred, target=b[2], target_kind="commodity", hedge=hedge), summary, False))
+                        else:
+                            break
                 out.append(_Cand(_span_link(
                     ctx, min(a[0], cs), end, sent, source=a[2], source_kind="commodity", relation=rel,
                     predicate=pred, target=b[2], target_kind="commodity", hedge=hedge,
                     policy=_deal_for(ctx, s, e) if rel in ("exchanged_for", "tied_to") else None,
                 ), summary, False))
             elif shape == "ac":
-                obj = next(iter(ctx.goods_in(ce, min(cl_e, ce + 80))), None)
+                obj = next(iter(ctx.goods_in(ce, _object_reach(text, ce, min(cl_e, ce + 80)))), None)
+                rel_obj = RELATIVE_OBJECT.search(text, max(s, cs - 40), cs)
+                if rel_obj is not None:
+                    # "the oxide it produces": the object stands before the verb.
+                    prior = [g for g in ctx.goods_in(max(s, cs - 80), rel_obj.start() + 1) if g[1] >= rel_obj.start() - 1]
+                    if prior:
+                        obj = prior[-1]
                 if obj is None:
                     continue
-                who = _nearest_subject(ctx, s, cs)
+                if rel in ("sells", "buys") and NEGATED.search(text, max(s, cs - 20), cs):
+                    continue  # "told buyers to stop ordering ..."
+                if rel == "produces" and obj[0] - ce > 30 and rel_obj is None:
+                    continue
+                appos = APPOSITION.search(text, max(s, cs - 60), cs) if pred.lower().endswith(" of") else None
+                rel_subj = RELATIVE_SUBJECT.search(text, max(s, cs - 12), cs)
+                if appos is not None:
+                    # "Halberd Silicon, a Bristol designer of chips": the name before the comma.
+                    who = ctx.index.covering(appos.start() - 1)
+                    if who is None:
+                        continue
+                elif rel_subj is not None:
+                    # "producers that dominate ...": the subject ends right before "that".
+                    who = ctx.index.covering(rel_subj.start() - 1)
+                    if who is None:
+                        continue
+                else:
+                    who = _nearest_subject(ctx, s, cs)
                 if who is None:
                     continue
                 pm = ctx.policy_in(s, e) if rel in ("sells", "seeks_licence_for") else None
@@ -218,6 +276,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 if t and t.end() <= e:
                     end = t.end()
                 start = who.start if cl_s <= who.start < cs else cs
+                start = min(start, obj[0])
                 out.append(_Cand(_span_link(
                     ctx, start, end, sent, source=who.name, source_kind="actor", relation=rel,
                     predicate=pred, target=obj[2], target_kind="commodity", hedge=hedge,
@@ -225,9 +284,13 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 ), summary, False))
             elif shape == "aa":
                 obj = next((x for x in ctx.index.between(ce, min(cl_e, ce + 80))), None)
+                if obj is not None and not re.fullmatch(r"\s*(?:(?:the|a|an|its|their)\s+)?", text[ce:obj.start]):
+                    obj = None
                 who = _nearest_subject(ctx, s, cs)
                 if obj is None or who is None or obj.name == who.name:
                     continue
+                if rule.get("reverse") and INDEFINITE_BEFORE.search(text, max(s, cs - 30), cs):
+                    continue  # "a consortium backed by X": X backs the consortium, not the subject
                 src, dst = (obj, who) if rule.get("reverse") else (who, obj)
                 out.append(_Cand(_span_link(
                     ctx, cs, obj.end, sent, source=src.name, source_kind="actor", relation=rel,
@@ -316,8 +379,12 @@ def _policy_links(ctx: _Ctx, pols: list[Policy]) -> list[_Cand]:
             if p.kind == "licence" and ctx.index.types.get(p.actor) == "organization":
                 rel = "seeks_licence_for"
             if rel:
-                out.append(mk(source=p.actor, source_kind="actor", relation=rel, target=p.target,
-                              target_kind="commodity"))
+                for target in ctx.targets.get(p.name) or [p.target]:
+                    out.append(mk(source=p.actor, source_kind="actor", relation=rel, target=target,
+                                  target_kind="commodity"))
+        if p.kind == "investment" and p.actor and p.counterpart:
+            out.append(mk(source=p.actor, source_kind="actor", relation="owns_stake_in", target=p.counterpart,
+                          target_kind="actor"))
         if p.kind == "trade deal":
             if p.actor and p.counterpart:
                 out.append(mk(source=p.actor, source_kind="actor", relation="negotiates_with",
@@ -333,7 +400,7 @@ def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
     for st in statements:
         if not st.speaker:
             continue
-        pm = ctx.policy_in(st.start, st.end)
+        pm = next((p for p in ctx.pmentions if p.named and p.start >= st.start and p.end <= st.end), None)
         if pm is None:
             continue
         rel = next((r for r, rx in _statement_verbs() if rx.fullmatch(st.verb.lower())), None)

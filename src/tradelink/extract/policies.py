@@ -84,6 +84,7 @@ MODIFIER_WORDS = frozenset(
 TOKEN_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
 PASSIVE = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been|is being|will be|would be)\s+(\w+)")
 BETWEEN = re.compile(r"\bbetween\s+$")
+DETERMINED = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.IGNORECASE)
 SKIP_BEFORE = re.compile(r"(?:\bat|\bto|\bgreat|\bgood|\bbig)\s+$", re.IGNORECASE)
 GOVERNMENT = ("government",)
 SIDES = ("government", "organization")
@@ -108,6 +109,17 @@ class _Found:
     when: TimeExpression | None = None
     premods: str = ""
     extra: dict = field(default_factory=dict)
+
+
+def _coordinated(text: str, goods: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first commodity and those listed with it ("gallium and germanium", "A, B and C")."""
+    out = goods[:1]
+    for g in goods[1:]:
+        gap = text[out[-1][1]:g[0]]
+        if not re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:\w+\s+){0,2}?", gap):
+            break
+        out.append(g)
+    return out
 
 
 def _reach(text: str, start: int, end: int) -> int:
@@ -182,14 +194,20 @@ class PolicyMention:
     policy: str
     kind: str
     target: str | None
+    named: bool = True  # False for "the deal", "the freeze"
 
 
 def find_mentions(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | None = None,
                   times: list[TimeExpression] | None = None) -> tuple[list[Policy], list[PolicyMention]]:
     """The policies, and every place in the text that mentions one of them."""
     merged = _merge(doc.text, _collect(doc, actors, goods, times))
-    mentions = [PolicyMention(f.start, f.end, p.name, p.kind, f.target or p.target) for p, g in merged for f in g]
+    mentions = [PolicyMention(f.start, f.end, p.name, p.kind, f.target or p.target, not f.extra.get("anaphor"))
+                for p, g in merged for f in g]
     mentions.sort(key=lambda m: m.start)
+    doc.cache["policy_targets"] = {
+        p.name: list(dict.fromkeys(t for f in g if not f.extra.get("mention_only") for t in f.extra.get("targets", [])))
+        for p, g in merged
+    }
     return [p for p, _ in merged], mentions
 
 
@@ -220,30 +238,35 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue  # "at stake", "to deal with"
             np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
             cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
-            # Target: in the head's words, then after it in the clause, then before, then the sentence.
-            tgt = next((g for g in sent_goods if g[0] >= np_start and g[1] <= ce), None) \
-                or next((g for g in sent_goods if g[0] >= ce and g[1] <= min(cl_e, ce + 90)), None) \
-                or next((g for g in reversed(sent_goods) if g[0] >= cl_s and g[1] <= np_start), None) \
-                or (sent_goods[0] if sent_goods else None)
-            if tgt is None and prev_sent is not None and text[np_start - 4:np_start].lower() in ("its ", "heir"):
-                pg = [g for g in spans if g[0] >= prev_sent[0] and g[1] <= prev_sent[1]]
-                tgt = pg[0] if pg else None
-            if tgt is None and prev_sent is not None and text[s:np_start].strip().lower() in ("its", "their"):
+            reach = _reach(text, ce, min(cl_e, ce + 60))
+            # Target: in the head's words, then just after it ("licences for X",
+            # "ban ... designed to keep X out"), then before it in the clause.
+            inside = [g for g in sent_goods if g[0] >= (cs if not is_noun else np_start) and g[1] <= ce]
+            after = [g for g in sent_goods if g[0] >= ce and g[1] <= reach]
+            before = [g for g in sent_goods if g[0] >= cl_s and g[1] <= np_start]
+            tgt = (inside or after or [None])[0] or (before[-1] if before and not is_noun else None)
+            if tgt is None and prev_sent is not None and re.search(r"\b(?:its|their)\s+$", text[max(s, np_start - 8):np_start], re.I) \
+                    and text[s:np_start].strip().lower() in ("its", "their"):
                 pg = [g for g in spans if g[0] >= prev_sent[0] and g[1] <= prev_sent[1]]
                 tgt = pg[0] if pg else None
             premods = text[np_start:cs].strip()
             f = _Found(kind=kind, name="", start=np_start, end=ce, cue=m.group(), sent=(s, e),
                        summary=block.section_kind in SUMMARY_KINDS, premods=premods)
+            all_targets = _coordinated(text, inside + after)
             if tgt is not None:
                 f.target, f.target_words = tgt[2], text[tgt[0]:tgt[1]]
                 f.extra["sentence_initial"] = tgt[0] == s
-                if tgt[0] >= ce and tgt[1] <= ce + 90:
-                    f.end = tgt[1]
+                f.extra["targets"] = list(dict.fromkeys([g[2] for g in all_targets] or [tgt[2]]))
+                if tgt[0] >= ce:
+                    f.end = max(g[1] for g in after)
             # Sides.
-            before = text[max(s, np_start - 12):np_start]
-            owner = re.search(r"\b(its|their)\s+$", before, re.IGNORECASE)
-            reach = _reach(text, ce, min(cl_e, ce + 60))
+            before_txt = text[max(s, np_start - 12):np_start]
+            owner = re.search(r"\b(its|their|our)\s+$", before_txt, re.IGNORECASE)
             counter = actor_after(text, index, ce, reach, COUNTER_PREPS, SIDES)
+            if kind == "licence" and counter is not None and text[max(ce, counter.start - 5):counter.start] == "from ":
+                f.actor, counter = counter.name, None  # "applications from Alder"
+            if kind == "investment" and counter is not None:
+                f.extra["stake_in"] = counter.name
             btw = re.match(r"\s+between\s+", text[ce:ce + 12])
             if btw:
                 pair = [x for x in index.between(ce + btw.end(), min(e, ce + 80)) if x.type in SIDES][:2]
@@ -255,7 +278,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     who = antecedent(text, index, s, np_start, owner.group(1).lower(), SIDES)
                 if who is None:
                     who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"))
-                if who is None:
+                if who is None and re.search(r"\b(?:we|our)\b", text[cl_s:cs], re.IGNORECASE):
+                    who = next(iter(index.before(s, ("organization",), limit=1500)), None)
+                if who is None and kind not in ("trade deal", "investment"):
                     exclude = counter.name if counter else None
                     who = next((x for x in index.before(s, GOVERNMENT, limit=1500) if x.name != exclude), None)
                     f.extra["weak_actor"] = True
@@ -266,8 +291,11 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             f.status = _status(text, np_start, ce, (s, e), not is_noun)
             f.when = _nearest_time(times, np_start, ce, cl_s, cl_e)
             f.name = _name(f, by_name)
-            if not (f.target or premods or (kind == "trade deal" and f.counterpart)):
-                continue
+            if not (f.target or premods or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
+                # A bare "the freeze", "the deal": a later mention of a measure already named.
+                if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
+                    continue
+                f.extra["anaphor"] = True
             found.append(f)
         prev_sent = (s, e)
     return found
@@ -311,6 +339,12 @@ def _score(f: _Found) -> tuple:
 def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
     groups: list[list[_Found]] = []
     for f in found:
+        if f.extra.get("anaphor"):
+            same = [g for g in groups if g[0].kind == f.kind]
+            if len(same) == 1 or (same and f.kind != "trade deal"):
+                f.extra["mention_only"] = True
+                same[-1].append(f)
+            continue
         home = None
         for g in groups:
             h = g[0]
@@ -331,18 +365,20 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
             home.append(f)
     out = []
     for g in groups:
-        best = max(g, key=_score)
+        real = [x for x in g if not x.extra.get("mention_only")]
+        best = max(real, key=_score)
         name = best.name
         if best.kind == "trade deal":
-            named = [x.name for x in g if x.name.endswith("trade deal")]
+            named = [x.name for x in real if x.name.endswith("trade deal")]
             if named:
                 name = max(named, key=len)
-        pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in g if getattr(x, attr)), None)  # noqa: E731
-        sides = max(g, key=lambda x: (x.actor is not None and x.counterpart is not None,
+        pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in real if getattr(x, attr)), None)  # noqa: E731
+        sides = max(real, key=lambda x: (x.actor is not None and x.counterpart is not None,
                                       x.actor is not None and not x.extra.get("weak_actor"), x is best))
         actor = sides.actor
         counterpart = sides.counterpart or next(
-            (x.counterpart for x in g if x.counterpart and x.counterpart != actor), None)
+            (x.counterpart for x in real if x.counterpart and x.counterpart != actor), None) \
+            or next((x.extra["stake_in"] for x in real if x.extra.get("stake_in")), None)
         if counterpart == actor:
             counterpart = None
         s, e = best.start, best.end
