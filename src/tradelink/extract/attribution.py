@@ -47,15 +47,17 @@ class Quote:
         return len(text[self.start:self.end].split())
 
 
+MARKS = re.compile(r"[“”\"‘’']")
+
+
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in ``text[start:end]`` (one paragraph)."""
     out: list[Quote] = []
     kind = None  # "d" or "s" while inside a quotation
     q_open = 0
-    for i in range(start, end):
+    for mark in MARKS.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in "“”\"‘’'":
-            continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         if kind is None:
@@ -246,34 +248,35 @@ ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen
 def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a quotation never straddles two of them,
     except when the attribution splits it."""
-    inside = [(q.open, q.close) for q in quotes]
     out, cur = [], s
-    qi = 0
-    i = s
-    while i < e:
+    # Candidate ends: a full stop, question or exclamation mark before a space
+    # and a capital or an opening mark; or a quotation that ends with one.
+    qi, inside = 0, [(q.open, q.close) for q in quotes]
+    for m in SENT_END.finditer(text, s, e):
+        i = m.start()
         while qi < len(inside) and inside[qi][1] <= i:
             qi += 1
         if qi < len(inside) and inside[qi][0] <= i < inside[qi][1]:
-            # Inside a quotation: a boundary only right after its closing mark.
-            qe = inside[qi][1]
-            inner_end = text[inside[qi][0]:qe].rstrip("”\"’' ")
-            if inner_end and inner_end[-1] in ".?!" and qe < e and text[qe:qe + 1] == " " and \
-                    (text[qe + 1:qe + 2].isupper() or text[qe + 1:qe + 2] in "“\"‘'"):
-                out.append((cur, qe))
-                cur = qe + 1
-            i = qe
+            qo, qe = inside[qi]
+            # Inside a quotation: only its own final stop ends the sentence.
+            if m.end() != qe + 1 or text[i:qe].rstrip("”\"’' ")[-1:] not in (".", "?", "!"):
+                continue
+            if not (text[qe + 1:qe + 2].isupper() or text[qe + 1:qe + 2] in "“\"‘'"):
+                continue
+            out.append((cur, qe))
+            cur = qe + 1
             continue
-        ch = text[i]
-        if ch in ".?!" and (i + 1 == e or text[i + 1] == " "):
-            nxt = text[i + 2:i + 3]
-            if i + 1 == e or nxt.isupper() or nxt in "“\"‘'":
-                if not (ch == "." and ABBREV_END.search(text, max(s, i - 8), i + 1)):
-                    out.append((cur, i + 1))
-                    cur = i + 2
-        i += 1
+        if text[i] == "." and ABBREV_END.search(text, max(s, i - 8), i + 1):
+            continue
+        out.append((cur, i + 1))
+        cur = i + 2
     if cur < e and text[cur:e].strip():
         out.append((cur, e))
     return [(a, b) for a, b in out if b > a]
+
+
+# A stop (possibly before closing marks) followed by a space and a capital or an opening mark.
+SENT_END = re.compile(r"[.?!][”\"’']* (?=[A-Z“\"‘'])")
 
 
 # --- the stage -----------------------------------------------------------------------
@@ -363,7 +366,9 @@ def _hedge(text: str, s: int, e: int) -> str | None:
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
     c = cues()
     real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
-    masked = _masked(text, ss, se, real)
+    if not real and c.verb_rx.search(text, ss, se) is None:
+        return []
+    masked = _masked(text, ss, se, real) if real else text[ss:se]
     frames: list[Frame] = []
     for m in c.verb_rx.finditer(masked):
         vs, ve = ss + m.start(), ss + m.end()
@@ -695,10 +700,9 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
     ns = vend + m.start(1)
     ne = vend + m.end(1)
     # "according to X Y, head of procurement at Z, ..." - the apposition belongs to the name.
-    app = re.match(r",\s+((?:a|an|the|its)\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + entities.lexicon().role_rx.pattern
-                   + r")\b[^,;.]*", text[ne:se], re.IGNORECASE)
+    app = _appositive_rx().match(text, ne, se)
     if app:
-        ne += app.end()
+        ne = app.end()
     np = text[ns:ne]
     # "a fact sheet released by the State Department"
     by = re.search(r"\b(?:released|published|issued|compiled|seen|filed) by\s+", np)
@@ -725,6 +729,12 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
         if a is not None:
             return Speaker(a.name, a.type, ns, ne)
     return None
+
+
+@functools.cache
+def _appositive_rx() -> re.Pattern[str]:
+    return re.compile(r",\s+((?:a|an|the|its)\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + entities.lexicon().role_rx.pattern
+                      + r")\b[^,;.]*", re.IGNORECASE)
 
 
 def _colon_speaker(text, ss, colon, index: Index) -> Speaker | None:

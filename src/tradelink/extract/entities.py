@@ -161,7 +161,7 @@ class Registry:
         self.text = text
         self.ents: dict[str, Ent] = {}
         self.by_alias: dict[str, Ent] = {}
-        self.taken: list[tuple[int, int]] = []
+        self.mask = bytearray(len(text))  # 1 where a name was already read
 
     def get(self, name: str) -> Ent | None:
         return self.ents.get(name.lower()) or self.by_alias.get(name.lower())
@@ -174,11 +174,14 @@ class Registry:
         ent.add(s, e, self.text, best)
         alias = self.text[s:e]
         self.by_alias.setdefault(alias.lower(), ent)
-        self.taken.append((s, e))
+        self.take(s, e)
         return ent
 
     def is_taken(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.taken)
+        return self.mask.find(1, s, e) != -1
+
+    def take(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -194,6 +197,8 @@ class Patterns:
     role_space_end: re.Pattern[str]
     party: re.Pattern[str]
     group_head: re.Pattern[str]
+    desc_words: frozenset[str]
+    role_last_words: frozenset[str]
 
 
 @functools.cache
@@ -214,6 +219,8 @@ def _rx() -> Patterns:
         role_space_end=re.compile(r"(?:^|[\s(])((?:" + roles + r")\s+)$", i),
         party=re.compile(r"\b(?:" + parties + r")\b"),
         group_head=re.compile(r"(?<![\w’'-])(?:" + heads + r")(?![\w’'-])", i),
+        desc_words=frozenset(d.split()[-1].lower() for d in lx.org_descriptors),
+        role_last_words=frozenset(r.split()[-1].lower() for r in lx.roles),
     )
 
 
@@ -310,12 +317,15 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         if first_role < 99 and first_role <= 5 and len(words) >= 1:
             return "person"
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
-    if _rx().role_comma_end.search(before):
+    tail = before.rstrip()
+    last = tail.rsplit(None, 1)[-1].lower() if tail else ""
+    rx = _rx()
+    if last.endswith(",") and rx.role_comma_end.search(before, max(0, len(before) - 45)):
         return "person"
-    if re.search(r"\b(?:at|with|from)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", before) and \
-            _rx().role_at_end.search(before):
+    words = tail.lower().split()[-3:]
+    if ("at" in words or "with" in words) and rx.role_at_end.search(before):
         return "organization"
-    if _rx().desc_before.search(before):
+    if any(w.rstrip("s") in rx.desc_words for w in words) and rx.desc_before.search(before):
         return "organization"
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
@@ -345,6 +355,20 @@ TOPIC = r"(?:commerce|trade|foreign|finance|industry|economy|economic|defen[cs]e
         r"foreign affairs|natural resources|internet|information|home)"
 BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central bank|foreign office|" \
             r"consulate|mission|government|administration)"
+
+
+DEPT_RX = re.compile(
+    r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Department)\b"
+    r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
+)
+OWNED_RX = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+)\s+)"
+    r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
+    r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+)
+COMMITTEE_RX = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b")
+BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
+                   "foreign office", "consulate", "mission", "government", "administration")
 
 
 def _formal(topic: str) -> str:
@@ -433,18 +457,13 @@ def find(doc, *context) -> list[Actor]:
 
 def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     """Ministries, departments, committees, embassies, customs."""
-    dept = re.compile(
-        r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Department)\b"
-        r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
-    )
-    owned = re.compile(
-        r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+)\s+)"
-        r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
-        r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-    )
-    committee = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b")
+    dept, owned, committee = DEPT_RX, OWNED_RX, COMMITTEE_RX
     for block, s, e in regions:
-        for m in dept.finditer(text, s, e):
+        chunk = text[s:e]
+        has_dept = "Department" in chunk or "Ministry" in chunk
+        has_body = any(h in chunk for h in BODY_HEAD_WORDS)
+        has_committee = "committee" in chunk
+        for m in (dept.finditer(text, s, e) if has_dept else ()):
             name = m.group("name") or m.group("name2")
             if name is None:
                 continue
@@ -471,7 +490,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 ent.aliases.append(name)
             elif not canon.startswith("U.S. ") and name.endswith("Department") and not body:
                 ent.aliases.append("U.S. " + name)
-        for m in owned.finditer(text, s, e):
+        for m in (owned.finditer(text, s, e) if has_body else ()):
             owner = m.group("owner") or m.group("adj")
             head = m.group("head")
             topic = (m.group("topic") or "").strip()
@@ -508,7 +527,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                     ent.aliases.append(formal)
                 if topic not in ent.aliases:
                     ent.aliases.append(f"{topic} ministry")
-        for m in committee.finditer(text, s, e):
+        for m in (committee.finditer(text, s, e) if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
 
 
@@ -595,7 +614,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
 
     # Lowercase title before the name: "chief executive X Y", "spokeswoman X Y".
     before = text[max(0, s - 60):s]
-    tm = _rx().role_space_end.search(before)
+    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    tm = _rx().role_space_end.search(before) if last in _rx().role_last_words else None
     if tm and _looks_like_person(tokens, lx) and not before.rstrip().endswith(","):
         ts = s - len(tm.group(1))
         _add_person(text, reg, lx, s, e, tokens, ts, e, (ts, ts + len(tm.group(1).rstrip())))
@@ -631,7 +651,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
     if (ns, ne) != (ms, me):
         ent.spans.append((ns, ne)) if (ns, ne) not in ent.spans else None
     reg.by_alias.setdefault(text[ms:me].lower(), ent)
-    reg.taken.append((ms, me))
+    reg.take(ms, me)
     if title:
         ts, te = title
         role = text[ts:te]
@@ -660,7 +680,8 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
                 ent.affiliation = om.group(1)
     # Role before: "Acme's chief executive, X Y" / "chief executive X Y".
     before = text[max(0, ms - 80):ms]
-    bm = _rx().role_group_comma_end.search(before)
+    bm = _rx().role_group_comma_end.search(before, max(0, len(before) - 45)) \
+        if before.rstrip().endswith(",") else None
     if bm:
         rs = ms - len(before) + bm.start(1)
         role = text[rs:ms - len(before) + bm.end(1)]
@@ -672,7 +693,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             full_s = rs - (len(text[max(0, rs - 60):rs]) - om.start(1))
             if not text[full_s:ms].lower().startswith(("the ", "its ", "his ", "her ")):
                 ent.add(full_s, me, text)
-                reg.taken.append((full_s, me))
+                reg.take(full_s, me)
 
 
 def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> None:
@@ -692,7 +713,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             ent = reg.by_alias.get(tok.lower())
         if ent is not None:
             ent.add(s, e, text)
-            reg.taken.append((s, e))
+            reg.take(s, e)
             continue
         leftovers.append((s, e, tok))
     # Unknown single names that speak or own things: organisations.
@@ -736,6 +757,7 @@ def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
 
 
 WORD = re.compile(r"[A-Za-z][\w.’'-]*")
+PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nouns are plurals
 QUANTIFIERS = frozenset({"some", "several", "many", "most", "other", "two", "three", "four", "five",
                          "the", "those", "these", "both", "few"})
 
@@ -764,8 +786,17 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     found: list[tuple[int, int, str, str]] = []
     groups = lx.groups
     for block, s, e in regions:
-        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, s, e)]
-        for i, (hs, he, word) in enumerate(toks):
+        for hm in PLURAL.finditer(text, s, e):
+            if hm.group().lower() not in groups:
+                continue
+            # The words of a short window ending at the head.
+            toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, max(s, hm.start() - 70), hm.end())]
+            if not toks or toks[-1][1] != hm.end() and text[toks[-1][1] - 1] != ".":
+                continue
+            i = len(toks) - 1
+            hs, he, word = toks[i]
+            if toks[0][0] > s and toks[0][0] == max(s, hm.start() - 70) and text[toks[0][0] - 1].isalnum():
+                toks[0] = (toks[0][0], toks[0][1], "\x00")  # a cut word is no modifier
             if word[-1] == ".":
                 word = word.rstrip(".")
                 he = hs + len(word)
