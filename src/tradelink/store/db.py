@@ -77,10 +77,14 @@ def open_engine(target: Target):
         try:
             return create_engine(target.url)
         except Exception as exc:  # unknown dialect, missing driver ...
-            raise DatabaseError(f"cannot use database URL {target.label}: {_first_line(exc)}") from exc
+            raise DatabaseError(f"cannot use database URL {target.label}: {_first_line(exc)}; "
+                                "give a file path or a URL such as postgresql+psycopg://user@host/db") from exc
     if target.path is not None:
         if target.path.exists() and target.path.is_dir():
             raise DatabaseError(f"{target.path} is a directory, not a database file")
+        blocker = next((p for p in target.path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            raise DatabaseError(f"cannot create {target.path}: {blocker} is a file, not a folder")
         try:
             target.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -117,7 +121,19 @@ def ensure_schema(engine) -> None:
     The one place a writer gets its tables (Alembic migrations, `tradelink.store.migrate`)."""
     from tradelink.store import migrate
 
-    migrate.upgrade(engine)
+    try:
+        migrate.upgrade(engine)
+    except DatabaseError as exc:
+        label = _engine_label(engine)
+        if label in str(exc):
+            raise
+        raise DatabaseError(f"{label}: {exc}") from None
+
+
+def _engine_label(engine) -> str:
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        return engine.url.database
+    return engine.url.render_as_string(hide_password=True)
 
 
 def _check_version(value: str, label: str) -> None:
@@ -224,9 +240,14 @@ def _open_core_reader(target: Target) -> Reader:
     from sqlalchemy import create_engine
     from sqlalchemy.exc import SQLAlchemyError
 
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     try:
         engine = create_engine(target.url)
         conn = engine.connect()
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise DatabaseError(f"cannot use database URL {target.label}: {_first_line(exc)}; "
+                            "give a file path or a URL such as postgresql+psycopg://user@host/db") from exc
     except SQLAlchemyError as exc:
         raise DatabaseError(
             f"cannot connect to {target.label}: {_first_line(getattr(exc, 'orig', None) or exc)}"
