@@ -73,7 +73,7 @@ def test_healthy_database(db):
         f"version {SCHEMA_VERSION} (current)",
         "no orphaned rows",
         "2 spans slice back (all)",
-        "3 indexes in sync",
+        "6 indexes in sync",
     ]
 
 

@@ -156,6 +156,8 @@ def _check_version(value: str, label: str) -> None:
 class Reader:
     """Runs read-only SQL with ``:name`` parameters and returns rows as dicts."""
 
+    dialect = "sqlite"  # or the SQLAlchemy dialect name, e.g. "postgresql"
+
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         raise NotImplementedError
 
@@ -192,6 +194,7 @@ class CoreReader(Reader):
     def __init__(self, conn, label: str):
         self.conn = conn
         self.label = label
+        self.dialect = conn.dialect.name
 
     def rows(self, sql, params=None):
         from sqlalchemy import text

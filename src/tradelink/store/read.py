@@ -17,17 +17,12 @@ from typing import Any
 
 from tradelink.errors import DatabaseError, UsageError
 from tradelink.store.db import Reader
-from tradelink.store.names import contains, key_of, words
+from tradelink.store import nameindex
+from tradelink.store.names import contains, key_of
 
 ACTOR_TYPES = ("person", "organization", "government", "group", "media")
 
 _ESC = "ESCAPE '\\'"
-# Entity ids whose name or any alias contains the :name words.
-_NAMED = (
-    "SELECT e.id FROM entities e WHERE e.kind = :kind AND (' ' || e.key || ' ') LIKE :name " + _ESC
-    + " UNION SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-    " WHERE e.kind = :kind AND (' ' || a.key || ' ') LIKE :name " + _ESC
-)
 
 
 def _sentence(table: str) -> str:
@@ -70,8 +65,9 @@ def quotes(r: Reader, speaker: str | None = None, about: str | None = None) -> l
     """Who said what, in article order; filtered by speaker name and/or a term."""
     where, params = [], {}
     if speaker:
-        where.append(f"s.speaker_id IN ({_NAMED})")
-        params.update(kind="actor", name=words(speaker))
+        named, named_params = nameindex.named_ids(r.dialect, speaker, kind="actor")
+        where.append(f"s.speaker_id IN ({named})")
+        params.update(named_params)
     if about:
         where.append(f"(lower(s.text) LIKE :about {_ESC} OR lower({_sentence('s')}) LIKE :about {_ESC})")
         params["about"] = contains(about)
@@ -181,7 +177,7 @@ def _one_actor(r: Reader, name: str) -> int:
                    " WHERE e.kind = 'actor' AND a.key = :key", {"key": key_of(name)})
     if len(exact) == 1:
         return exact[0]["id"]
-    found = exact or r.rows(_NAMED, {"kind": "actor", "name": words(name)})
+    found = exact or r.rows(*nameindex.named_ids(r.dialect, name, kind="actor"))
     if not found:
         raise DatabaseError(f"no actor is called {name!r}; list them with `tradelink actors`")
     if len(found) > 1:
@@ -228,10 +224,6 @@ _LINKS = (
     " LEFT JOIN entities pol ON pol.id = l.policy_id"
 )
 
-_NAMED_ANY = (
-    "SELECT e.id FROM entities e WHERE (' ' || e.key || ' ') LIKE :name " + _ESC
-    + " UNION SELECT a.entity_id FROM aliases a WHERE (' ' || a.key || ' ') LIKE :name " + _ESC
-)
 
 
 def links(r: Reader, about: str | None = None, source: str | None = None,
@@ -241,13 +233,14 @@ def links(r: Reader, about: str | None = None, source: str | None = None,
     one of the closed vocabulary (``"exchanged for"`` means ``exchanged_for``)."""
     where, params = [], {}
     if about:
-        where.append(f"(l.source_id IN ({_NAMED_ANY}) OR l.target_id IN ({_NAMED_ANY})"
-                     f" OR l.policy_id IN ({_NAMED_ANY}) OR lower(l.text) LIKE :about {_ESC})")
-        params.update(name=words(about), about=contains(about))
+        cond, about_params = nameindex.links_about(r.dialect, about)
+        where.append(cond)
+        params.update(about_params)
     for column, value, param in (("source_id", source, "src"), ("target_id", target, "tgt")):
         if value:
-            where.append(f"l.{column} IN ({_NAMED_ANY.replace(':name', ':' + param)})")
-            params[param] = words(value)
+            named, named_params = nameindex.named_ids(r.dialect, value, param=param)
+            where.append(f"l.{column} IN ({named})")
+            params.update(named_params)
     if relation:
         from tradelink.store.graph import normalise_relation
 

@@ -206,7 +206,9 @@ class LinkRow(Base):
     target_id: Mapped[int] = mapped_column(
         ForeignKey("entities.id", ondelete="CASCADE"), index=True
     )
-    policy_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    policy_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True  # migration 0003
+    )
     hedge: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

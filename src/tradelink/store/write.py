@@ -24,13 +24,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tradelink import PARSER_VERSION
 from tradelink.models import Actor, Extraction
+from tradelink.store import nameindex
 from tradelink.store import schema as S
-from tradelink.store.names import escape_like as _escape_like
 from tradelink.store.names import key_of
 
 
@@ -250,10 +250,8 @@ class _ArticleWriter:
         if kind == "actor" and type_ == "person":
             words = k.split()
             if len(words) == 1:  # a surname: the unique person whose full name ends with it
-                E = S.EntityRow
-                found_rows = self.s.execute(select(E.id, E.kind, E.key, E.name, E.type).where(
-                    E.kind == "actor", E.type == "person",
-                    E.key.like("% " + _escape_like(k), escape="\\")).limit(2)).all()
+                sql, params = nameindex.surname_ids(self.s.get_bind().dialect.name, k)
+                found_rows = self.s.execute(text(sql), params).all()
                 if len(found_rows) == 1:
                     ent = self._know(found_rows[0])
                     self.alias_keys.setdefault(ent.id, set()).update(self._alias_keys_of(ent.id))
