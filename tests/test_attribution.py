@@ -186,3 +186,43 @@ def test_outlet_in_a_dateline_is_not_an_actor():
     text = "BERLIN, May 4 (Evening Courier) - Germany said it would build a magnet reserve."
     _, actors, _ = run(text)
     assert "Evening Courier" not in {a.name for a in actors}
+
+
+WIRE_ROWS = [
+    # Wire-service forms
+    ("Orlan Chief Executive Pim Vasko said on Tuesday the company would comply with the rules.",
+     "Pim Vasko", "the company would comply with the rules", "indirect", "said"),
+    ("Foreign ministry spokesperson Wen Tao told a regular news briefing that the measures were unfair.",
+     "Wen Tao", "the measures were unfair", "indirect", "told"),
+    ("Two people familiar with the matter told the Evening Courier the review had been delayed.",
+     None, "the review had been delayed", "indirect", "told"),
+    ("The rules are being reviewed again, said people familiar with the matter.",
+     None, "The rules are being reviewed again", "indirect", "said"),
+    ('Orlan named Pim Vasko in May. "We are watching this very closely," Vasko, 54, said in an interview.',
+     "Pim Vasko", "We are watching this very closely", "direct", "said"),
+    ("Industry groups warned that shortages could follow within weeks.",
+     "Industry groups", "shortages could follow within weeks", "indirect", "warned"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", WIRE_ROWS)
+def test_wire_forms(text, speaker, words, kind, verb):
+    _, _, stmts = run(text)
+    hits = [s for s in stmts if words in s.text]
+    assert hits, [(s.speaker, s.text) for s in stmts]
+    s = hits[0]
+    assert (s.speaker, s.kind, s.verb) == (speaker, kind, verb)
+
+
+def test_employer_before_a_title_is_an_organisation():
+    _, actors, _ = run("Orlan Chief Executive Pim Vasko spoke first.")
+    by = {a.name: a for a in actors}
+    assert by["Orlan"].type == "organization"
+    assert by["Pim Vasko"].affiliation == "Orlan"
+    assert [r.title for r in by["Pim Vasko"].roles] == ["Chief Executive"]
+
+
+def test_the_ministry_is_never_another_government():
+    text = "Washington imposed new tariffs. The ministry said it would respond."
+    _, _, stmts = run(text)
+    assert all(s.speaker != "United States" for s in stmts)

@@ -140,11 +140,19 @@ ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|execu
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
             r"employee|employees|staffer|manager|managers|analyst|regulator)"
 ANON = re.compile(
-    r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
-    + ANON_HEAD + r"\b(?:,?\s+(?:who|familiar|close|briefed|involved|with knowledge|speaking|not authori[sz]ed)\b"
+    r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
+    + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
+    r"(?=\s+(?:familiar|close|briefed|with knowledge|who asked|who spoke|who declined|who requested|"
+    r"speaking on condition)))\b(?:,?\s+(?:who|familiar|close|briefed|involved|with knowledge|speaking|not authori[sz]ed)\b"
     r"[^,.;:]*?(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
     r"(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$))?"
 )
+# What may stand between a reporting verb and "that": an addressee, a time, a place.
+THAT_CLAUSE = re.compile(
+    r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?|[a-z]+ed\s+(?:[\w-]+\s+){0,4}?|"
+    r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+")
+ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
 SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|added|confirmed|"
                     r"warned|denied)\b|[.;]|$)")
@@ -565,7 +573,7 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         return None
     if rx is ANON:
         phrase = m.group()
-        if phrase.lower().startswith("the "):
+        if phrase.lower().startswith("the ") and not ANONYMITY.search(phrase):
             if state.last_anon and re.fullmatch(r"the\s+\w+", phrase, re.IGNORECASE):
                 return Speaker(None, None, s, e, descriptor=phrase)
             return None
@@ -580,8 +588,10 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
             a = index.last_before(s, ("organization",))
         elif noun == "bloc":
             a = index.last_before(s, ("government",), "union") or index.last_before(s, ("government",))
+        elif noun in ("government", "administration"):
+            a = index.last_before(s, ("government",))
         else:
-            a = index.last_before(s, ("government",), noun) or index.last_before(s, ("government",))
+            a = index.last_before(s, ("government",), noun)
         if a is None:
             return None
         return Speaker(a.name, a.type, s, e)
@@ -796,10 +806,9 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
             k += m.end()
         else:
             # Indirect object: "told Reuters that", "assured Acme that", ", citing ..., that"
-            m = re.match(r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
-                         r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+", text[k:end])
+            m = THAT_CLAUSE.match(text, k, end)
             if m:
-                k += m.end()
+                k = m.end()
             elif f.verb in ("told", "tells", "tell", "assured", "assures", "warned") and re.match(r"\s*(?:the\s+)?[A-Z]", text[k:end]):
                 m2 = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s*)+", text[k:end])
                 k += m2.end() if m2 else 0
@@ -815,7 +824,10 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
             return f.vstart, got[1]
         return got
     if f.inverted:
-        return None
+        # "The review is delayed, said people familiar with the matter."
+        cm = re.search(r",\s*$", text[ss:f.vstart])
+        if cm:
+            return _trim(text, ss, ss + cm.start())
     return None
 
 

@@ -113,6 +113,12 @@ APOS = "'’"
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&"
 )
+# Words that belong to a title before its head word ("Deputy Trade Minister").
+TITLE_MODS = frozenset("""Commerce Trade Treasury Defense Defence Foreign Finance Deputy Vice Under Assistant
+Acting Former Special Senior Prime Chief Executive Managing Financial Operating Technology Investment
+Economic Economy Energy Industry Interior Justice State Home Health Labor Labour Agriculture General Attorney
+Federal National Security Majority Minority Supreme Army Navy Air Force Central Reserve Trade Critical
+Minerals Environment Transport Communications Digital International Affairs Science Education""".split())
 CONNECT = frozenset({"of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"})
 # Words after which "of"/"for"/"and" may continue a name ("Ministry of Commerce").
 JOINERS = frozenset({
@@ -299,6 +305,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
     # Apposition after the name: ", a Danish maker of ..." or ", the head of ...".
+    if re.match(r",\s+\d{1,3},", after):
+        return "person"  # an age: "X Y, 54, said"
     m = re.match(r",\s+(?!and\b|but\b|which\b|said\b)([^,;:.\"“”‘’]{2,90})", after)
     if m:
         app = m.group(1)
@@ -358,7 +366,7 @@ BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central b
 
 
 DEPT_RX = re.compile(
-    r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Department)\b"
+    r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:Department|Ministry))\b"
     r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
 )
 OWNED_RX = re.compile(
@@ -472,9 +480,9 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if first in lx.capwords:
                 continue
             canon = name
-            if name.startswith("Ministry of") or name.startswith("Department of"):
+            if name.startswith(("Ministry of", "Department of")) or name.endswith("Ministry"):
                 owner = _last_government(reg, ns)
-                pm = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$", text[max(0, ns - 40):ns])
+                pm = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+$", text[max(0, ns - 40):ns])
                 if pm and _government_of(pm.group(1), lx):
                     owner = _government_of(pm.group(1), lx)
                     ns = ns - len(text[max(0, ns - 40):ns]) + pm.start()
@@ -590,6 +598,18 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
                 if len(title_run) > 1 and title_run[0][2] in ("U.S.", "US"):
                     ts = title_run[1][0]
             te = title_run[-1][1]
+            # "Acme Chief Executive X Y": words before the title words name the employer.
+            k = head_idx
+            while k > 0 and (tokens[k - 1] in lx.heads or tokens[k - 1] in TITLE_MODS):
+                k -= 1
+            employer = None
+            if 0 < k <= head_idx and title_run[0] is run[0]:
+                pre = run[:k]
+                words = [t for _, _, t in pre]
+                if not any(w.lower() in lx.gov_alias or w in lx.adjectives or w in lx.parties for w in words):
+                    employer = reg.add(" ".join(words), "media" if words[-1] in lx.media_suffixes
+                                       else "organization", pre[0][0], pre[-1][1])
+                    ts = run[k][0]
             party = None
             if title_run[0][2] in lx.parties and len(title_run) > 1:
                 # "Republican Rep. X Y": the party is not part of the title.
@@ -597,10 +617,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
                 ts = title_run[1][0]
                 s = ts
             _add_person(text, reg, lx, rest[0][0], rest[-1][1], names, s, e, (ts, te))
-            if party:
-                ent = reg.get(" ".join(names))
-                if ent is not None and ent.party is None:
-                    ent.party = party
+            ent = reg.get(" ".join(names))
+            if ent is not None and party and ent.party is None:
+                ent.party = party
+            if ent is not None and employer is not None and ent.affiliation is None:
+                ent.affiliation = employer.name
             return
 
     # Organisations by suffix.
@@ -716,8 +737,24 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             reg.take(s, e)
             continue
         leftovers.append((s, e, tok))
+    # A full name read earlier without a cue, whose surname later speaks: a person.
+    unnamed = {}
+    for s, e, tok in leftovers:
+        words = tok.split()
+        if len(words) in (2, 3) and _looks_like_person(words, lx):
+            unnamed.setdefault(words[-1], (s, e, words))
     # Unknown single names that speak or own things: organisations.
     for s, e, tok in leftovers:
+        if " " not in tok and tok in unnamed and not reg.is_taken(s, e):
+            cue = _context_type(text, s, e, lx, verbs_rx)
+            if cue in ("person", "speaker"):
+                fs, fe, words = unnamed[tok]
+                if not reg.is_taken(fs, fe):
+                    _add_person(text, reg, lx, fs, fe, words, fs, fe, None)
+                ent = reg.get(" ".join(words))
+                ent.add(s, e, text)
+                reg.take(s, e)
+                continue
         if tok in lx.capwords or tok.lower() in lx.groups or tok in lx.heads or tok in lx.adjectives:
             continue
         if not re.fullmatch(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*", tok):
@@ -761,7 +798,7 @@ PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nou
 QUANTIFIERS = frozenset({"some", "several", "many", "most", "other", "two", "three", "four", "five",
                          "the", "those", "these", "both", "few"})
 
-ALLOWED_PREV = frozenset("""the a an some several many most other two three four five six few of from for by
+ALLOWED_PREV = frozenset("""the some several many most other two three four five six few of from for by
 with among and or at on in its their our his her whose which that these those both all any no
 """.split())
 
