@@ -81,3 +81,39 @@ def test_title_applies_to_one_article_only(cli, tmp_path):
     r = cli("ingest", str(folder), "--title", "One title")
     assert (r.exit_code, r.stderr) == (
         2, "error: --title and --url describe one article; ingest one file at a time with them\n")
+
+
+@pytest.mark.slow
+def test_two_ingests_and_a_reader_at_once_lose_nothing(tmp_path):
+    """Two writers on one SQLite file (WAL, BEGIN IMMEDIATE, busy timeout) and a reader."""
+    import subprocess
+    import sys
+
+    from conftest import pythonpath_env
+
+    folder = make_folder(tmp_path, 60)
+    files = sorted(folder.rglob("*.txt"))
+    halves = [tmp_path / "h1", tmp_path / "h2"]
+    for half, chunk in zip(halves, (files[:40], files[20:])):  # 20 files in both
+        half.mkdir()
+        for f in chunk:
+            (half / f.name).write_bytes(f.read_bytes())
+    db = tmp_path / "shared.sqlite"
+    env = pythonpath_env()
+    subprocess.run([sys.executable, "-m", "tradelink", "--db", str(db), "ingest", str(files[0])],
+                   env=env, check=True, capture_output=True)
+    cmd = [sys.executable, "-m", "tradelink", "--db", str(db)]
+    writers = [subprocess.Popen([*cmd, "ingest", str(h), "--jobs", "1"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for h in halves]
+    seen = []
+    while any(w.poll() is None for w in writers):
+        r = subprocess.run([*cmd, "articles", "--json"], env=env, capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        seen.append(len(json.loads(r.stdout)))
+    outs = [w.communicate() for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], outs
+    new = sum(int(out.split()[0]) for out, _ in outs)
+    assert new == 59  # the first file was stored before
+    final = subprocess.run([*cmd, "articles", "--json"], env=env, capture_output=True, text=True)
+    assert len(json.loads(final.stdout)) == 60
+    assert seen == sorted(seen)

@@ -23,6 +23,7 @@ from tradelink.inputs import DEFAULT_MAX_BYTES, Source
 BATCH = 64  # articles per write transaction
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_BELOW = 16  # fewer files than this: no worker processes
+RETRIES = 2  # an article that meets a concurrent writer's row is tried again
 
 
 @dataclass(slots=True)
@@ -128,6 +129,8 @@ def run(sources: Sequence[Source], engine_factory: Callable[[], object], *,
                 continue
             if engine is None:
                 engine = engine_factory()
+                if engine.dialect.name != "sqlite":
+                    batch = 1  # a transaction per article: concurrent writers never deadlock
             buffer.append(item)
             if len(buffer) >= batch:
                 yield from _write(engine, buffer)
@@ -150,16 +153,25 @@ def _write(engine, items: list[_Parsed]) -> list[Outcome]:
         with Session(engine) as session, session.begin():
             for item in items:
                 x = item.extraction
-                try:
-                    with session.begin_nested():
-                        res = ingest(session, x)
-                except (IntegrityError, TradelinkError) as err:
+                for attempt in range(RETRIES + 1):
+                    try:
+                        with session.begin_nested():
+                            res = ingest(session, x)
+                        out.append(Outcome(item.name, res.status, res.article_id, res.title,
+                                           warnings=item.warnings))
+                        break
+                    except IntegrityError as err:
+                        # Another writer stored the same article or entity meanwhile
+                        # (PostgreSQL): the retry sees its row and resolves to it.
+                        if attempt < RETRIES:
+                            continue
+                        failed = err
+                    except TradelinkError as err:
+                        failed = err
                     out.append(Outcome(item.name, "failed", x.article.id, x.article.title,
-                                       reason=f"{item.name}: could not be stored ({_first_line(err)})",
+                                       reason=f"{item.name}: could not be stored ({_first_line(failed)})",
                                        exit_code=1, warnings=item.warnings))
-                    continue
-                out.append(Outcome(item.name, res.status, res.article_id, res.title,
-                                   warnings=item.warnings))
+                    break
     except OperationalError as err:
         raise DatabaseError(f"cannot write to {engine.url.render_as_string(hide_password=True)}: "
                             f"{_first_line(err.orig or err)}") from err
