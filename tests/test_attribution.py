@@ -158,7 +158,7 @@ ACTORS = [
     ("The Evening Courier reported the deal first.", "Evening Courier", "media", None),
     ("Washington and Tokyo agreed on the terms.", "United States", "government", None),
     ("The Commerce Department issued new rules.", "Commerce Department", "government", None),
-    ("Korea's trade ministry said it would respond.", "Korea's trade ministry", "government", None),
+    ("Korea's trade ministry said it would respond.", "South Korea's trade ministry", "government", None),
     ("Some analysts expect a rebound.", "Analysts", "group", None),
     ("European carmakers face shortages.", "European carmakers", "group", None),
 ]
@@ -226,3 +226,28 @@ def test_the_ministry_is_never_another_government():
     text = "Washington imposed new tariffs. The ministry said it would respond."
     _, _, stmts = run(text)
     assert all(s.speaker != "United States" for s in stmts)
+
+
+MORE_ROWS = [
+    ('Rep. Lyle Gantz, R-Ohio, chairman of the House panel on trade, said the move "sends the wrong signal to everyone."',
+     "Lyle Gantz", "sends the wrong signal", "direct", "said"),
+    ("Orlan said in a filing with the Securities and Exchange Commission that China made up 13% of revenue.",
+     "Orlan", "China made up 13% of revenue", "indirect", "said"),
+    ("Seoul's trade ministry said it welcomed the decision and would keep talking.",
+     "South Korea's trade ministry", "it welcomed the decision", "indirect", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", MORE_ROWS)
+def test_more_forms(text, speaker, words, kind, verb):
+    _, _, stmts = run(text)
+    hits = [s for s in stmts if words in s.text]
+    assert hits, [(s.speaker, s.text) for s in stmts]
+    assert (hits[0].speaker, hits[0].kind, hits[0].verb) == (speaker, kind, verb)
+    assert len(stmts) == 1
+
+
+def test_party_from_a_state_abbreviation():
+    _, actors, _ = run("Rep. Lyle Gantz, R-Ohio, and Sen. Ona Pell, D-Calif., spoke.")
+    parties = {a.name: a.party for a in actors if a.type == "person"}
+    assert parties == {"Lyle Gantz": "Republican", "Ona Pell": "Democrat"}

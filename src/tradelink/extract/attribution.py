@@ -150,6 +150,7 @@ ANON = re.compile(
 # What may stand between a reporting verb and "that": an addressee, a time, a place.
 THAT_CLAUSE = re.compile(
     r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
+    r"(?:in|with|to|on|at|from|for)\s+(?:[\w&.’'-]+\s+){1,8}?|"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?|[a-z]+ed\s+(?:[\w-]+\s+){0,4}?|"
     r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+")
 ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
@@ -413,6 +414,19 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         _find_speaker(text, ss, se, f, prev, index, state, masked, block)
 
     frames = [f for f in frames if f.speaker is not None and f.kind != "merged"]
+    # A speech act with no words ("welcomed the step") is no frame; nor is a verb
+    # inside the words another verb reports ("said it welcomed ...").
+    kept: list[Frame] = []
+    for f in frames:
+        if f.kind == "judge" and not any(q.open >= f.vend for q in real) and \
+                not re.search(r"\b(?:as|for)\b", text[f.vend:se]):
+            continue
+        p = kept[-1] if kept else None
+        if p is not None and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
+                re.fullmatch(r"\s*(?:that\s+)?", text[p.vend:f.speaker.start]):
+            continue
+        kept.append(f)
+    frames = kept
     if not frames:
         return []
 
@@ -613,7 +627,8 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
     return None
 
 
-SUBJECT_GAP = re.compile(r"^(?:\s*(?:,|—|–|--)\s*[^,—–;]{1,160}?(?:,|—|–|--)){0,2}\s*$")
+# Appositions between a subject and its verb: ", R-Ohio, chairman of X," or "—A and B—".
+SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—–]|--)){1,3}\s*$")
 
 
 def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) -> Speaker | None:

@@ -118,7 +118,8 @@ TITLE_MODS = frozenset("""Commerce Trade Treasury Defense Defence Foreign Financ
 Acting Former Special Senior Prime Chief Executive Managing Financial Operating Technology Investment
 Economic Economy Energy Industry Interior Justice State Home Health Labor Labour Agriculture General Attorney
 Federal National Security Majority Minority Supreme Army Navy Air Force Central Reserve Trade Critical
-Minerals Environment Transport Communications Digital International Affairs Science Education""".split())
+Minerals Environment Transport Communications Digital International Affairs Science Education Senate House
+Speaker Whip Ranking Member Select""".split())
 CONNECT = frozenset({"of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"})
 # Words after which "of"/"for"/"and" may continue a name ("Ministry of Commerce").
 JOINERS = frozenset({
@@ -523,7 +524,8 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 end = m.end("where")
             written = text[start:end]
             if m.group("owner"):
-                canon = written.replace("’", "'")
+                # "Beijing's commerce ministry" is China's.
+                canon = f"{country}'s " + text[m.end("owner") + 2:end].lstrip()
             elif m.group("adj"):
                 canon = written
             else:
@@ -606,7 +608,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             if 0 < k <= head_idx and title_run[0] is run[0]:
                 pre = run[:k]
                 words = [t for _, _, t in pre]
-                if not any(w.lower() in lx.gov_alias or w in lx.adjectives or w in lx.parties for w in words):
+                if not any(w.lower() in lx.gov_alias or w in lx.adjectives or w in lx.parties for w in words) \
+                        and " ".join(words).lower() not in lx.bodies:
                     employer = reg.add(" ".join(words), "media" if words[-1] in lx.media_suffixes
                                        else "organization", pre[0][0], pre[-1][1])
                     ts = run[k][0]
@@ -686,6 +689,9 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
         pm = _rx().party.search(app)
         if pm:
             ent.party = ent.party or lx.parties[pm.group()]
+        elif re.match(r"[RD]-[A-Z][a-z]*\.?", app):
+            # "R-Ohio", "D-Calif."
+            ent.party = ent.party or ("Republican" if app[0] == "R" else "Democrat")
         rm = lx.role_rx.search(app)
         if rm and len(app[:rm.start()].split()) <= 4 and not re.match(r"who\b", app):
             rs = ne + am.start(1) + rm.start()
