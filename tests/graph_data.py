@@ -7,6 +7,8 @@ the tests do not depend on how far extraction has come. `extraction` builds an
 
 from __future__ import annotations
 
+import re
+
 from tradelink.models import (
     Actor,
     Article,
@@ -56,13 +58,20 @@ def _span(cls, text, words, **kw):
 
 
 def _sentence_of(text: str, start: int) -> Span:
-    """The line-or-sentence around ``start`` (good enough for hand-made text)."""
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
-    left = left + 1 if left >= 0 else 0
+    """The sentence around ``start``: lines split after a full stop that follows a
+    lower-case letter and precedes a capital (good enough for hand-made text)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    left, right = line_start, line_end
+    for m in re.finditer(r"(?<=[a-z]\.)\s+(?=[A-Z])", text[line_start:line_end]):
+        cut = line_start + m.start()
+        if cut < start:
+            left = line_start + m.end()
+        elif right == line_end:
+            right = cut
     while text[left] in " -":
         left += 1
-    ends = [i for i in (text.find("\n", start), text.find(". ", start)) if i != -1]
-    right = min(ends) + (1 if ends and text[min(ends)] == "." else 0) if ends else len(text)
     return Span(start=left, end=right, text=text[left:right])
 
 

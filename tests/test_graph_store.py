@@ -246,3 +246,37 @@ def test_load_graph_for_one_article(kb):
     assert [(e.source.name, e.relation, e.target.name) for e in g.edges] == [
         ("Howard Lutnick", "confirms", TRADE_DEAL)]
     assert sorted(n.name for n in g.nodes) == ["Howard Lutnick", TRADE_DEAL]
+
+
+# --- the brief's data, on both backends ----------------------------------------------
+
+def test_brief_data(kb):
+    from tradelink.report.brief import to_html, to_markdown
+    from tradelink.store.brief import collect
+
+    data = collect(kb)
+    assert [a["id"] for a in data.articles] == [syndicated().article.id, seed_like().article.id]
+    assert data.articles[0]["published"] == "2025-07-16"
+    said = [s for s in data.statements if s["text"].startswith("We put that")]
+    assert len(said) == 1 and len(said[0]["sources"]) == 2
+    assert said[0]["roles"] == ["Commerce Secretary"] and said[0]["medium"] == "Reuters"
+    assert [(q["text"], [f["text"] for f in q["follow_ups"]]) for q in data.questions] == [
+        ("What are the terms of the magnet deal?", ["Is it a long-term deal?"]),
+        ("Is this a barter system?", [])]
+    ban = next(p for p in data.policies if p["name"] == "April export ban")
+    assert (ban["status"], ban["when"], ban["actor"]) == ("reversed", "April", "United States")
+    assert [t["when"] for t in data.timeline][:1] == ["2025-07-16"]
+    assert {t["when"] for t in data.timeline} >= {"Monday", "April", "March"}
+    assert len(data.graph.edges) == 8
+    assert "<svg" in to_html(data) and "```mermaid" in to_markdown(data)
+
+
+def test_brief_data_for_one_article(kb):
+    from tradelink.store.brief import collect
+
+    data = collect(kb, article=syndicated().article.id)
+    assert [a["id"] for a in data.articles] == [syndicated().article.id]
+    assert [s["sources"][0].article for s in data.statements] == [syndicated().article.id] * 2
+    assert data.questions == [] and data.policies == []
+    empty = collect(kb, since=dt.date(2099, 1, 1))
+    assert (empty.articles, empty.statements, empty.graph.edges) == ([], [], [])

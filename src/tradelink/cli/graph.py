@@ -27,8 +27,8 @@ def parse_since(value: str | None):
 def path(ctx: typer.Context,
          a: str = typer.Argument(..., metavar="A", help="An actor, commodity or policy (any alias)."),
          b: str = typer.Argument(..., metavar="B", help="Another one."),
-         max_hops: int = typer.Option(4, "--max-hops", "-n", min=1, max=12,
-                                      help="The longest path to look for, in links."),
+         max_hops: str = typer.Option("4", "--max-hops", "-n", metavar="N",
+                                      help="The longest path to look for, in links (1 to 12)."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON (a list of paths).")) -> None:
     """How is A linked to B? The shortest paths over the links, each step with its evidence.
 
@@ -36,8 +36,11 @@ def path(ctx: typer.Context,
     link that runs through a policy also joins its ends to that policy."""
     from tradelink.store.graph import shortest_paths
 
+    if not max_hops.strip().isdigit() or not 1 <= int(max_hops) <= 12:
+        raise UsageError(f"--max-hops {max_hops}: not a number from 1 to 12")
+    hops = int(max_hops)
     with common.reader(ctx) as r:
-        found = shortest_paths(r, a, b, max_hops=max_hops)
+        found = shortest_paths(r, a, b, max_hops=hops)
     if as_json:
         common.print_json([p.as_dict() for p in found])
     else:
@@ -46,7 +49,7 @@ def path(ctx: typer.Context,
         if found:
             sys.stdout.write(paths_text(found))
     if not found:
-        common.note(f"no path of at most {max_hops} links joins {a!r} and {b!r}")
+        common.note(f"no path of at most {hops} links joins {a!r} and {b!r}")
         raise typer.Exit(1)
 
 

@@ -117,7 +117,7 @@ class Anchors:
     def refs(self, sources) -> str:
         """Little numbered links, one per source, to the highlighted sentences."""
         out = []
-        for src in sources:
+        for src in sorted(sources, key=lambda s: (self.number[s.article], s.start)):
             n = self.number[src.article]
             out.append(f'<a href="{e(self.href(src))}" title="{e(self.titles[src.article])}">'
                        f"[{n}]</a>")

@@ -175,9 +175,9 @@ def render(graph, fmt: str) -> str:
 
 # --- geometry ------------------------------------------------------------------------
 
-NODE_FONT = 13
-EDGE_FONT = 11
-NODE_H = 28
+NODE_FONT = 14
+EDGE_FONT = 12
+NODE_H = 30
 NODE_PAD = 12
 LABEL_PAD = 3
 ROW_GAP = 24
