@@ -58,7 +58,8 @@ def scope_ids(conn, article: str | None = None, since: dt.date | None = None) ->
     params: dict = {}
     cond = article_filter(conn, "a", article, since, params).replace("a.article_id", "a.id")
     rows = query(conn, f"""
-        SELECT a.id AS id, a.published AS published FROM articles a WHERE {cond}""", params)
+        SELECT a.id AS id, a.published AS published FROM articles a WHERE {cond}
+        ORDER BY a.id""", params)
     rows.sort(key=lambda r: (_date(r[1]) is None, _date(r[1]) or "", r[0]))
     return [r[0] for r in rows]
 
@@ -83,7 +84,7 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
         for r in query(conn, f"""
             SELECT a.id AS id, a.title AS title, a.outlet AS outlet, a.url AS url,
                    a.published AS published, a.source AS source, a.text AS text
-            FROM articles a WHERE a.id IN ({in_scope})""", params)
+            FROM articles a WHERE a.id IN ({in_scope}) ORDER BY a.id""", params)
     ]
     articles.sort(key=lambda a: rank[a["id"]])
 
@@ -141,7 +142,8 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
                    COUNT(m.id) AS mentions
             FROM entities e JOIN mentions m ON m.entity_id = e.id
             WHERE e.kind = 'actor' AND m.article_id IN ({in_scope})
-            GROUP BY e.id, e.name, e.type, e.party""", params)
+            GROUP BY e.id, e.name, e.type, e.party
+            ORDER BY e.id""", params)
     ]
     named = {a["id"] for a in actors}
     for eid in speaker_ids - named:  # a speaker the mentions table does not list
@@ -192,7 +194,8 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
             JOIN entities p ON p.id = f.policy_id
             LEFT JOIN entities ac ON ac.id = f.actor_id
             LEFT JOIN entities cp ON cp.id = f.counterpart_id
-            WHERE f.article_id IN ({in_scope}) ORDER BY f.id""", params):
+            WHERE f.article_id IN ({in_scope})
+            ORDER BY f.article_id, f.start, f.id""", params):
         rec = pols.setdefault(pid, {"name": name, "kind": kind, "actor": None,
                                     "counterpart": None, "target": None, "status": None,
                                     "when": None, "when_resolved": None, "sources": []})
@@ -215,7 +218,8 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
             FROM time_expressions t
             LEFT JOIN sentences se ON se.article_id = t.article_id
                  AND se.start <= t.start AND se."end" >= t."end"
-            WHERE t.article_id IN ({in_scope}) ORDER BY t.id""", params):
+            WHERE t.article_id IN ({in_scope})
+            ORDER BY t.article_id, t.start, t.id, se.start DESC""", params):
         key = (art, start)
         if key in seen:
             continue

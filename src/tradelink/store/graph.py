@@ -213,19 +213,24 @@ def resolve(conn, name: str) -> list[Node]:
     exact = query(conn, f"""
         SELECT {_NODE_COLS} FROM entities e
         WHERE e.key = :key OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.key = :key)
-        ORDER BY e.kind, e.name, e.id""", {"key": key})
+        ORDER BY e.id""", {"key": key})
     if exact:
-        return [Node(*row) for row in exact]
+        return _by_name(exact)
     loose = query(conn, f"""
         SELECT {_NODE_COLS} FROM entities e
         WHERE e.key LIKE :pat ESCAPE '\\'
            OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.key LIKE :pat ESCAPE '\\')
-        ORDER BY e.kind, e.name, e.id""", {"pat": _like(key)})
+        ORDER BY e.id""", {"pat": _like(key)})
     if loose:
-        return [Node(*row) for row in loose]
+        return _by_name(loose)
     raise TradelinkError(
         f"nothing is called {name!r}; see `tradelink actors`, `commodities` or `policies`"
     )
+
+
+def _by_name(rows) -> list[Node]:
+    # sorted here, not in SQL: the order must not depend on the database's collation
+    return sorted((Node(*row) for row in rows), key=lambda n: (n.kind, n.name, n.id))
 
 
 def nodes_by_id(conn, ids) -> dict[int, Node]:
@@ -402,8 +407,7 @@ walk(node, depth, trail) AS (
 SELECT w.trail AS trail FROM walk w
 JOIN dst ON dst.id = w.node
 JOIN best ON w.depth = best.total
-ORDER BY w.trail
-LIMIT :limit
+LIMIT :bound
 """
 
 
@@ -422,10 +426,13 @@ def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
     same = {n.id for n in starts} & {n.id for n in ends}
     if same:
         raise UsageError(f"{a!r} and {b!r} name the same entity; give two different ones")
-    params: dict = {"max_hops": max_hops, "limit": limit}
+    # the database returns up to `bound` trails; they are ordered here (trail
+    # strings sort differently under different collations) and cut to `limit`
+    params: dict = {"max_hops": max_hops, "bound": limit * 20}
     sql = _PATH_SQL.format(src=_in("s", [n.id for n in starts], params),
                            dst=_in("d", [n.id for n in ends], params))
-    trails = [[int(x) for x in row[0].split(",")] for row in query(conn, sql, params)]
+    trails = sorted([int(x) for x in row[0].split(",")] for row in query(conn, sql, params))
+    trails = trails[:limit]
     if not trails:
         return []
     on_path = sorted({n for trail in trails for n in trail})
