@@ -117,3 +117,18 @@ def test_two_ingests_and_a_reader_at_once_lose_nothing(tmp_path):
     final = subprocess.run([*cmd, "articles", "--json"], env=env, capture_output=True, text=True)
     assert len(json.loads(final.stdout)) == 60
     assert seen == sorted(seen)
+
+
+def test_known_articles_are_not_extracted_again(cli, tmp_path, monkeypatch):
+    folder = make_folder(tmp_path, 3)
+    assert cli("ingest", str(folder)).exit_code == 0
+    import tradelink.extract as ex
+
+    def fail(*a, **k):
+        raise AssertionError("extracted a stored article again")
+
+    monkeypatch.setattr(ex, "extract", fail)
+    r = cli("ingest", str(folder), "-v")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[-1] == "0 new, 3 duplicates skipped, 0 failed"
+    assert [ln.split("\t")[0] for ln in r.stdout.splitlines()[:-1]] == ["duplicate"] * 3

@@ -33,6 +33,7 @@ class Options:
     meta: dict = field(default_factory=dict)  # ArticleMeta fields given on the command line
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    known: frozenset[str] = frozenset()  # ids of articles already stored: not extracted again
 
 
 @dataclass(slots=True)
@@ -50,6 +51,7 @@ class Outcome:
 class _Parsed:
     name: str
     extraction: object | None = None  # Extraction
+    duplicate: str | None = None  # the id of an article already stored
     reason: str | None = None
     exit_code: int = 1
     warnings: list[str] = field(default_factory=list)
@@ -59,10 +61,14 @@ def parse(source: Source, opts: Options) -> _Parsed:
     """Read and extract one source; every failure becomes a one-line reason."""
     from tradelink import inputs
     from tradelink.extract import extract
-    from tradelink.models import ArticleMeta
+    from tradelink.models import ArticleMeta, article_id
 
     try:
         got = inputs.read(source, encoding=opts.encoding, max_bytes=opts.max_bytes)
+        if opts.known:
+            aid = article_id(got.text)
+            if aid in opts.known:
+                return _Parsed(source.name, duplicate=aid, warnings=list(got.warnings))
         meta = got.meta or ArticleMeta()
         if opts.meta:
             meta = meta.model_copy(update=opts.meta)
@@ -79,7 +85,16 @@ def parse(source: Source, opts: Options) -> _Parsed:
                        exit_code=1)
 
 
-def _parse_chunk(sources: list[Source], opts: Options) -> list[_Parsed]:
+_WORKER_OPTIONS: Options | None = None
+
+
+def _set_options(opts: Options) -> None:
+    global _WORKER_OPTIONS
+    _WORKER_OPTIONS = opts
+
+
+def _parse_chunk(sources: list[Source], opts: Options | None) -> list[_Parsed]:
+    opts = opts or _WORKER_OPTIONS or Options()
     return [parse(s, opts) for s in sources]
 
 
@@ -97,11 +112,12 @@ def parsed(sources: Sequence[Source], opts: Options, jobs: int) -> Iterator[_Par
 
     chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
     chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # The options (with the set of known ids) go to each worker once, not with every task.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_set_options, initargs=(opts,)) as pool:
         pending: deque = deque()
         todo = iter(chunks)
         for c in todo:  # keep a bounded window in flight so memory stays flat
-            pending.append(pool.submit(_parse_chunk, c, opts))
+            pending.append(pool.submit(_parse_chunk, c, None))
             if len(pending) >= jobs * 4:
                 yield from pending.popleft().result()
         while pending:
@@ -120,6 +136,12 @@ def run(sources: Sequence[Source], engine_factory: Callable[[], object], *,
     buffer: list[_Parsed] = []
     try:
         for item in parsed(sources, opts, jobs):
+            if item.duplicate is not None:
+                if buffer:
+                    yield from _write(engine, buffer)
+                    buffer = []
+                yield Outcome(item.name, "duplicate", item.duplicate, warnings=item.warnings)
+                continue
             if item.extraction is None:
                 if buffer:  # keep outcomes in order
                     yield from _write(engine, buffer)

@@ -32,7 +32,7 @@ def ingest(
     if ("title" in meta or "url" in meta) and len(sources) > 1:
         raise UsageError("--title and --url describe one article; ingest one file at a time with them")
     where = target(ctx)
-    opts = bulk.Options(meta=meta, encoding=encoding, max_bytes=max_bytes)
+    opts = bulk.Options(meta=meta, encoding=encoding, max_bytes=max_bytes, known=_known_ids(where))
     outcomes = bulk.run(sources, lambda: _open_store(where), opts=opts, jobs=jobs or os.cpu_count())
     tally = {"new": 0, "duplicate": 0, "failed": 0}
     code = max((e.exit_code for e in missing), default=0)
@@ -60,6 +60,21 @@ def _meta(**given) -> dict:
         except ValueError:
             raise UsageError(f"--published {given['published']}: not a date; use YYYY-MM-DD") from None
     return meta
+
+
+def _known_ids(where) -> frozenset[str]:
+    """Ids of the articles already stored (so their files are not extracted again)."""
+    if where.is_sqlite and (where.path is None or not where.path.is_file()):
+        return frozenset()
+    from tradelink.errors import DatabaseError
+    from tradelink.store.db import open_reader
+    from tradelink.store.read import article_ids
+
+    try:
+        with open_reader(where) as r:
+            return frozenset(article_ids(r))
+    except DatabaseError:
+        return frozenset()  # opening for writing says what is wrong
 
 
 def _open_store(where):

@@ -49,6 +49,10 @@ def articles(r: Reader) -> list[dict]:
     return rows
 
 
+def article_ids(r: Reader) -> list[str]:
+    return [row["id"] for row in r.rows("SELECT id FROM articles")]
+
+
 # --- quotes -------------------------------------------------------------------
 
 _QUOTES = (
