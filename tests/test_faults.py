@@ -234,3 +234,15 @@ def test_hostile_values_are_plain_text(cli, handmade_db, option):
         else:
             assert (r.exit_code, r.stdout, r.stderr) == (0, "[]\n", ""), value
     assert counts(handmade_db) == before
+
+
+def test_an_older_schema_says_to_upgrade(cli, handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    conn.execute("DROP TABLE statements")
+    conn.commit()
+    conn.close()
+    r = cli("quotes")
+    assert r.exit_code == 1
+    assert one_line(r.stderr) == (f"error: {handmade_db} lacks part of this tradelink's schema "
+                                  "(no such table: statements); if it is a tradelink database, "
+                                  "run `tradelink db upgrade` on it\n")

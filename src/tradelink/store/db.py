@@ -204,7 +204,11 @@ class CoreReader(Reader):
             result = self.conn.execute(text(sql), params or {})
             return [dict(m) for m in result.mappings().all()]
         except SQLAlchemyError as exc:
-            raise DatabaseError(f"cannot read {self.label}: {_first_line(exc.orig or exc)}") from exc
+            msg = _first_line(exc.orig or exc)
+            if "does not exist" in msg and ("relation" in msg or "column" in msg):
+                raise DatabaseError(f"{self.label} lacks part of this tradelink's schema ({msg}); "
+                                    "if it is a tradelink database, run `tradelink db upgrade` on it") from exc
+            raise DatabaseError(f"cannot read {self.label}: {msg}") from exc
 
     def close(self):
         engine = self.conn.engine
@@ -291,7 +295,8 @@ def _sqlite_error(exc: sqlite3.Error, label: str) -> DatabaseError:
     if "locked" in msg or "busy" in msg:
         return DatabaseError(f"{label} is busy ({msg}); try again when the other process is done")
     if "no such table" in msg or "no such column" in msg:
-        return DatabaseError(f"{label} is not a tradelink database ({msg})")
+        return DatabaseError(f"{label} lacks part of this tradelink's schema ({msg}); "
+                             "if it is a tradelink database, run `tradelink db upgrade` on it")
     return DatabaseError(f"database error on {label}: {msg}")
 
 
