@@ -251,3 +251,22 @@ def test_party_from_a_state_abbreviation():
     _, actors, _ = run("Rep. Lyle Gantz, R-Ohio, and Sen. Ona Pell, D-Calif., spoke.")
     parties = {a.name: a.party for a in actors if a.type == "person"}
     assert parties == {"Lyle Gantz": "Republican", "Ona Pell": "Democrat"}
+
+
+def test_participle_with_no_frame_takes_the_subject():
+    text = "Orlan Metals raised its forecast on Monday, saying demand for its magnets was strong."
+    _, _, stmts = run(text)
+    assert [(s.speaker, s.verb) for s in stmts] == [("Orlan Metals", "said")]
+    assert stmts[0].text.startswith("demand for its magnets was strong")
+
+
+def test_a_speaker_named_only_where_it_speaks_becomes_an_actor():
+    text = "Some analysts expect a rebound this year. Others argued that prices would stay low."
+    _, actors, stmts = run(text)
+    assert [s.speaker for s in stmts if "prices" in s.text] == ["Others"]
+    assert "Others" in {a.name for a in actors}
+
+
+def test_possessive_before_a_model_name_is_an_organisation():
+    _, actors, _ = run("Buyers prefer Orlan’s Z40 accelerator to older parts.")
+    assert {a.name: a.type for a in actors}.get("Orlan") == "organization"

@@ -224,6 +224,7 @@ class Index:
         self.rows = rows
         self.starts = [r[0] for r in rows]
         self.by_name = {a.name: a for a in actors}
+        self.new_speakers: list[Speaker] = []  # speakers that are not yet actors
 
     def within(self, s: int, e: int):
         i = bisect.bisect_left(self.starts, s)
@@ -302,7 +303,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None
     for block in doc.blocks:
-        if block.kind in ("furniture", "title", "heading"):
+        if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
             continue
         bs = block.body_start or block.start
@@ -332,6 +333,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             stmts_in_block.extend(new)
             _update_subjects(text, ss, se, index, state, new)
         out.extend(stmts_in_block)
+        _add_speaker_actors(text, index, actors)
         directs = [s for s in stmts_in_block if s.kind == "direct" and s.speaker]
         if directs:
             prev_block_direct = directs[-1]
@@ -342,6 +344,24 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         if re.search(r"\b(?:spoke|speaking|talked) (?:to|with)\b", text[block.start:block.end]):
             medium_near = _medium_before(text, index, block.end)
     return out
+
+
+def _add_speaker_actors(text, index: Index, actors: list[Actor]) -> None:
+    """A speaker named only where it speaks ("Others argued", "according to the
+    agency's own office") becomes an actor, so every statement's speaker is one."""
+    for sp in index.new_speakers:
+        if sp.name in index.by_name or sp.type is None:
+            continue
+        s, e = sp.start, sp.end
+        words = text[s:e]
+        if words.lower().startswith("the "):
+            s, words = s + 4, words[4:]
+        actor = Actor(start=s, end=e, text=words, name=sp.name, type=sp.type,
+                      aliases=[words] if words != sp.name else [],
+                      mentions=[Span(start=s, end=e, text=words)])
+        actors.append(actor)
+        index.by_name[sp.name] = actor
+    index.new_speakers.clear()
 
 
 def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent, times) -> Statement:
@@ -412,6 +432,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 f.kind = "merged"
             continue
         _find_speaker(text, ss, se, f, prev, index, state, masked, block)
+        if f.speaker is None and f.verb in PARTICIPLES and prev is None:
+            # "The company raised its forecast, saying demand was strong."
+            f.speaker = _sentence_subject(text, ss, f.vstart, index, state, masked)
 
     frames = [f for f in frames if f.speaker is not None and f.kind != "merged"]
     # A speech act with no words ("welcomed the step") is no frame; nor is a verb
@@ -479,6 +502,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         medium = _medium(text, ss, se, f, index)
         verb = "said" if f.kind == "colon" else PARTICIPLES.get(f.verb, f.verb)
         speakers = [(f.speaker.name, f.speaker.type)] + f.speaker.joint
+        if f.speaker.name is not None and f.speaker.name not in index.by_name and not f.speaker.joint:
+            index.new_speakers.append(f.speaker)
         for name, stype in speakers:
             out.append(_statement(text, s, e, name, stype, f.speaker.descriptor if name is None else None,
                                   kind, verb, medium, hedge, (ss, se), times))
@@ -704,6 +729,18 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             rest = [(best.name, best.type)]
             return Speaker(first.name, first.type, first.start, best.end, joint=rest)
     return best
+
+
+def _sentence_subject(text, ss, vs, index: Index, state: Discourse, masked) -> Speaker | None:
+    """The first actor at the start of the sentence (after openers such as "On Monday,")."""
+    m = re.match(r"(?:(?:[A-Z][a-z]+|On|In|At|Last|This)\b[^,]{0,30},\s*)?", text[ss:vs])
+    start = ss + (m.end() if m else 0)
+    row = index.at(start)
+    if row is None and text[start:start + 4].lower() == "the ":
+        row = index.at(start + 4)
+    if row is not None and row[0] < vs:
+        return Speaker(row[2].name, row[2].type, row[0], row[1])
+    return None
 
 
 def GAP_ADVERBS_STRIP(gap: str) -> str:

@@ -431,8 +431,8 @@ def _regions(doc):
     bullet marks, labels, Q/A marks and the outlet in a dateline."""
     text = doc.text
     for block in doc.blocks:
-        if block.kind == "furniture":
-            continue
+        if block.kind in ("furniture", "header"):
+            continue  # page furniture; header lines hold the outlet and date (metadata)
         s = block.body_start or block.start
         if block.kind == "bullet" and block.label:
             s = block.body_start
@@ -767,6 +767,8 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             continue
         cue = _context_type(text, s, e, lx, verbs_rx)
         words = tok.split()
+        if cue is None and OWNS_PRODUCT.match(text, e):
+            cue = "organization"  # "Acme's X200 chip", "Acme's shares"
         if tok in lx.media_suffixes:
             reg.add(tok, "media", s, e)
         elif cue == "speaker" and len(words) == 1 and _sentence_initial_or_name(text, s, tok):
@@ -799,6 +801,9 @@ def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+OWNS_PRODUCT = re.compile(
+    r"['’]s\s+(?:[A-Z][\w-]*\s+)?[A-Z]*[\w-]*\d[\w-]*\b|['’]s\s+(?:shares|stock|revenue|sales|chips|products|"
+    r"factory|factories|plant|plants|board|customers|chief executive|shareholders|subsidiary|market value)\b")
 WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nouns are plurals
 QUANTIFIERS = frozenset({"some", "several", "many", "most", "other", "two", "three", "four", "five",
