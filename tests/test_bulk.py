@@ -132,3 +132,63 @@ def test_known_articles_are_not_extracted_again(cli, tmp_path, monkeypatch):
     assert r.exit_code == 0
     assert r.stdout.splitlines()[-1] == "0 new, 3 duplicates skipped, 0 failed"
     assert [ln.split("\t")[0] for ln in r.stdout.splitlines()[:-1]] == ["duplicate"] * 3
+
+
+def _per_article(db) -> dict[str, tuple]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    out = {}
+    for (aid,) in conn.execute("SELECT id FROM articles"):
+        out[aid] = tuple(conn.execute(f"SELECT count(*) FROM {t} WHERE article_id = ?", (aid,)).fetchone()[0]
+                         for t in ("sentences", "statements", "questions", "mentions", "links"))
+    conn.close()
+    return out
+
+
+@pytest.mark.slow
+def test_sigkill_mid_ingest_leaves_only_whole_articles(tmp_path):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from conftest import pythonpath_env
+
+    folder = make_folder(tmp_path, 200)
+    env = pythonpath_env()
+    cmd = [sys.executable, "-m", "tradelink", "--db"]
+    reference = tmp_path / "reference.sqlite"
+    subprocess.run([*cmd, str(reference), "ingest", str(folder), "--jobs", "1"], env=env, check=True,
+                   capture_output=True)
+    killed = tmp_path / "killed.sqlite"
+    proc = subprocess.Popen([*cmd, str(killed), "ingest", str(folder), "--jobs", "1"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            conn = sqlite3.connect(f"file:{killed}?mode=ro", uri=True, timeout=1)
+            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            stored = 0
+        if stored:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    proc.wait()
+    if stored == 0 or proc.returncode != -signal.SIGKILL:
+        pytest.skip("the ingest finished before it could be killed")
+    conn = sqlite3.connect(killed)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    whole = _per_article(reference)
+    partial = _per_article(killed)
+    assert 0 < len(partial) < len(whole)
+    assert all(partial[aid] == whole[aid] for aid in partial)  # only whole articles
+    again = subprocess.run([*cmd, str(killed), "ingest", str(folder), "--jobs", "1"], env=env,
+                           capture_output=True, text=True)
+    assert again.stdout == f"{200 - len(partial)} new, {len(partial)} duplicates skipped, 0 failed\n"
+    assert _per_article(killed) == whole
