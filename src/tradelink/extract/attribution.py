@@ -30,6 +30,7 @@ from tradelink import vocab
 from tradelink.models import Actor, Span, Statement
 
 from . import entities
+from .fastre import _trie_regex
 
 OPEN_D, CLOSE_D = "“", "”"
 OPEN_S, CLOSE_S = "‘", "’"
@@ -111,10 +112,11 @@ def cues() -> Cues:
     for line in vocab.lines("reporting_verbs"):
         form, _, frame = line.rpartition(" ")
         frames[form.strip()] = frame.strip()
-    forms = sorted(frames, key=len, reverse=True)
-    verb_rx = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
-    hedges = sorted(vocab.lines("hedges"), key=len, reverse=True)
-    hedge_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in hedges) + r")(?![\w-])", re.IGNORECASE)
+    # Trie-shaped alternations: one attempt per position instead of one per word.
+    verb_rx = re.compile(r"(?<![\w’'-])(?:" + _trie_regex(set(frames) | {"according to", "According to"})
+                         + r")(?![\w-])")
+    hedges = {h.lower() for h in vocab.lines("hedges")}
+    hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
     return Cues(verb_rx, frames, hedge_rx)
 
 
@@ -139,6 +141,8 @@ PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|agains
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
             r"employee|employees|staffer|manager|managers|analyst|regulator)"
+ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
+              "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator")
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
@@ -375,13 +379,21 @@ def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent
                      sentence=Span(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]), when=when)
 
 
+BLANK = re.compile(r"\S")
+
+
 def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
     """The sentence with quotation contents blanked, offsets kept."""
-    chars = list(text[ss:se])
+    parts, pos = [], ss
     for q in quotes:
-        for i in range(max(q.start, ss), min(q.end, se)):
-            chars[i - ss] = "_" if not chars[i - ss].isspace() else " "
-    return "".join(chars)
+        a, b = max(q.start, ss), min(q.end, se)
+        if a >= b:
+            continue
+        parts.append(text[pos:a])
+        parts.append(BLANK.sub("_", text[a:b]))
+        pos = b
+    parts.append(text[pos:se])
+    return "".join(parts)
 
 
 def _hedge(text: str, s: int, e: int) -> str | None:
@@ -664,7 +676,12 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     for s, e, a in index.within(ss, vs):
         cands.append(Speaker(a.name, a.type, s, e))
         mention_spans.add((s, e))
+    lowered = text[ss:vs].lower()
     for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
+        if rx is SPOKES and "spokes" not in lowered and "representative" not in lowered:
+            continue
+        if rx is ANON and not any(h in lowered for h in ANON_WORDS):
+            continue
         for m in rx.finditer(text, ss, se):
             if m.end() > vs:
                 break

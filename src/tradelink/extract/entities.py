@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from tradelink import vocab
 from tradelink.models import Actor, Role, Span
 
+from .fastre import _trie_regex
+
 # --- vocabulary ---------------------------------------------------------------------
 
 
@@ -62,7 +64,7 @@ def lexicon() -> Lexicon:
         elif kind == "role":
             roles.append(word)
     roles.sort(key=len, reverse=True)
-    role_rx = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
+    role_rx = re.compile(r"\b(?:" + _trie_regex({r.lower() for r in roles}) + r")\b", re.IGNORECASE)
     org_suffixes, descriptors = set(), []
     for line in vocab.lines("orgs"):
         kind, _, word = line.partition(" ")
@@ -213,7 +215,7 @@ def _rx() -> Patterns:
     """Patterns built once from the vocabulary."""
     lx = lexicon()
     roles = lx.role_rx.pattern
-    descs = "|".join(re.escape(d) for d in lx.org_descriptors)
+    descs = _trie_regex({d.lower() for d in lx.org_descriptors})
     parties = "|".join(sorted((re.escape(p) for p in lx.parties), key=len, reverse=True))
     heads = "|".join(sorted((re.escape(g) for g in lx.groups), key=len, reverse=True))
     i = re.IGNORECASE
@@ -399,8 +401,7 @@ def _country_rx() -> re.Pattern[str]:
     for g in vocab.table("governments").get("government", []):
         words.update(g.get("aliases", []))
         words.update(g.get("adjectives", []))
-    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])")
+    return re.compile(r"(?<![\w.])(?:" + _trie_regex(set(words)) + r")(?![\w])")
 
 
 def _last_government(reg: Registry, pos: int) -> str | None:
