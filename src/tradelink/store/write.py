@@ -177,7 +177,9 @@ class _ArticleWriter:
             return
         E, A = S.EntityRow.__table__.c, S.AliasRow.__table__.c
         for chunk in _chunks(sorted(keys)):
-            for row in self.s.execute(select(E.id, E.kind, E.key, E.name, E.type).where(E.key.in_(chunk))):
+            # kind first: the (kind, key) unique index answers it
+            for row in self.s.execute(select(E.id, E.kind, E.key, E.name, E.type)
+                                      .where(E.kind.in_(KINDS), E.key.in_(chunk))):
                 self._know(row)
             for row in self.s.execute(select(A.key, E.id, E.kind, E.key.label("ekey"), E.name, E.type)
                                       .join_from(S.AliasRow.__table__, S.EntityRow.__table__,
@@ -296,6 +298,9 @@ class _Ent:
     key: str
     name: str
     type: str
+
+
+KINDS = ("actor", "commodity", "policy")
 
 
 def _chunks(items: list, size: int = 500):
