@@ -39,8 +39,15 @@ def relation_label(relation: str) -> str:
     return relation.replace("_", " ")
 
 
+def edge_via(edge) -> list[str]:
+    """The policies a link runs through, other than its own ends."""
+    ends = {edge.source.name, edge.target.name}
+    return [p for p in edge.policies if p not in ends]
+
+
 def _via(edge) -> str:
-    return f" (via {', '.join(edge.policies)})" if edge.policies else ""
+    via = edge_via(edge)
+    return f" (via {', '.join(via)})" if via else ""
 
 
 def _scope_nodes(graph) -> list:
@@ -177,10 +184,11 @@ def render(graph, fmt: str) -> str:
 
 NODE_FONT = 14
 EDGE_FONT = 12
+SUB_FONT = 11
 NODE_H = 30
 NODE_PAD = 12
 LABEL_PAD = 3
-ROW_GAP = 24
+ROW_GAP = 30
 DUMMY_H = 14
 MARGIN = 16
 LEGEND_H = 28
@@ -231,7 +239,7 @@ class DrawnEdge:
     path: list  # [(SVG command or "" to continue it, (x, y)), ...]
     label: str
     label_box: Box | None = None
-    via: list[tuple[float, float, float, float]] = field(default_factory=list)
+    sub: str = ""  # a second, smaller line: the policy the link runs through
 
     @property
     def d(self) -> str:
@@ -250,7 +258,8 @@ class Layout:
     def text_boxes(self) -> list[tuple[str, Box]]:
         """Every label on the picture with its box: nodes first, then edges."""
         out = [(nid.split(":", 1)[1], box) for nid, box in self.nodes.items()]
-        out += [(de.label, de.label_box) for de in self.edges if de.label_box]
+        out += [(de.label + (f" / {de.sub}" if de.sub else ""), de.label_box)
+                for de in self.edges if de.label_box]
         return out
 
 
@@ -362,8 +371,10 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
 
     # edge labels and the room they need between columns
     labels = [relation_label(e.relation) for e in graph.edges]
-    lab_size = [(text_width(t, EDGE_FONT) + 2 * LABEL_PAD, EDGE_FONT + 2 * LABEL_PAD)
-                for t in labels]
+    subs = [("via " + ", ".join(edge_via(e))) if edge_via(e) else "" for e in graph.edges]
+    lab_size = [(max(text_width(t, EDGE_FONT), text_width(sub, SUB_FONT)) + 2 * LABEL_PAD,
+                 EDGE_FONT + 2 * LABEL_PAD + (SUB_FONT + 3 if sub else 0))
+                for t, sub in zip(labels, subs)]
     same_col = [i for i, e in enumerate(graph.edges)
                 if col[node_id(e.source)] == col[node_id(e.target)]]
     # arcs bow left in the first column, right elsewhere
@@ -378,7 +389,7 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
     arc_room = {}
     for i in same_col:
         c = col[node_id(graph.edges[i].source)]
-        room = 40 + 0.1 * 40 * len(columns[c]) + lab_size[i][0] + 8
+        room = 40 + 0.1 * 40 * len(columns[c]) + lab_size[i][0] / 2 + 14
         arc_room[i] = room
         if bow_left[i]:
             outer_left = max(outer_left, room + MARGIN)
@@ -392,7 +403,7 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
     x = outer_left
     for ci, w in enumerate(col_w):
         xs.append(x + w / 2)
-        x += w + (gap_need[ci] * math.sqrt(spread) if ci < len(gap_need) else 0)
+        x += w + (gap_need[ci] * spread ** 0.15 if ci < len(gap_need) else 0)
     width = x + outer_right
 
     # y: stack each column, centred on the tallest
@@ -460,7 +471,7 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
                 end = _clip(bb, chain[-2])
                 pts = [start, *chain[1:-1], end]
                 d = [("M", pts[0])] + [("L", pt) for pt in pts[1:]]
-        drawn.append(DrawnEdge(e, d, labels[i]))
+        drawn.append(DrawnEdge(e, d, labels[i], sub=subs[i]))
         polylines.append(pts)
 
     # edge labels: first free spot along the edge
@@ -473,8 +484,12 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
         if i in arc_room:
             sign = -1 if bow_left[i] else 1
             apex = _along(polylines[i], 0.5)
-            for dy in (0, -1, 1, -2, 2, -3, 3, -4, 4):
-                x0 = apex[0] + 4 if sign > 0 else apex[0] - 4 - w
+            # centred on the bow, then a row up or down, then further out
+            spots = sorted(((dy, shift) for dy in (0, -1, 1, -2, 2, -3, 3, -4, 4)
+                            for shift in (0, 0.5, 1.0)),
+                           key=lambda p: (abs(p[0]) + 1.5 * p[1], p[1], p[0]))
+            for dy, shift in spots:
+                x0 = apex[0] - w / 2 + sign * shift * (w / 2 + 6)
                 candidates.append(Box(x0, apex[1] - h / 2 + dy * (h + 2), w, h))
         else:
             for f in fracs:
@@ -513,16 +528,6 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
         for px, py in pts:
             width = max(width, px + dx + MARGIN)
             height = max(height, py + dy + MARGIN)
-
-    # dashed connectors: a policy to the label of each link that runs through it
-    for de in drawn:
-        for p in de.edge.policies:
-            box = boxes.get(f"policy:{p}")
-            if box and de.label_box:
-                lb = de.label_box
-                x1, y1 = _clip(box, (lb.cx, lb.cy))
-                x2, y2 = _clip(lb, (box.cx, box.cy))
-                de.via.append((x1, y1, x2, y2))
 
     lay = Layout(width, height, boxes, drawn, list(zip(kinds, xs)))
     return lay, clashes
@@ -572,11 +577,11 @@ def to_svg(graph, lay: Layout | None = None, *, element_id: str = "link-graph",
         out.append(f'<text x="{_fmt(x + 19)}" y="{MARGIN + 11}" fill="#111">'
                    f"{KIND_PLURAL[kind]}</text>")
         x += 19 + text_width(KIND_PLURAL[kind], 12) + 18
-    if any(e.policies for e in graph.edges):
-        out.append(f'<line x1="{_fmt(x)}" y1="{MARGIN + 7}" x2="{_fmt(x + 26)}" '
-                   f'y2="{MARGIN + 7}" stroke="#b45309" stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{_fmt(x + 31)}" y="{MARGIN + 11}" fill="#111">'
-                   "link runs through a policy</text>")
+    if any(edge_via(e) for e in graph.edges):
+        out.append(f'<text x="{_fmt(x)}" y="{MARGIN + 11}" fill="#92400e" font-style="italic">'
+                   "via …</text>")
+        out.append(f'<text x="{_fmt(x + text_width("via …", 12) + 5)}" y="{MARGIN + 11}" '
+                   'fill="#111">the policy a link runs through</text>')
     out.append("</g>")
 
     out.append('<g class="edges" fill="none" stroke="#64748b" stroke-width="1.4">')
@@ -586,11 +591,6 @@ def to_svg(graph, lay: Layout | None = None, *, element_id: str = "link-graph",
                + " | ".join(ev.sentence for ev in e.evidence))
         out.append(f'<path d="{de.d}" marker-end="url(#{element_id}-arrow)">'
                    f"<title>{_esc(tip)}</title></path>")
-    out.append("</g>")
-    out.append('<g class="via" stroke="#b45309" stroke-width="1.2" stroke-dasharray="4 3">')
-    for de in lay.edges:
-        for x1, y1, x2, y2 in de.via:
-            out.append(f'<line x1="{_fmt(x1)}" y1="{_fmt(y1)}" x2="{_fmt(x2)}" y2="{_fmt(y2)}"/>')
     out.append("</g>")
 
     out.append(f'<g class="nodes" font-size="{NODE_FONT}">')
@@ -614,8 +614,14 @@ def to_svg(graph, lay: Layout | None = None, *, element_id: str = "link-graph",
             continue
         body = (f'<rect x="{_fmt(b.x)}" y="{_fmt(b.y)}" width="{_fmt(b.w)}" height="{_fmt(b.h)}" '
                 'rx="3" fill="#ffffff" fill-opacity="0.92" stroke="#cbd5e1" stroke-width="0.6"/>'
-                f'<text x="{_fmt(b.cx)}" y="{_fmt(b.cy)}" text-anchor="middle" '
-                f'dominant-baseline="central" fill="#334155">{_esc(de.label)}</text>')
+                f'<text x="{_fmt(b.cx)}" y="{_fmt(b.y + LABEL_PAD + EDGE_FONT / 2)}" '
+                f'text-anchor="middle" dominant-baseline="central" fill="#334155">'
+                f"{_esc(de.label)}</text>")
+        if de.sub:
+            body += (f'<text class="via" x="{_fmt(b.cx)}" '
+                     f'y="{_fmt(b.y + LABEL_PAD + EDGE_FONT + 2 + SUB_FONT / 2)}" '
+                     f'text-anchor="middle" dominant-baseline="central" font-size="{SUB_FONT}" '
+                     f'font-style="italic" fill="#92400e">{_esc(de.sub)}</text>')
         href = anchors.get(id(de.edge))
         if href:
             body = f'<a href="#{_esc(href)}">{body}</a>'
@@ -641,7 +647,8 @@ def step_lines(step) -> list[str]:
         else:
             line = (f"{step.frm.name} ~ {step.to.name}: {fact.source.name} --[{rel}]--> "
                     f"{fact.target.name} runs through {fact.policy}")
-        if fact.policy and direction != "via":
+        if fact.policy and direction != "via" and fact.policy not in (
+                fact.source.name, fact.target.name):
             line += f"  (via {fact.policy})"
         if fact.hedge:
             line += f"  [{fact.hedge}]"
