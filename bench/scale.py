@@ -225,25 +225,35 @@ def whole_process(db: Path, args: dict[str, list], runs: int) -> dict:
     return out
 
 
-QUOTES_SQL = """
-SELECT sp.name AS speaker, sp.type AS speaker_type, s.speaker_descriptor, s.text, s.kind,
-       s.verb, md.name AS medium, s.hedge, s.article_id AS article, s.start, s."end"
-FROM statements s JOIN articles a ON a.id = s.article_id
-LEFT JOIN entities sp ON sp.id = s.speaker_id
-LEFT JOIN entities md ON md.id = s.medium_id
-WHERE s.speaker_id IN (SELECT entity_id FROM aliases WHERE key = :k
-                       UNION SELECT id FROM entities WHERE kind = 'actor' AND key = :k)
-ORDER BY a.ingested_at, s.article_id, s.start
-"""
+def quotes_sql(speaker: str) -> tuple[str, dict]:
+    """The exact SQL and parameters `tradelink quotes --speaker` runs on SQLite."""
+    from tradelink.store import read
+    from tradelink.store.db import Reader
+
+    class Recorder(Reader):
+        dialect = "sqlite"
+        seen: list = []
+
+        def rows(self, sql, params=None):
+            self.seen.append((sql, dict(params or {})))
+            return []
+
+    rec = Recorder()
+    read.quotes(rec, speaker=speaker)
+    return rec.seen[0]
 
 
 def versus_sqlite_utils(db: Path, speakers: list[str], runs: int) -> dict:
+    """Whole processes on the same file: `tradelink quotes --speaker X --json` against
+    `sqlite-utils query` running the very SQL tradelink runs (JSON out, both)."""
     su = shutil.which("sqlite-utils") or str(Path(PY).with_name("sqlite-utils"))
     ours, theirs = [], []
     for i in range(runs):
         name = speakers[i % len(speakers)]
+        sql, params = quotes_sql(name)
+        ps = [x for k, v in params.items() for x in ("-p", k, str(v))]
         ours.append(timed_process(tradelink(db, "quotes", "--speaker", name, "--json")))
-        theirs.append(timed_process([su, "query", str(db), QUOTES_SQL, "-p", "k", name.lower()]))
+        theirs.append(timed_process([su, "query", str(db), sql, *ps]))
     base = [timed_process([PY, "-c", "pass"]) for _ in range(runs)]
     a, b = pct(ours, 50), pct(theirs, 50)
     return {"tradelink_quotes": ms(ours), "sqlite_utils_query": ms(theirs),

@@ -44,14 +44,14 @@ def named_ids(dialect: str, term: str, *, kind: str | None = None, param: str = 
             f" WHERE {on_kind}(' ' || a.key || ' ') LIKE :{param} {_ESC}"
         ), params
     params[f"{param}_fts"] = phrase
+    # CROSS JOIN keeps SQLite from walking every entity of the kind: rows come
+    # from the word index first.
     return (
-        f"SELECT e.id FROM entities e WHERE {on_kind}e.id IN (SELECT rowid FROM search_entity_keys"
-        f" WHERE search_entity_keys MATCH :{param}_fts)"
-        f" AND (' ' || e.key || ' ') LIKE :{param} {_ESC}"
-        f" UNION SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-        f" WHERE {on_kind}a.id IN (SELECT rowid FROM search_alias_keys"
-        f" WHERE search_alias_keys MATCH :{param}_fts)"
-        f" AND (' ' || a.key || ' ') LIKE :{param} {_ESC}"
+        f"SELECT e.id FROM search_entity_keys AS fe CROSS JOIN entities AS e ON e.id = fe.rowid"
+        f" WHERE fe.key MATCH :{param}_fts AND {on_kind}(' ' || e.key || ' ') LIKE :{param} {_ESC}"
+        f" UNION SELECT a.entity_id FROM search_alias_keys AS fa"
+        f" CROSS JOIN aliases AS a ON a.id = fa.rowid CROSS JOIN entities AS e ON e.id = a.entity_id"
+        f" WHERE fa.key MATCH :{param}_fts AND {on_kind}(' ' || a.key || ' ') LIKE :{param} {_ESC}"
     ), params
 
 
@@ -63,8 +63,9 @@ def surname_ids(dialect: str, surname_key: str) -> tuple[str, dict]:
     phrase = fts_phrase(surname_key) if dialect == "sqlite" else None
     if phrase is None:
         return f"{cols} WHERE {where} LIMIT 2", {"like": like}
-    return (f"{cols} WHERE e.id IN (SELECT rowid FROM search_entity_keys"
-            f" WHERE search_entity_keys MATCH :phrase) AND {where} LIMIT 2",
+    return (f"SELECT e.id, e.kind, e.key, e.name, e.type FROM search_entity_keys AS fe"
+            f" CROSS JOIN entities AS e ON e.id = fe.rowid"
+            f" WHERE fe.key MATCH :phrase AND {where} LIMIT 2",
             {"like": like, "phrase": phrase})
 
 
