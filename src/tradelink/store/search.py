@@ -8,7 +8,10 @@ into words and each word is quoted, so ``"``, ``*``, ``AND`` or ``NEAR(`` are
 just text.
 
 A hit is a plain dict (see `search`). A sentence that holds a matching quote or
-question is reported once, as that record.
+question is reported once, as that record. Ranking scores (BM25 on SQLite,
+``ts_rank`` on PostgreSQL) use the whole index, but each kind ranks only its
+`CANDIDATES` newest matching rows (all of them when there are fewer), so a
+query for a word in every article stays as fast as a rare one.
 
 Stdlib only at import time. The caller passes an open connection: a stdlib
 ``sqlite3.Connection`` or a SQLAlchemy ``Connection`` (PostgreSQL).
@@ -27,6 +30,9 @@ KINDS = ("quote", "question", "sentence")
 # code points, so they cannot occur in an article.
 OPEN, CLOSE = "\ue000", "\ue001"
 MAX_WORDS = 32
+# Each kind ranks at most this many of its newest matching rows, so a word that
+# is in every article costs about what a rare one does.
+CANDIDATES = 1000
 
 _WORD = re.compile(r"\w+")
 
@@ -37,7 +43,7 @@ _SQLITE = {
                f.score AS score
         FROM (SELECT rowid AS id, highlight(search_sentences, 0, :open, :close) AS marked,
                      rank AS score
-              FROM search_sentences WHERE search_sentences MATCH :q
+              FROM search_sentences WHERE search_sentences MATCH :q AND rowid >= :floor
               ORDER BY rank LIMIT :n) AS f
         JOIN sentences AS s ON s.id = f.id
         JOIN articles AS a ON a.id = s.article_id""",
@@ -48,7 +54,7 @@ _SQLITE = {
                f.score AS score
         FROM (SELECT rowid AS id, highlight(search_statements, 0, :open, :close) AS marked,
                      rank AS score
-              FROM search_statements WHERE search_statements MATCH :q
+              FROM search_statements WHERE search_statements MATCH :q AND rowid >= :floor
               ORDER BY rank LIMIT :n) AS f
         JOIN statements AS st ON st.id = f.id
         JOIN articles AS a ON a.id = st.article_id
@@ -59,7 +65,7 @@ _SQLITE = {
                f.marked AS marked, f.score AS score
         FROM (SELECT rowid AS id, highlight(search_questions, 0, :open, :close) AS marked,
                      rank AS score
-              FROM search_questions WHERE search_questions MATCH :q
+              FROM search_questions WHERE search_questions MATCH :q AND rowid >= :floor
               ORDER BY rank LIMIT :n) AS f
         JOIN questions AS qu ON qu.id = f.id
         JOIN articles AS a ON a.id = qu.article_id""",
@@ -79,7 +85,9 @@ _PG = """
     FROM (SELECT t.id AS id,
                  ts_rank(to_tsvector('english', t.text), plainto_tsquery('english', :q)) AS score
           FROM {table} AS t
-          WHERE to_tsvector('english', t.text) @@ plainto_tsquery('english', :q)
+          WHERE t.id IN (SELECT c.id FROM {table} AS c
+                         WHERE to_tsvector('english', c.text) @@ plainto_tsquery('english', :q)
+                         ORDER BY c.id DESC LIMIT :candidates)
           ORDER BY score DESC LIMIT :n) AS f
     JOIN {table} AS x ON x.id = f.id
     JOIN articles AS a ON a.id = x.article_id
@@ -120,12 +128,19 @@ def search(
     for kind in kinds:
         if dialect == "sqlite":
             sql = _SQLITE[kind]
-            params = {"q": fts5_query(query), "n": limit, "open": OPEN, "close": CLOSE}
+            match = fts5_query(query)
+            fts = f"search_{_PG_TABLES[kind][0]}"
+            floor = _rows(conn, f"SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :q"
+                                f" ORDER BY rowid DESC LIMIT 1 OFFSET :k",
+                          {"q": match, "k": max(CANDIDATES, limit) - 1})
+            params = {"q": match, "n": limit, "open": OPEN, "close": CLOSE,
+                      "floor": floor[0]["id"] if floor else 0}
         else:
             table, section, speaker = _PG_TABLES[kind]
             join = "LEFT JOIN entities AS e ON e.id = x.speaker_id" if kind == "quote" else ""
             sql = _PG.format(table=table, section=section, speaker=speaker, join=join)
-            params = {"q": " ".join(words(query)), "n": limit, "options": _PG_OPTIONS}
+            params = {"q": " ".join(words(query)), "n": limit, "options": _PG_OPTIONS,
+                      "candidates": max(CANDIDATES, limit)}
         for row in _rows(conn, sql, params):
             row["kind"] = kind
             hits.append(row)
