@@ -16,7 +16,9 @@ from facts_helpers import actors, gold_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_0cd42d161d590e27.txt"
-SEED_GOLD = Path("/work/shared/seeds/000_0cd42d161d590e27.gold.json")
+from shared_data import seed_gold_path  # noqa: E402
+
+SEED_GOLD = seed_gold_path()
 
 ACTORS = {
     "Norland": ("government", ["Vessa"]),

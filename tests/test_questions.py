@@ -13,7 +13,9 @@ from tradelink.extract.segment import segment
 from tradelink.models import normalise_text
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_0cd42d161d590e27.txt"
-SEED_GOLD = Path("/work/shared/seeds/000_0cd42d161d590e27.gold.json")
+from shared_data import seed_gold_path  # noqa: E402
+
+SEED_GOLD = seed_gold_path()
 
 
 def qs(text):

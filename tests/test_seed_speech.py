@@ -11,7 +11,9 @@ from tradelink.evaluate import norm
 from tradelink.extract import extract
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_0cd42d161d590e27.txt"
-SEED_GOLD = Path("/work/shared/seeds/000_0cd42d161d590e27.gold.json")
+from shared_data import seed_gold_path  # noqa: E402
+
+SEED_GOLD = seed_gold_path()
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ def actors(ctx: typer.Context,
     print_rows(rows, ("name", "type", "roles", "aliases", "mentions"), as_json=as_json, title="Actors")
 
 
-def actor(ctx: typer.Context, name: str = typer.Argument(..., help="A name or alias, e.g. lutnick."),
+def actor(ctx: typer.Context, name: str = typer.Argument(..., help="A name or alias, e.g. nvidia."),
           as_json: bool = JSON) -> None:
     """Show one actor's profile: aliases, roles, statements, links and articles."""
     with reader(ctx) as r:

@@ -783,7 +783,7 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
     if app:
         ne = app.end()
     np = text[ns:ne]
-    # "a fact sheet released by the State Department"
+    # "a briefing paper published by the Energy Department"
     by = re.search(r"\b(?:released|published|issued|compiled|seen|filed) by\s+", np)
     head = np[:by.start()] if by else np
     sp = _np_at(text, ns, ne, index, state)

@@ -226,7 +226,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 if a[2] == b[2]:
                     continue
                 if rel == "used_in":
-                    # "dysprosium and terbium, which are added to magnets": every listed input.
+                    # "cobalt and nickel, which go into batteries": every listed input.
                     for g in reversed(left[:-1]):
                         if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:separated |refined )?", text[g[1]:left[left.index(g) + 1][0]]) \
                                 and g[2] != b[2]:
@@ -329,7 +329,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
 
 
 def _phrase_end(text: str, end: int, sent_end: int) -> int:
-    """Extend evidence over an "as inconsistent and dangerous" complement."""
+    """Extend evidence over an "as reckless and premature" complement."""
     m = re.match(r"\s+as\s+[^,.;]{1,60}", text[end:sent_end])
     return end + m.end() if m else end
 

@@ -1,7 +1,7 @@
 """Indexed name and term lookups (migration 0003), with unchanged results.
 
 A name filter matches whole words of an entity's key or alias key:
-``(' ' || key || ' ') LIKE '% lutnick %'``. Run as is, that reads every
+``(' ' || key || ' ') LIKE '% smith %'``. Run as is, that reads every
 entity and alias. On SQLite the FTS5 word indexes of migration 0003 first
 narrow the rows to those containing the same words (a phrase query: a superset
 of the LIKE's matches), and the same LIKE then decides, so the answer is the

@@ -7,8 +7,8 @@ match the row models in `tradelink.models` (``QuoteRow``, ``QuestionRow``, ...),
 which the test-suite checks, but this module does not import pydantic.
 
 Name filters (``--speaker``, ``--about``, ``actor NAME``) match the canonical
-name or any alias, case-insensitively, as whole words: ``lutnick`` finds
-"Howard Lutnick".  Text filters match anywhere in the text.
+name or any alias, case-insensitively, as whole words: ``example`` finds
+"Jane Q. Example".  Text filters match anywhere in the text.
 """
 
 from __future__ import annotations

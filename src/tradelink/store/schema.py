@@ -5,7 +5,7 @@ links and path queries need no polymorphic joins) plus per-article facts that
 each carry provenance: ``article_id`` and a ``[start, end)`` span whose
 ``text`` is exactly ``articles.text[start:end]``.
 
-Entities are global: "Howard Lutnick" read from two articles is one row.
+Entities are global: "Jane Q. Example" read from two articles is one row.
 Everything else (mentions, roles, statements, questions, links, policy facts)
 belongs to exactly one article and is deleted with it.
 

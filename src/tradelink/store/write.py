@@ -10,7 +10,7 @@ casefolded canonical name, whatever article they came from.  An actor named
 differently in another article still resolves to one row:
 
 * a name or alias already known as an alias of an entity resolves to it;
-* a person known only by surname ("Lutnick") resolves to the unique person
+* a person known only by surname ("Example") resolves to the unique person
   whose full name ends with it, and a new full name absorbs an earlier
   surname-only person (renaming it, keeping the surname as an alias).
 
