@@ -270,3 +270,26 @@ def test_a_speaker_named_only_where_it_speaks_becomes_an_actor():
 def test_possessive_before_a_model_name_is_an_organisation():
     _, actors, _ = run("Buyers prefer Orlan’s Z40 accelerator to older parts.")
     assert {a.name: a.type for a in actors}.get("Orlan") == "organization"
+
+
+NESTED_ROWS = [
+    # A verb inside reported words belongs to the report.
+    ("Orlan Corp said on Tuesday that buyers had paused orders after Beijing urged companies to avoid its chips.",
+     [("Orlan Corp", "said")]),
+    # A question quoted before a spokesperson for a named body.
+    ('"Why would anyone buy it?" the spokesman for the Cyberspace Administration of China asked at a briefing.',
+     [("Cyberspace Administration of China", "asked")]),
+    # "asked them to ..." is a request.
+    ("The regulator summoned executives and asked them to justify their purchases.", []),
+    # A paragraph that looks like a "Label:" is a colon quotation.
+    ('Trade Minister Oren Valsh spoke first.\n\nHe added: "This is only the start of a long negotiation."',
+     [("Oren Valsh", "added")]),
+    ("Chinese state media reported that regulators had summoned the company's executives.",
+     [("Chinese state media", "reported")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NESTED_ROWS)
+def test_frames_in_context(text, expected):
+    _, _, stmts = run(text)
+    assert [(s.speaker, s.verb) for s in stmts] == expected

@@ -127,7 +127,8 @@ ADVERBIAL = re.compile(
     r"at a (?:news conference|briefing|press conference|hearing|meeting|ceremony|summit|event)[^,.;]*?|"
     r"in an interview[^,.;]*?|(?:on|last|this|next|over the) ?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|weekend|month|year|morning|afternoon|evening|night)|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on\s+[A-Z][a-z]+\s+\d{1,2}|in\s+[A-Z][a-z]+)"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on\s+[A-Z][a-z]+\s+\d{1,2}|in\s+[A-Z][a-z]+|"
+    r"(?:late|early)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last week))"
     r"(?=[\s,.;]|$))+"
 )
 GAP_ADVERBS = re.compile(
@@ -157,10 +158,12 @@ THAT_CLAUSE = re.compile(
     r"(?:in|with|to|on|at|from|for)\s+(?:[\w&.’'-]+\s+){1,8}?|"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?|[a-z]+ed\s+(?:[\w-]+\s+){0,4}?|"
     r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+")
+GOV_WORDS = re.compile(r"\b(?:Ministry|Department|Administration|Agency|Bureau|Commission|Authority|Office|"
+                       r"Embassy|Council|Government|Parliament|Congress|Senate|ministry|department|embassy|"
+                       r"government|regulator|customs)\b")
 ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
 SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
-                    r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|added|confirmed|"
-                    r"warned|denied)\b|[.;]|$)")
+                    r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
 DESCRIPTOR = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>company|firm|group|ministry|department|regulator|agency|embassy|commission|"
     r"bank|government|administration|office|official|source|person|exporter|producer|miner|maker|carmaker|chipmaker|"
@@ -243,6 +246,15 @@ class Index:
             return self.rows[i]
         return None
 
+    def last_with_role(self, pos: int, word: str):
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            s, e, a = self.rows[i]
+            if a.type == "person" and any(word in r.title.lower() for r in a.roles):
+                return a
+            i -= 1
+        return None
+
     def last_before(self, pos: int, types: tuple[str, ...], word: str | None = None):
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
@@ -310,7 +322,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
             continue
-        bs = block.body_start or block.start
+        bs = _prose_start(text, block)
         if block.kind == "qa":
             label = text[block.start:block.start + 1]
             if label == "A":
@@ -350,6 +362,19 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     return out
 
 
+def _prose_start(text: str, block) -> int:
+    """Where a block's prose starts. A "Label:" on a paragraph, or one that
+    introduces a quotation, is part of the sentence ("He added: '...'")."""
+    body = block.body_start or block.start
+    if block.label is None or block.kind == "qa":
+        return body
+    if block.kind == "paragraph":
+        return block.start
+    if text[body:body + 1] in "“\"‘'":
+        return block.label[0]
+    return body
+
+
 def _add_speaker_actors(text, index: Index, actors: list[Actor]) -> None:
     """A speaker named only where it speaks ("Others argued", "according to the
     agency's own office") becomes an actor, so every statement's speaker is one."""
@@ -380,6 +405,10 @@ def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent
 
 
 BLANK = re.compile(r"\S")
+# A verb whose words came before it: "..., the ministry said on Monday, adding ..."
+LEADS_BACK = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)?)?\s*(?:,\s*[a-z]+ing\b|\.|$)")
+# Where a new main clause may start inside a sentence.
+CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;|\s(?:while|whereas)\s|[”\"’']")
 
 
 def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
@@ -456,10 +485,14 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if f.kind == "judge" and not any(q.open >= f.vend for q in real) and \
                 not re.search(r"\b(?:as|for)\b", text[f.vend:se]):
             continue
+        if f.kind == "ask" and not any(abs(q.close - f.vstart) < 60 or abs(f.vend - q.open) < 5 for q in real):
+            continue
         p = kept[-1] if kept else None
         if p is not None and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
-                re.fullmatch(r"\s*(?:that\s+)?", text[p.vend:f.speaker.start]):
-            continue
+                not LEADS_BACK.match(text, p.vend, se) and \
+                f.speaker is not p.speaker and not CLAUSE_BREAK.search(text, p.vend, f.speaker.start) and \
+                not any(p.vend <= q.open < f.vstart for q in real):
+            continue  # "X said that Y had agreed after Z urged ..." - Z's words are X's report
         kept.append(f)
     frames = kept
     if not frames:
@@ -495,8 +528,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             s, e = q.start, q.end
             kind = "direct"
         else:
-            if f.kind == "colon":
-                continue
+            if f.kind in ("colon", "ask"):
+                continue  # "asked them to justify ..." is a request, not a statement
             content = _content(text, ss, se, f, nxt, frames, masked)
             if content is None:
                 continue
@@ -620,8 +653,13 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
                 return Speaker(row[2].name, row[2].type, s, e)
             for r in index.within(os_, os_ + len(owner)):
                 return Speaker(r[2].name, r[2].type, s, e)
-            return Speaker(_strip_the(owner), "organization", s, e)
-        return None
+            words = _strip_the(owner)
+            return Speaker(words, "government" if GOV_WORDS.search(words) else "organization", s, e)
+        # "the spokesman said": the spokesperson named before, else an unnamed one.
+        a = index.last_with_role(s, "spokes")
+        if a is not None:
+            return Speaker(a.name, a.type, s, e)
+        return Speaker(None, None, s, e, descriptor=m.group())
     if rx is ANON:
         phrase = m.group()
         if phrase.lower().startswith("the ") and not ANONYMITY.search(phrase):

@@ -115,6 +115,10 @@ APOS = "'’"
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&"
 )
+# Last words of government bodies' names.
+GOV_BODY_WORDS = frozenset({"Ministry", "Department", "Administration", "Agency", "Bureau", "Commission",
+                            "Authority", "Office", "Embassy", "Parliament", "Assembly", "Cabinet", "Customs",
+                            "Regulator", "Directorate", "Inspectorate", "Secretariat"})
 # Words that belong to a title before its head word ("Deputy Trade Minister").
 TITLE_MODS = frozenset("""Commerce Trade Treasury Defense Defence Foreign Finance Deputy Vice Under Assistant
 Acting Former Special Senior Prime Chief Executive Managing Financial Operating Technology Investment
@@ -378,6 +382,7 @@ OWNED_RX = re.compile(
     r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 )
 COMMITTEE_RX = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b")
+STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
                    "foreign office", "consulate", "mission", "government", "administration")
 
@@ -435,6 +440,8 @@ def _regions(doc):
         if block.kind in ("furniture", "header"):
             continue  # page furniture; header lines hold the outlet and date (metadata)
         s = block.body_start or block.start
+        if block.kind == "paragraph" or block.label and text[s:s + 1] in "“\"‘'":
+            s = block.label[0] if block.kind == "bullet" and block.label else block.start
         if block.kind == "bullet" and block.label:
             s = block.body_start
         m = DATELINE.match(text, block.start, block.end)
@@ -540,6 +547,9 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                     ent.aliases.append(f"{topic} ministry")
         for m in (committee.finditer(text, s, e) if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
+        if "state media" in chunk or "state-run media" in chunk or "state television" in chunk:
+            for m in STATE_MEDIA_RX.finditer(text, s, e):
+                reg.add(m.group()[0].upper() + m.group()[1:], "media", m.start(), m.end(), best=True)
 
 
 def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_single) -> None:
@@ -627,6 +637,13 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             if ent is not None and employer is not None and ent.affiliation is None:
                 ent.affiliation = employer.name
             return
+
+    # Government bodies: "Cyberspace Administration of China", "Federal Trade Commission".
+    if len(tokens) >= 2 and (tokens[-1] in GOV_BODY_WORDS or any(
+            t in GOV_BODY_WORDS and tokens[i + 1:i + 2] and tokens[i + 1] in lx.gov_alias.values()
+            for i, t in enumerate(tokens))):
+        reg.add(full, "government", s, e, best=True)
+        return
 
     # Organisations by suffix.
     if tokens[-1] in lx.org_suffixes and len(tokens) >= 2:
