@@ -1,9 +1,11 @@
-"""The summary of a knowledge base: sources, key actors and roles, who said
-what, policies, links and open questions, as Markdown or JSON.
+"""The summary of a knowledge base as data, and plain-text views for the CLI.
 
-`build(reader)` collects the data (plain dicts from `tradelink.store.read`);
-`render(data, fmt)` turns it into text.  Everything taken from an article is
-escaped in Markdown, so an article cannot inject markup or HTML.
+`build(reader)` collects sources, actors, commodities, quotes, policies, links
+and questions (plain dicts from `tradelink.store.read`, in the ``--json`` row
+shapes); `render` turns it into JSON (``export --format json``).  The Markdown
+and HTML exports are the brief (`tradelink.report.brief`).  `questions_text`
+and `actor_text` are the terminal views of ``questions`` and ``actor``;
+`write_file` writes an export without clobbering an existing file.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from pathlib import Path
 
 from tradelink.errors import InputError, UsageError
 from tradelink.store import read
-
-KEY_ACTORS = 12  # actors shown in the summary, most mentioned first
 
 
 def build(r) -> dict:
@@ -31,17 +31,11 @@ def build(r) -> dict:
     }
 
 
-def render(data: dict, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return markdown(data)
-
-
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 
 
 def md(text: str | None) -> str:
-    """Escape article text for Markdown: no markup, no HTML, one line."""
+    """Escape article text for Markdown: no markup, no HTML, one line (used by the brief)."""
     if text is None:
         return ""
     text = " ".join(str(text).split())
@@ -49,52 +43,11 @@ def md(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def markdown(data: dict) -> str:
-    out: list[str] = ["# tradelink summary", ""]
-    out += ["## Sources", ""]
-    for a in data["sources"]:
-        bits = [f"**{md(a['title'] or a['id'])}**"]
-        bits += [md(x) for x in (a["outlet"], a["published"]) if x]
-        line = " — ".join(bits)
-        if a["url"]:
-            line += f" <{md(a['url'])}>"
-        out.append(f"- {line} (`{a['id']}`)")
-    out += ["", "## Key actors", ""]
-    for ac in data["actors"][:KEY_ACTORS]:
-        roles = f": {md('; '.join(ac['roles']))}" if ac["roles"] else ""
-        out.append(f"- **{md(ac['name'])}** ({ac['type']}){roles}")
-    if data.get("commodities"):
-        out += ["", "## Commodities", ""]
-        for c in data["commodities"]:
-            out.append(f"- **{md(c['name'])}** ({c['category']})")
-    out += ["", "## Who said what", ""]
-    for q in data["quotes"]:
-        who = md(q["speaker"]) if q["speaker"] else f"*{md(q['speaker_descriptor'] or 'unattributed')}*"
-        extra = [x for x in (q["hedge"], f"via {q['medium']}" if q["medium"] else None) if x]
-        tail = f" ({md(', '.join(extra))})" if extra else ""
-        said = f"“{md(q['text'])}”" if q["kind"] == "direct" else md(q["text"])
-        out.append(f"- **{who}** {md(q['verb'])}{tail}: {said}")
-    out += ["", "## Policies", ""]
-    for p in data["policies"]:
-        facts = [x for x in (p["actor"], p["status"], p["when"]) if x]
-        tail = f" — {md(', '.join(facts))}" if facts else ""
-        out.append(f"- **{md(p['name'])}** ({md(p['kind'])}){tail}: {md(p['evidence'])}")
-    out += ["", "## Links", ""]
-    for ln in data["links"]:
-        hedge = f" ({md(ln['hedge'])})" if ln["hedge"] else ""
-        out.append(f"- {md(ln['source'])} —{md(ln['relation'])}→ {md(ln['target'])}{hedge}: "
-                   f"“{md(ln['evidence'])}”")
-    out += ["", "## Open questions", ""]
-    out += [line for line in _question_lines(data["questions"], md)]
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _question_lines(rows: list[dict], esc) -> list[str]:
-    lines = []
-    for q in rows:
-        indent = "" if q["headline"] or not q["parent"] else "  "
-        lines.append(f"{indent}- {esc(q['text'])}")
-    return lines
+def render(data: dict, fmt: str = "json") -> str:
+    """The summary as JSON (the Markdown and HTML exports are the brief, `tradelink.report.brief`)."""
+    if fmt != "json":
+        raise ValueError(f"the summary renders only as json, not {fmt}")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def questions_text(rows: list[dict]) -> str:
