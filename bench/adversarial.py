@@ -45,6 +45,10 @@ def cases(n: int) -> dict[str, str]:
         "menu separators": fill("Home | News | Markets "),
         "digits and dates": fill("On March 3, 2025, 12.5% of 1,000 "),
         "mixed": fill('Q: "Will it?" – A: “No,’ said U.S. officials: ‘maybe…» ? - '),
+        "run-on policy cues": "Officials said the deal " + fill("and the talks ") + " resumed.",
+        "commodity sentences": fill("China banned exports of gallium and rare earths. "),
+        "speech sentences": fill("“We agreed,” said Commerce Secretary Ana Varga of Cormont. "),
+        "one 1 MB sentence": fill("and the minister of trade said that "),
     }
 
 

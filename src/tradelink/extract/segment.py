@@ -329,4 +329,27 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if s < len(chunk) and chunk[s:].strip():
         tail = chunk[s:].rstrip()
         out.append((start + s, start + s + len(tail)))
-    return [(a, b) for a, b in out if b > a]
+    return [piece for a, b in out if b > a for piece in _cap(text, a, b)]
+
+
+# No news sentence runs to this many characters. Longer runs (a 1 MB line with
+# no full stop, thousands of quotation marks) are cut into pieces of at most
+# this size, at a space where there is one, so the later stages, which look
+# back and forth within a sentence, stay linear in the length of the article.
+MAX_SENTENCE = 1000
+
+
+def _cap(text: str, a: int, b: int):
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = a + MAX_SENTENCE if cut <= a else cut
+        end = cut
+        while end > a and text[end - 1].isspace():
+            end -= 1
+        if end > a:
+            yield a, end
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        yield a, b
