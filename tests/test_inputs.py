@@ -116,22 +116,22 @@ def test_sidecar_supplies_metadata(tmp_path):
 
 
 @pytest.mark.parametrize("sidecar,message", [
-    ("{not json", "not valid JSON (Expecting property name enclosed in double quotes: "
-                  "line 1 column 2 (char 1)); fix or remove the sidecar"),
-    ('{"titel": "T"}', "titel: Extra inputs are not permitted; the sidecar takes "
+    ("{not json", "sidecar a.meta.json is not valid JSON (Expecting property name enclosed "
+                  "in double quotes: line 1 column 2 (char 1)); fix or remove it"),
+    ('{"titel": "T"}', "sidecar a.meta.json: titel: Extra inputs are not permitted; it takes "
                        "title, outlet, url and published (YYYY-MM-DD)"),
-    ('{"published": "last week"}', "published: Input should be a valid date or datetime, "
-                                   "input is too short; the sidecar takes title, outlet, url "
-                                   "and published (YYYY-MM-DD)"),
-    ('[1, 2]', "the top level: Input should be a valid dictionary or instance of ArticleMeta; "
-               "the sidecar takes title, outlet, url and published (YYYY-MM-DD)"),
+    ('{"published": "last week"}', "sidecar a.meta.json: published: Input should be a valid "
+                                   "date or datetime, input is too short; it takes title, "
+                                   "outlet, url and published (YYYY-MM-DD)"),
+    ('[1, 2]', "sidecar a.meta.json: the top level: Input should be a valid dictionary or "
+               "instance of ArticleMeta; it takes title, outlet, url and published (YYYY-MM-DD)"),
 ])
 def test_bad_sidecar(tmp_path, sidecar, message):
     p = write(tmp_path, "a.txt", ARTICLE)
-    side = write(tmp_path, "a.meta.json", sidecar)
+    write(tmp_path, "a.meta.json", sidecar)
     with pytest.raises(InputError) as exc:
         read(p)
-    assert str(exc.value) == f"{side}: {message}"
+    assert str(exc.value) == f"{p}: {message}"
 
 
 def test_collect_walks_folders_in_order_and_skips_sidecars(tmp_path):

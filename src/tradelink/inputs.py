@@ -204,14 +204,21 @@ def decode(data: bytes, name: str, *, encoding: str | None = None,
     return Input(name=name, text=text, warnings=warnings)
 
 
-def _decode_as(data: bytes, name: str, encoding: str) -> str:
+def check_encoding(encoding: str) -> None:
+    """Raise `UsageError` unless Python knows *encoding* as a text encoding."""
     import codecs
 
     try:
-        codecs.lookup(encoding)
+        info = codecs.lookup(encoding)
     except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
         raise UsageError(f"--encoding {encoding}: unknown encoding; "
-                         "try utf-8, cp1252 or latin-1") from None
+                         "try utf-8, cp1252 or latin-1")
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    check_encoding(encoding)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as err:
@@ -301,14 +308,14 @@ def read_sidecar(path: Path) -> ArticleMeta | None:
     try:
         raw = json.loads(side.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise InputError(f"{side}: not valid JSON ({_first_line(err)}); "
-                         "fix or remove the sidecar") from None
+        raise InputError(f"{path}: sidecar {side.name} is not valid JSON ({_first_line(err)}); "
+                         "fix or remove it") from None
     try:
         return ArticleMeta.model_validate(raw)
     except ValidationError as err:
         e = err.errors()[0]
         where = ".".join(str(p) for p in e["loc"]) or "the top level"
-        raise InputError(f"{side}: {where}: {e['msg']}; the sidecar takes "
+        raise InputError(f"{path}: sidecar {side.name}: {where}: {e['msg']}; it takes "
                          "title, outlet, url and published (YYYY-MM-DD)") from None
 
 

@@ -28,6 +28,8 @@ def ingest(
     from tradelink import bulk, inputs
 
     meta = _meta(title=title, url=url, outlet=outlet, published=published)
+    if encoding is not None:
+        inputs.check_encoding(encoding)
     sources, missing = inputs.collect(paths)
     if ("title" in meta or "url" in meta) and len(sources) > 1:
         raise UsageError("--title and --url describe one article; ingest one file at a time with them")

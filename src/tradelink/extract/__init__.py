@@ -28,7 +28,7 @@ class ExtractionError(InputError, ValueError):
 def extract(raw_text: str, meta: ArticleMeta | None = None, source: str | None = None) -> Extraction:
     text = normalise_text(raw_text)
     if not text.strip():
-        raise ExtractionError("the text is empty")
+        raise ExtractionError("the text is empty; nothing to ingest")
     doc = segment(text)
     info = metadata.read(doc, meta or ArticleMeta())
     article = Article(id=article_id(text), text=text, source=source, **info)
@@ -39,7 +39,7 @@ def extract(raw_text: str, meta: ArticleMeta | None = None, source: str | None =
         for i, block, s, e in doc.sentence_spans()
     ]
     if not any(s.block != "heading" for s in sentences):
-        raise ExtractionError("no sentences were found in the text")
+        raise ExtractionError("no sentences found; an article needs at least one sentence of prose")
     times = timex.find(doc, article.published)
     actors = entities.find(doc)
     goods = commodities.find(doc)
