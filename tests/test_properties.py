@@ -93,3 +93,20 @@ def test_normalisation_is_idempotent_on_examples():
 def test_normalisation_is_idempotent(raw):
     once = normalise_text(raw)
     assert normalise_text(once) == once
+
+
+@FEW
+@given(st.sampled_from(["and the talks ", "x", "“", "word, ", "U.S. officials in D.C. "]),
+       st.integers(1, 8000))
+def test_long_runs_are_cut_into_bounded_sentences(unit, n):
+    from tradelink.extract.segment import MAX_SENTENCE, segment
+
+    text = normalise_text("Officials said " + unit * n + " it.")
+    if not text:
+        return
+    doc = segment(text)
+    spans = [(s, e) for _, _, s, e in doc.sentence_spans()]
+    assert all(0 < e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(text[s:e] == text[s:e].strip() for s, e in spans)
+    # In order, without overlaps.
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
