@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from tradelink import vocab
 from tradelink.models import Actor, Commodity, Policy, Span, TimeExpression
 
-from .clauses import ActorIndex, Mention, actor_after, antecedent, clause_end, clause_start, subject
+from .clauses import (
+    ActorIndex, Mention, actor_after, after_preposition, antecedent, clause_end, clause_start, subject,
+)
 from .fastre import Vocabulary
 from .segment import Doc
 
@@ -111,6 +113,21 @@ class _Found:
     extra: dict = field(default_factory=dict)
 
 
+COORD = re.compile(r"^\s*(?:and|&)\s+$")
+
+
+def _coordinated_subject(text: str, index: ActorIndex, s: int, pos: int) -> tuple[str, str] | None:
+    """"The United States and Kazakhstan signed ...": both sides of a measure."""
+    cs = clause_start(text, s, pos)
+    sides = [m for m in index.between(cs, pos) if m.type in SIDES]
+    for a, b in zip(sides, sides[1:]):
+        if COORD.match(text[a.end:b.start]) and a.name != b.name and after_preposition(text, a.start, cs) is None:
+            if re.match(r"^\s*(?:\w+\s+){0,3}$", text[b.end:pos]) or re.match(
+                    r"^\s*(?:have |has |had |will |would )?(?:signed|agreed|struck|reached|sealed|agree|sign)\b", text[b.end:pos]):
+                return a.name, b.name
+    return None
+
+
 def _coordinated(text: str, goods: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The first commodity and those listed with it ("gallium and germanium", "A, B and C")."""
     out = goods[:1]
@@ -141,6 +158,9 @@ def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> in
             pos = min(covered, m.start(1))
             continue
         bare = tok.strip(".’'")
+        if re.fullmatch(r"\d+(?:\.\d+)?%?|per|cent", bare):
+            pos = m.start(1)
+            continue
         if bare in MONTHS or bare.lower() in MODIFIER_WORDS or "-for-" in bare or bare.endswith(("-sharing", "-blocking")):
             pos = m.start(1)
             continue
@@ -244,7 +264,11 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             inside = [g for g in sent_goods if g[0] >= (cs if not is_noun else np_start) and g[1] <= ce]
             after = [g for g in sent_goods if g[0] >= ce and g[1] <= reach]
             before = [g for g in sent_goods if g[0] >= cl_s and g[1] <= np_start]
-            tgt = (inside or after or [None])[0] or (before[-1] if before and not is_noun else None)
+            if not is_noun:
+                # "accelerators that the United States restricts": the object before the verb.
+                before = [g for g in sent_goods if g[0] >= max(s, cs - 60) and g[1] <= cs]
+            near_before = [g for g in before if cs - g[1] <= 40]
+            tgt = (inside or after or [None])[0] or (near_before[-1] if near_before else None)
             if tgt is None and prev_sent is not None and re.search(r"\b(?:its|their)\s+$", text[max(s, np_start - 8):np_start], re.I) \
                     and text[s:np_start].strip().lower() in ("its", "their"):
                 pg = [g for g in spans if g[0] >= prev_sent[0] and g[1] <= prev_sent[1]]
@@ -267,6 +291,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 f.actor, counter = counter.name, None  # "applications from Alder"
             if kind == "investment" and counter is not None:
                 f.extra["stake_in"] = counter.name
+            pair = _coordinated_subject(text, index, s, cs)
+            if pair is not None:
+                f.actor, f.counterpart = pair
             btw = re.match(r"\s+between\s+", text[ce:ce + 12])
             if btw:
                 pair = [x for x in index.between(ce + btw.end(), min(e, ce + 80)) if x.type in SIDES][:2]
@@ -280,9 +307,10 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"))
                 if who is None and re.search(r"\b(?:we|our)\b", text[cl_s:cs], re.IGNORECASE):
                     who = next(iter(index.before(s, ("organization",), limit=1500)), None)
-                if who is None and kind not in ("trade deal", "investment"):
+                if who is None and (kind not in ("trade deal", "investment") or counter is not None):
                     exclude = counter.name if counter else None
-                    who = next((x for x in index.before(s, GOVERNMENT, limit=1500) if x.name != exclude), None)
+                    who = next((x for x in index.between(s, e) if x.type in GOVERNMENT and x.name != exclude), None) \
+                        or next((x for x in index.before(s, GOVERNMENT, limit=1500) if x.name != exclude), None)
                     f.extra["weak_actor"] = True
                 if who is not None:
                     f.actor = who.name
@@ -291,7 +319,8 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             f.status = _status(text, np_start, ce, (s, e), not is_noun)
             f.when = _nearest_time(times, np_start, ce, cl_s, cl_e)
             f.name = _name(f, by_name)
-            if not (f.target or premods or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
+            specific = is_noun and " " in m.group().strip() and kind not in ("trade deal",)
+            if not (f.target or premods or specific or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
                 # A bare "the freeze", "the deal": a later mention of a measure already named.
                 if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
                     continue
@@ -315,6 +344,8 @@ def _name(f: _Found, goods: dict[str, Commodity]) -> str:
     if f.target is None:
         return head if not re.search(r"\s", head) else head
     short = _short(goods, f.target, f.target_words or f.target)
+    if len(short.split()) > 2 and len(f.target.split()) < len(short.split()):
+        short = f.target
     if f.extra.get("sentence_initial") and re.match(r"[A-Z][a-z]+\b", short) and short.split()[0].lower() in \
             ("spot", "primary", "domestic", "rare", "sintered", "magnets", "magnet", "chips", "chip", "permits"):
         short = short[0].lower() + short[1:]
@@ -328,6 +359,15 @@ def _name(f: _Found, goods: dict[str, Commodity]) -> str:
     if f.kind in ("licence", "export ban", "export freeze", "export control"):
         return f"{short} {label}"
     return f"{short} {head}"
+
+
+def _head_class(f: _Found) -> str:
+    """Mentions of one measure share a head class: the kind, or the cue itself when the
+    cue names a specific instrument ("location checks", "permit system")."""
+    cue = f.cue.lower()
+    if " " in cue and not cue.startswith(("export ", "trade ", "import ")):
+        return re.sub(r"s$", "", cue)
+    return f.kind
 
 
 def _score(f: _Found) -> tuple:
@@ -356,7 +396,8 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
                 if len(sides) < 2 or len(other) < 2 or sides & other:
                     home = g
                     break
-            elif h.target == f.target and (h.target is not None or h.name.lower() == f.name.lower()):
+            elif h.target == f.target and _head_class(h) == _head_class(f) and (
+                    h.target is not None or h.name.lower() == f.name.lower()):
                 home = g
                 break
         if home is None:
