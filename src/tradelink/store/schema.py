@@ -70,7 +70,8 @@ class EntityRow(Base):
     """An actor, commodity or policy: a node of the link graph."""
 
     __tablename__ = "entities"
-    __table_args__ = (UniqueConstraint("kind", "key"),)
+    # ix_entities_key (migration 0004): lookups by key across kinds.
+    __table_args__ = (UniqueConstraint("kind", "key"), Index("ix_entities_key", "key"))
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))  # actor | commodity | policy
     key: Mapped[str] = mapped_column(String(255))  # casefolded canonical name
