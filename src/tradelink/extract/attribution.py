@@ -31,6 +31,7 @@ from tradelink.models import Actor, Span, Statement
 
 from . import entities
 from .fastre import _trie_regex
+from .segment import cap
 
 OPEN_D, CLOSE_D = "“", "”"
 OPEN_S, CLOSE_S = "‘", "’"
@@ -298,7 +299,8 @@ def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int,
         cur = i + 2
     if cur < e and text[cur:e].strip():
         out.append((cur, e))
-    return [(a, b) for a, b in out if b > a]
+    # Bounded, as the segmenter's are: speaker search looks back within one.
+    return [piece for a, b in out if b > a for piece in cap(text, a, b)]
 
 
 # A stop (possibly before closing marks) followed by a space and a capital or an opening mark.

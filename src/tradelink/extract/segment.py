@@ -329,7 +329,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if s < len(chunk) and chunk[s:].strip():
         tail = chunk[s:].rstrip()
         out.append((start + s, start + s + len(tail)))
-    return [piece for a, b in out if b > a for piece in _cap(text, a, b)]
+    return [piece for a, b in out if b > a for piece in cap(text, a, b)]
 
 
 # No news sentence runs to this many characters. Longer runs (a 1 MB line with
@@ -339,7 +339,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 MAX_SENTENCE = 1000
 
 
-def _cap(text: str, a: int, b: int):
+def cap(text: str, a: int, b: int):
+    """``(a, b)`` cut into pieces of at most `MAX_SENTENCE` characters."""
     while b - a > MAX_SENTENCE:
         cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
         cut = a + MAX_SENTENCE if cut <= a else cut
