@@ -88,15 +88,16 @@ def _open_store(where):
 
 
 def _progress(outcomes, total: int):
-    """Pass outcomes through, with a progress bar on a terminal (stderr) for big runs."""
+    """Pass outcomes through, with a progress bar on stderr when both streams are a terminal."""
     import sys
 
     if total < 2 or not (is_tty() and sys.stderr.isatty()):
         yield from outcomes
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("ingesting", total=total)
         for out in outcomes:
             bar.advance(task)
