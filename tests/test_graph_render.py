@@ -186,7 +186,9 @@ def test_svg_is_xml_and_escapes_names():
     svg = R.to_svg(nasty_graph())
     root = ET.fromstring(svg)
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert NASTY in texts
+    assert R.shorten(NASTY) in texts  # long names are shortened in the picture ...
+    titles = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert any(t.startswith(NASTY) for t in titles)  # ... and whole in the tooltip
     assert "<script>" not in svg
 
 
@@ -194,6 +196,18 @@ def test_svg_labels_a_link_with_the_policy_it_runs_through():
     svg = R.to_svg(SEED_GRAPH)
     subs = re.findall(r'<text class="via"[^>]*>([^<]*)</text>', svg)
     assert subs == ["via rare earth magnet trade deal"]
+
+
+def test_top_subgraph_keeps_the_most_linked():
+    small = R.top_subgraph(SEED_GRAPH, 4)
+    # H20 has 4 links; China, the United States and the April ban 2 each
+    assert {n.name for n in small.nodes} == {"H20 AI chips", "China", "United States",
+                                             "April export ban"}
+    assert {(e.source.name, e.relation, e.target.name) for e in small.edges} == {
+        ("United States", "negotiates_with", "China"),
+        ("United States", "reverses", "April export ban"),
+        ("April export ban", "bans", "H20 AI chips")}
+    assert R.top_subgraph(SEED_GRAPH, 40) is SEED_GRAPH
 
 
 def test_empty_graph():

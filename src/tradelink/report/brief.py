@@ -17,7 +17,25 @@ from __future__ import annotations
 import html
 import re
 
-from tradelink.report.graph import mermaid_text, relation_label, to_mermaid, to_svg
+from tradelink.report.graph import (
+    edge_via,
+    mermaid_text,
+    relation_label,
+    to_mermaid,
+    to_svg,
+    top_subgraph,
+)
+
+GRAPH_MAX_NODES = 40  # a bigger picture is not one a person can read
+
+# Headline facts lead with the trade itself, then sales, measures, supply, stances.
+HEADLINE_ORDER = (
+    {"exchanged_for", "tied_to"},
+    {"sells", "buys", "seeks_licence_for", "pays_share_to", "owns_stake_in"},
+    {"bans", "restricts", "lifts", "reverses", "targets"},
+    {"dominates_supply_of", "supplies", "depends_on", "produces", "used_in"},
+    {"negotiates_with", "opposes", "criticises", "supports", "confirms"},
+)
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
@@ -150,6 +168,11 @@ def _edge_sources(edge):
             for ev in edge.evidence]
 
 
+def _link_via(fact) -> str | None:
+    """The policy a link runs through, unless it is one of the link's own ends."""
+    return None if fact.policy in (fact.source.name, fact.target.name) else fact.policy
+
+
 def _speaker(rec) -> str:
     return rec["speaker"] or rec["descriptor"] or "unattributed"
 
@@ -175,12 +198,15 @@ def headline_facts(data) -> list[tuple[str, list]]:
     rank = {a["id"]: i for i, a in enumerate(data.articles)}
 
     def first(edge):
-        return min((rank.get(s.article, len(rank)), s.start) for s in _edge_sources(edge))
+        weight = next((i for i, group in enumerate(HEADLINE_ORDER) if edge.relation in group),
+                      len(HEADLINE_ORDER))
+        return weight, min((rank.get(s.article, len(rank)), s.start)
+                           for s in _edge_sources(edge))
 
     for edge in sorted(data.graph.edges, key=first):
         line = f"{edge.source.name} {relation_label(edge.relation)} {edge.target.name}"
-        if edge.policies:
-            line += f", via {', '.join(edge.policies)}"
+        if edge_via(edge):
+            line += f", via {', '.join(edge_via(edge))}"
         if edge.hedges:
             line += f" ({', '.join(edge.hedges)})"
         facts.append((line, _edge_sources(edge)))
@@ -297,9 +323,14 @@ def to_html(data, *, title: str = "tradelink brief") -> str:
     out.append('<section id="graph"><h2>Link graph</h2>')
     edge_href = {id(edge): anchors.href(_edge_sources(edge)[0])[1:]
                  for edge in data.graph.edges if edge.evidence}
+    shown = top_subgraph(data.graph, GRAPH_MAX_NODES)
+    note = ""
+    if shown is not data.graph:
+        note = (f" The picture shows the {len(shown.nodes)} most linked of "
+                f"{len(data.graph.nodes)} nodes; the table below lists every link.")
     out.append('<p class="muted">Arrows run from source to target; click a label to read '
-               "its evidence.</p>")
-    out.append(f'<div class="graph">{to_svg(data.graph, anchors=edge_href)}</div>')
+               f"its evidence.{e(note)}</p>")
+    out.append(f'<div class="graph">{to_svg(shown, anchors=edge_href)}</div>')
     if data.links:
         out.append('<h3>Links</h3><table class="links"><thead><tr><th>Source</th>'
                    "<th>Relation</th><th>Target</th><th>Via</th><th>Evidence</th>"
@@ -309,7 +340,7 @@ def to_html(data, *, title: str = "tradelink brief") -> str:
             if f.hedge:
                 rel += f" ({f.hedge})"
             out.append(f"<tr><td>{e(f.source.name)}</td><td>{e(rel)}</td>"
-                       f"<td>{e(f.target.name)}</td><td>{e(f.policy)}</td>"
+                       f"<td>{e(f.target.name)}</td><td>{e(_link_via(f))}</td>"
                        f"<td>{e(f.evidence.text)}</td>"
                        f"<td>{anchors.refs([_link_source(f)])}</td></tr>")
         out.append("</tbody></table>")
@@ -428,7 +459,7 @@ def to_markdown(data, *, title: str = "tradelink brief") -> str:
         for f in data.links:
             rel = relation_label(f.relation) + (f" ({f.hedge})" if f.hedge else "")
             out.append(f"| {md(f.source.name)} | {md(rel)} | {md(f.target.name)} | "
-                       f"{md(f.policy)} | {md(f.evidence.text)} | {refs([_link_source(f)])} |")
+                       f"{md(_link_via(f))} | {md(f.evidence.text)} | {refs([_link_source(f)])} |")
     else:
         out.append("No links in scope.")
     out += ["", "## Timeline", ""]

@@ -209,6 +209,33 @@ _WIDTHS = {
 }
 
 
+LABEL_MAX = 42  # characters of a name shown in the picture; the tooltip has it all
+
+
+def shorten(text: str, limit: int = LABEL_MAX) -> str:
+    """A label for the picture: one line, at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def top_subgraph(graph, max_nodes: int):
+    """The most linked ``max_nodes`` nodes and the edges among them (plus the
+    policies those edges run through), so a picture of a large graph stays
+    readable. Returns ``graph`` itself when it is small enough."""
+    if len(graph.nodes) <= max_nodes:
+        return graph
+    degree: dict[str, int] = {}
+    for e in graph.edges:
+        for n in (e.source, e.target):
+            degree[node_id(n)] = degree.get(node_id(n), 0) + 1
+    ranked = sorted(graph.nodes, key=lambda n: (-degree.get(node_id(n), 0), n.kind, n.name))
+    keep = {node_id(n) for n in ranked[:max_nodes]}
+    edges = [e for e in graph.edges if node_id(e.source) in keep and node_id(e.target) in keep]
+    used = {node_id(e.source) for e in edges} | {node_id(e.target) for e in edges}
+    used |= {f"policy:{p}" for e in edges for p in e.policies}
+    return type(graph)([n for n in graph.nodes if node_id(n) in used], edges)
+
+
 def text_width(text: str, size: float) -> float:
     return sum(_WIDTHS.get(ch, 1.0 if ord(ch) > 0x2E80 else 0.7) for ch in text) * size * 1.04
 
@@ -257,7 +284,7 @@ class Layout:
 
     def text_boxes(self) -> list[tuple[str, Box]]:
         """Every label on the picture with its box: nodes first, then edges."""
-        out = [(nid.split(":", 1)[1], box) for nid, box in self.nodes.items()]
+        out = [(shorten(nid.split(":", 1)[1]), box) for nid, box in self.nodes.items()]
         out += [(de.label + (f" / {de.sub}" if de.sub else ""), de.label_box)
                 for de in self.edges if de.label_box]
         return out
@@ -294,7 +321,7 @@ def _fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-def layout(graph, *, max_tries: int = 12) -> Layout:
+def layout(graph, *, max_tries: int = 8) -> Layout:
     """Place nodes and edge labels so that no two labels overlap."""
     spread = 1.0
     best = None
@@ -366,12 +393,12 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
     # node sizes
     size = {}
     for nid, n in ids.items():
-        size[nid] = (text_width(n.name, NODE_FONT) + 2 * NODE_PAD, NODE_H)
+        size[nid] = (text_width(shorten(n.name), NODE_FONT) + 2 * NODE_PAD, NODE_H)
     col_w = [max((size[it][0] for it in c if it in ids), default=40) for c in columns]
 
     # edge labels and the room they need between columns
     labels = [relation_label(e.relation) for e in graph.edges]
-    subs = [("via " + ", ".join(edge_via(e))) if edge_via(e) else "" for e in graph.edges]
+    subs = [shorten("via " + ", ".join(edge_via(e))) if edge_via(e) else "" for e in graph.edges]
     lab_size = [(max(text_width(t, EDGE_FONT), text_width(sub, SUB_FONT)) + 2 * LABEL_PAD,
                  EDGE_FONT + 2 * LABEL_PAD + (SUB_FONT + 3 if sub else 0))
                 for t, sub in zip(labels, subs)]
@@ -442,7 +469,7 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
         key = frozenset((a, b))
         k = pair_seen.get(key, 0)
         pair_seen[key] = k + 1
-        offset = (k - (pair_count[key] - 1) / 2) * 26
+        offset = (k - (pair_count[key] - 1) / 2) * 40
         ba, bb = boxes[a], boxes[b]
         if i in arc_room:
             sign = -1 if bow_left[i] else 1
@@ -492,9 +519,11 @@ def _layout_once(graph, spread: float) -> tuple[Layout, int]:
                 x0 = apex[0] - w / 2 + sign * shift * (w / 2 + 6)
                 candidates.append(Box(x0, apex[1] - h / 2 + dy * (h + 2), w, h))
         else:
-            for f in fracs:
-                px, py = _along(polylines[i], f)
-                candidates.append(Box(px - w / 2, py - h / 2, w, h))
+            for perp in (0, -1, 1, -2, 2):  # along the edge, then beside it
+                for f in fracs:
+                    px, py = _along(polylines[i], f)
+                    py += perp * (h + 3)
+                    candidates.append(Box(px - w / 2, py - h / 2, w, h))
         for cand in candidates:
             if not any(cand.overlaps(o, 2) for o in placed):
                 drawn[i].label_box = cand
@@ -604,7 +633,7 @@ def to_svg(graph, lay: Layout | None = None, *, element_id: str = "link-graph",
             f'height="{_fmt(box.h)}" rx="{"13" if n.kind == "commodity" else "4"}" '
             f'fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>'
             f'<text x="{_fmt(box.cx)}" y="{_fmt(box.cy)}" text-anchor="middle" '
-            f'dominant-baseline="central" fill="#0f172a">{_esc(n.name)}</text></g>')
+            f'dominant-baseline="central" fill="#0f172a">{_esc(shorten(n.name))}</text></g>')
     out.append("</g>")
 
     out.append(f'<g class="edge-labels" font-size="{EDGE_FONT}">')
