@@ -330,7 +330,7 @@ def to_html(data, *, title: str = "tradelink brief") -> str:
                 f"{len(data.graph.nodes)} nodes; the table below lists every link.")
     out.append('<p class="muted">Arrows run from source to target; click a label to read '
                f"its evidence.{e(note)}</p>")
-    out.append(f'<div class="graph">{to_svg(shown, anchors=edge_href)}</div>')
+    out.append(f'<div class="graph">{to_svg(shown, anchors=edge_href, fit_below=1500)}</div>')
     if data.links:
         out.append('<h3>Links</h3><table class="links"><thead><tr><th>Source</th>'
                    "<th>Relation</th><th>Target</th><th>Via</th><th>Evidence</th>"

@@ -188,7 +188,7 @@ SUB_FONT = 11
 NODE_H = 30
 NODE_PAD = 12
 LABEL_PAD = 3
-ROW_GAP = 30
+ROW_GAP = 44
 DUMMY_H = 14
 MARGIN = 16
 LEGEND_H = 28
@@ -570,9 +570,11 @@ def _esc(text: str) -> str:
 
 
 def to_svg(graph, lay: Layout | None = None, *, element_id: str = "link-graph",
-           anchors: dict | None = None) -> str:
+           anchors: dict | None = None, fit_below: float | None = None) -> str:
     """The graph as an inline SVG element. ``anchors`` maps an edge to the
-    ``#id`` of its evidence, making each edge label a link."""
+    ``#id`` of its evidence, making each edge label a link. A picture narrower
+    than ``fit_below`` pixels shrinks to fit its container; a wider one keeps
+    its size (and scrolls), so its text stays legible."""
     if not graph.nodes:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" id="{element_id}" width="320" '
                 'height="40" role="img" aria-label="No links"><text x="10" y="25" '
@@ -584,7 +586,9 @@ def to_svg(graph, lay: Layout | None = None, *, element_id: str = "link-graph",
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{element_id}" class="link-graph" '
         f'viewBox="0 0 {_fmt(lay.width)} {_fmt(lay.height)}" width="{_fmt(lay.width)}" '
         f'height="{_fmt(lay.height)}" role="img" aria-labelledby="{element_id}-title" '
-        f'font-family="{font}">',
+        + ('style="max-width:100%;height:auto" '
+           if fit_below is not None and lay.width <= fit_below else "")
+        + f'font-family="{font}">',
         f'<title id="{element_id}-title">How the actors, commodities and policies are linked'
         "</title>",
         "<defs>",
