@@ -9,6 +9,7 @@ preposition. Everything works on character offsets into the article text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,17 +86,55 @@ class ActorIndex:
         return None
 
 
+@functools.lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Every clause break in *text*, found once: (starts, ends, ends sorted)."""
+    starts, ends = [], []
+    for m in CLAUSE_BREAK.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends, sorted(ends)
+
+
+class SpanList:
+    """Sorted ``(start, end, name)`` spans with range lookups by bisection."""
+
+    def __init__(self, spans):
+        self.items = sorted(spans)
+        self.starts = [x[0] for x in self.items]
+
+    def within(self, a: int, b: int) -> list:
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_left(self.starts, b, i)
+        return [x for x in self.items[i:j] if x[1] <= b]
+
+
+def actor_index(doc_cache: dict, actors: list[Actor]) -> "ActorIndex":
+    """The `ActorIndex` of these actors, built once per document."""
+    key = ("actor_index", id(actors), len(actors))
+    hit = doc_cache.get(key)
+    if hit is None or hit[0] is not actors:
+        hit = (actors, ActorIndex(actors))
+        doc_cache[key] = hit
+    return hit[1]
+
+
 def clause_start(text: str, sent_start: int, pos: int) -> int:
     """Where the clause containing *pos* begins (sentence start or after a clause break)."""
-    start = sent_start
-    for m in CLAUSE_BREAK.finditer(text, sent_start, pos):
-        start = m.end()
-    return start
+    starts, ends, _ = _breaks(text)
+    # The last break that lies wholly inside [sent_start, pos).
+    i = bisect.bisect_right(ends, pos) - 1
+    while i >= 0 and starts[i] >= sent_start:
+        if ends[i] <= pos:
+            return ends[i]
+        i -= 1
+    return sent_start
 
 
 def clause_end(text: str, pos: int, sent_end: int) -> int:
-    m = CLAUSE_BREAK.search(text, pos, sent_end)
-    return m.start() if m else sent_end
+    starts, _, _ = _breaks(text)
+    i = bisect.bisect_left(starts, pos)
+    return starts[i] if i < len(starts) and starts[i] < sent_end else sent_end
 
 
 def after_preposition(text: str, start: int, floor: int) -> str | None:

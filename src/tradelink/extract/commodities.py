@@ -132,8 +132,10 @@ def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
     mentions: list[Mention] = []
     models: dict[str, dict] = {}  # token -> {"brand": str|None, "confirmed": bool, "spans": [...]}
     candidates: list[tuple[int, int, str, str | None, bool]] = []
-    for _, _, s, e in doc.sentence_spans():
-        for m in terms.finditer(text, s, e):
+    sentences = [(s, e) for _, _, s, e in doc.sentence_spans()]
+    hits = terms.by_span(text, sentences)
+    for s, e in sentences:
+        for m in hits.get(s, ()):
             if _in_proper_name(text, m.start(), m.end(), s):
                 continue
             mentions.append(Mention(m.start(), m.end(), groups[m.lastgroup]))

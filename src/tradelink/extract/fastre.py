@@ -165,3 +165,21 @@ class Vocabulary:
                 pos = m.end()
             else:
                 pos = at + 1
+
+    def by_span(self, text: str, spans: list[tuple[int, int]]) -> dict[int, list[re.Match[str]]]:
+        """One scan of *text* for many spans: ``{span start: [matches inside that span]}``.
+
+        *spans* must be sorted and non-overlapping; a match that crosses a span's edge is dropped."""
+        out: dict[int, list[re.Match[str]]] = {}
+        if not spans:
+            return out
+        i, n = 0, len(spans)
+        for m in self.finditer(text, spans[0][0], spans[-1][1]):
+            while i < n and spans[i][1] <= m.start():
+                i += 1
+            if i == n:
+                break
+            s, e = spans[i]
+            if m.start() >= s and m.end() <= e:
+                out.setdefault(s, []).append(m)
+        return out

@@ -28,7 +28,9 @@ from tradelink import vocab
 from tradelink.models import Actor, Commodity, Link, Policy, Span, Statement
 
 from . import policies as policy_stage
-from .clauses import ActorIndex, Mention, after_preposition, antecedent, clause_end, clause_start, subject
+from .clauses import (
+    Mention, SpanList, actor_index, after_preposition, antecedent, clause_end, clause_start, subject,
+)
 from .fastre import Vocabulary
 from .segment import Doc
 
@@ -122,8 +124,9 @@ class _Ctx:
     def __init__(self, doc: Doc, actors: list[Actor], goods: list[Commodity], pols: list[Policy],
                  pmentions: list[policy_stage.PolicyMention]):
         self.text = doc.text
-        self.index = ActorIndex(actors)
-        self.goods = sorted((m.start, m.end, c.name) for c in goods for m in c.mentions)
+        self.index = actor_index(doc.cache, actors)
+        self.span_list = SpanList((m.start, m.end, c.name) for c in goods for m in c.mentions)
+        self.goods = self.span_list.items
         self.kinds = {c.name: c.category for c in goods}
         self.pols = {p.name: p for p in pols}
         self.pmentions = pmentions
@@ -131,7 +134,7 @@ class _Ctx:
         self.targets: dict[str, list[str]] = doc.cache.get("policy_targets", {})
 
     def goods_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        return [g for g in self.goods if g[0] >= a and g[1] <= b]
+        return self.span_list.within(a, b)
 
     def policy_in(self, a: int, b: int) -> policy_stage.PolicyMention | None:
         return next((p for p in self.pmentions if p.start >= a and p.end <= b), None)
@@ -189,12 +192,14 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
     text = ctx.text
     rx, groups = _cue_regex()
     out: list[_Cand] = []
-    for _, block, s, e in doc.sentence_spans():
+    sentences = list(doc.sentence_spans())
+    hits = rx.by_span(text, [(s, e) for _, _, s, e in sentences])
+    for _, block, s, e in sentences:
         if block.kind == "heading" or text[s:e].rstrip("\"”’')").endswith("?"):
             continue
         summary = block.section_kind == "summary"
         sent = (s, e)
-        for m in rx.finditer(text, s, e):
+        for m in hits.get(s, ()):
             rule = groups[m.lastgroup]
             shape, rel = rule["shape"], rule["relation"]
             cs, ce = m.start(), m.end()

@@ -28,7 +28,8 @@ from tradelink import vocab
 from tradelink.models import Actor, Commodity, Policy, Span, TimeExpression
 
 from .clauses import (
-    ActorIndex, Mention, actor_after, after_preposition, antecedent, clause_end, clause_start, subject,
+    ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
+    subject,
 )
 from .fastre import Vocabulary
 from .segment import Doc
@@ -86,6 +87,9 @@ MODIFIER_WORDS = frozenset(
 TOKEN_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
 PASSIVE = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been|is being|will be|would be)\s+(\w+)")
 BETWEEN = re.compile(r"\bbetween\s+$")
+OWNER = re.compile(r"\b(its|their|our)\s+$", re.IGNORECASE)
+BETWEEN_AFTER = re.compile(r"\s+between\s+")
+WE_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 DETERMINED = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.IGNORECASE)
 SKIP_BEFORE = re.compile(r"(?:\bat|\bto|\bgreat|\bgood|\bbig)\s+$", re.IGNORECASE)
 GOVERNMENT = ("government",)
@@ -236,18 +240,24 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
     actors = actors or []
     goods = goods or []
     times = times or []
-    index = ActorIndex(actors)
+    index = actor_index(doc.cache, actors)
     by_name = {c.name: c for c in goods}
-    spans = sorted((m.start, m.end, c.name) for c in goods for m in c.mentions)
+    span_list = SpanList((m.start, m.end, c.name) for c in goods for m in c.mentions)
+    spans = span_list.items
     cue_rx, groups = _cue_regex()
     found: list[_Found] = []
     prev_sent: tuple[int, int] | None = None
-    for _, block, s, e in doc.sentence_spans():
+    sentences = list(doc.sentence_spans())
+    hits = cue_rx.by_span(text, [(s, e) for _, _, s, e in sentences])
+    for _, block, s, e in sentences:
         if block.kind == "heading" or text[s:e].rstrip("\"”’')").endswith("?"):
             prev_sent = (s, e)
             continue
-        sent_goods = [g for g in spans if g[0] >= s and g[1] <= e]
-        for m in cue_rx.finditer(text, s, e):
+        if s not in hits:
+            prev_sent = (s, e)
+            continue
+        sent_goods = span_list.within(s, e)
+        for m in hits[s]:
             kind, is_noun = groups[m.lastgroup]
             cs, ce = m.start(), m.end()
             if text[cs].isupper() and cs > s and not text[s:cs].rstrip().endswith((":", "“", '"')):
@@ -269,9 +279,8 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 before = [g for g in sent_goods if g[0] >= max(s, cs - 60) and g[1] <= cs]
             near_before = [g for g in before if cs - g[1] <= 40]
             tgt = (inside or after or [None])[0] or (near_before[-1] if near_before else None)
-            if tgt is None and prev_sent is not None and re.search(r"\b(?:its|their)\s+$", text[max(s, np_start - 8):np_start], re.I) \
-                    and text[s:np_start].strip().lower() in ("its", "their"):
-                pg = [g for g in spans if g[0] >= prev_sent[0] and g[1] <= prev_sent[1]]
+            if tgt is None and prev_sent is not None and text[s:np_start].strip().lower() in ("its", "their"):
+                pg = span_list.within(prev_sent[0], prev_sent[1])
                 tgt = pg[0] if pg else None
             premods = text[np_start:cs].strip()
             f = _Found(kind=kind, name="", start=np_start, end=ce, cue=m.group(), sent=(s, e),
@@ -285,7 +294,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     f.end = max(g[1] for g in after)
             # Sides.
             before_txt = text[max(s, np_start - 12):np_start]
-            owner = re.search(r"\b(its|their|our)\s+$", before_txt, re.IGNORECASE)
+            owner = OWNER.search(before_txt)
             counter = actor_after(text, index, ce, reach, COUNTER_PREPS, SIDES)
             if kind == "licence" and counter is not None and text[max(ce, counter.start - 5):counter.start] == "from ":
                 f.actor, counter = counter.name, None  # "applications from Alder"
@@ -294,9 +303,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             pair = _coordinated_subject(text, index, s, cs)
             if pair is not None:
                 f.actor, f.counterpart = pair
-            btw = re.match(r"\s+between\s+", text[ce:ce + 12])
+            btw = BETWEEN_AFTER.match(text, ce, ce + 12)
             if btw:
-                pair = [x for x in index.between(ce + btw.end(), min(e, ce + 80)) if x.type in SIDES][:2]
+                pair = [x for x in index.between(btw.end(), min(e, ce + 80)) if x.type in SIDES][:2]
                 if len(pair) == 2:
                     f.actor, f.counterpart = pair[0].name, pair[1].name
             if f.actor is None:
@@ -305,7 +314,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     who = antecedent(text, index, s, np_start, owner.group(1).lower(), SIDES)
                 if who is None:
                     who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"))
-                if who is None and re.search(r"\b(?:we|our)\b", text[cl_s:cs], re.IGNORECASE):
+                if who is None and WE_OUR.search(text, cl_s, cs):
                     who = next(iter(index.before(s, ("organization",), limit=1500)), None)
                 if who is None and (kind not in ("trade deal", "investment") or counter is not None):
                     exclude = counter.name if counter else None

@@ -47,6 +47,7 @@ BYLINE = re.compile(
     r"(?:\s*(?:[|·,•—-].*)?)$"
 )
 SENTENCE_END = ".!?:;,\"”’'"
+MAX_FURNITURE_LINE = 600  # longer lines are prose, whatever words they contain
 
 
 @dataclass(slots=True)
@@ -91,7 +92,11 @@ def _compile_furniture():
         target = {"list": list_heads, "tail": tails}.get(kind, line_patterns)
         target.append(pattern.strip())
     join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) if ps else None  # noqa: E731
-    lines = Vocabulary([(None, p) for p in line_patterns], re.IGNORECASE, before="", after="") if line_patterns else None
+    # Anchored patterns are tried at the line start only; the rest are scanned by prefix.
+    anchored = [p for p in line_patterns if p.startswith("^")]
+    floating = [p for p in line_patterns if not p.startswith("^")]
+    lines = (join(anchored), Vocabulary([(None, p) for p in floating], re.IGNORECASE, after="")
+             if floating else None)
     return lines, join(list_heads), join(tails)
 
 
@@ -130,8 +135,12 @@ def section_kind(line: str) -> str | None:
 
 
 def is_furniture(line: str) -> bool:
-    patterns, heads, tails = furniture_patterns()
-    if patterns is not None and next(patterns.finditer(line), None) is not None:
+    (anchored, floating), heads, tails = furniture_patterns()
+    if len(line) > MAX_FURNITURE_LINE:
+        return False
+    if anchored is not None and anchored.match(line):
+        return True
+    if floating is not None and next(floating.finditer(line), None) is not None:
         return True
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
@@ -203,7 +212,7 @@ def segment(text: str) -> Doc:
         if in_tail:
             blocks.append(Block("furniture", s, e, section))
             continue
-        if tails is not None and tails.search(stripped):
+        if tails is not None and tails.match(stripped):
             in_tail = True
             blocks.append(Block("furniture", s, e, section))
             continue
