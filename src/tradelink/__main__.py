@@ -1,3 +1,3 @@
-from tradelink.cli import main
+from tradelink.fastcli import main
 
 main()
