@@ -116,7 +116,7 @@ class Anchors:
 
     @staticmethod
     def _all_sources(data):
-        for group in (data.statements, data.policies, data.timeline):
+        for group in (data.statements, data.policies, data.timeline, data.actors):
             for rec in group:
                 yield from rec["sources"]
         for q in data.questions:
@@ -366,11 +366,12 @@ def to_html(data, *, title: str = "tradelink brief") -> str:
     out.append('<section id="actors"><h2>Key actors</h2>')
     if data.actors:
         out.append('<table class="actors"><thead><tr><th>Actor</th><th>Type</th><th>Roles</th>'
-                   "<th>Party</th><th>Mentions</th></tr></thead><tbody>")
+                   "<th>Party</th><th>Mentions</th><th>First seen</th></tr></thead><tbody>")
         for a in data.actors:
             out.append(f"<tr><td>{e(a['name'])}</td><td>{e(a['type'])}</td>"
                        f"<td>{e(', '.join(a['roles']))}</td><td>{e(a['party'])}</td>"
-                       f"<td>{a['mentions']}</td></tr>")
+                       f"<td>{a['mentions']}</td><td>{anchors.refs(a.get('sources', []))}</td>"
+                       "</tr>")
         out.append("</tbody></table>")
     else:
         out.append('<p class="muted">No actors in scope.</p>')

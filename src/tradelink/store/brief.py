@@ -150,6 +150,23 @@ def collect(conn, *, article: str | None = None, since: dt.date | None = None) -
         rec = next(s for s in statements if s["speaker_id"] == eid)
         actors.append({"id": eid, "name": rec["speaker"], "type": rec["speaker_type"],
                        "party": rec["party"], "mentions": 0, "roles": roles.get(eid, [])})
+    # each actor's first mention, in the sentence it stands in
+    first: dict[int, Source] = {}
+    for eid, art, start, end, s_start, s_end in query(conn, f"""
+            SELECT m.entity_id AS entity_id, m.article_id AS article, m.start AS start,
+                   m."end" AS "end", se.start AS s_start, se."end" AS s_end
+            FROM mentions m JOIN entities e ON e.id = m.entity_id
+            LEFT JOIN sentences se ON se.article_id = m.article_id
+                 AND se.start <= m.start AND se."end" >= m."end"
+            WHERE e.kind = 'actor' AND m.article_id IN ({in_scope})
+            ORDER BY m.entity_id, m.article_id, m.start, se.start DESC""", params):
+        src = Source(art, start, end, start if s_start is None else s_start,
+                     end if s_end is None else s_end)
+        if eid not in first or (rank[art], start) < (rank[first[eid].article],
+                                                      first[eid].start):
+            first[eid] = src
+    for a in actors:
+        a["sources"] = [first[a["id"]]] if a["id"] in first else []
     actors.sort(key=lambda a: (-a["mentions"], a["name"].casefold()))
 
     # open questions: headline ones with their follow-ups; repeats merged
