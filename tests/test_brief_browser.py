@@ -86,11 +86,15 @@ def chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
-@pytest.fixture(scope="module")
-def brief_file(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=["handmade", "seed"])
+def brief_file(request, tmp_path_factory) -> Path:
+    """The brief of two hand-made articles, and of the seed read by the pipeline."""
     folder = tmp_path_factory.mktemp("brief")
-    db = folder / "kb.sqlite"
-    write(str(db), [seed_like(), syndicated()])
+    if request.param == "seed":
+        db = request.getfixturevalue("_seed_db")
+    else:
+        db = folder / "kb.sqlite"
+        write(str(db), [seed_like(), syndicated()])
     with connect(str(db)) as r:
         page = to_html(collect(r))
     path = folder / "brief.html"
@@ -108,7 +112,7 @@ def probe(brief_file, tmp_path_factory) -> dict:
     page = page.replace("<title>", PROBE + "<title>", 1).replace("</main>", "</main>" + MEASURE)
     copy = tmp / "probe.html"
     copy.write_text(page, encoding="utf-8")
-    target = re.search(r'<mark id="(a2-\d+)">Bargaining', page).group(1)
+    target = re.search(r'<mark id="(a\d+-\d+)">[^<]*in exchange for', page).group(1)
     done = chromium("--virtual-time-budget=5000", "--window-size=1280,900", "--dump-dom",
                     copy.as_uri() + "#" + target, tmp_path=tmp)
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
