@@ -49,6 +49,7 @@ def cases(n: int) -> dict[str, str]:
         "commodity sentences": fill("China banned exports of gallium and rare earths. "),
         "speech sentences": fill("“We agreed,” said Commerce Secretary Ana Varga of Cormont. "),
         "one 1 MB sentence": fill("and the minister of trade said that "),
+        "capitalised run": "Officials said " + fill("Beijing Chinese Minister "),
     }
 
 

@@ -110,3 +110,9 @@ def test_long_runs_are_cut_into_bounded_sentences(unit, n):
     assert all(text[s:e] == text[s:e].strip() for s, e in spans)
     # In order, without overlaps.
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+
+
+def test_long_capitalised_runs_do_not_recurse_without_bound():
+    # Runs of capitalised words longer than Python's recursion limit.
+    for word in ("Beijing", "Chinese", "Minister", "Wang"):
+        check(f"Officials said {(word + ' ') * 1200}talks resumed.")

@@ -254,6 +254,12 @@ def _looks_like_person(tokens: list[str], lx: Lexicon) -> bool:
         not tokens[-1].endswith(".")
 
 
+# No name or title runs to more capitalised words than this; longer runs ("Beijing
+# Beijing ..." a thousand times) are cut, which keeps `_classify_run` (recursive,
+# and quadratic in the run) bounded.
+MAX_RUN = 16
+
+
 def _runs(text: str, s: int, e: int, lx: Lexicon):
     """Capitalised runs in text[s:e] as lists of (start, end, token)."""
     run: list[tuple[int, int, str]] = []
@@ -300,7 +306,8 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
             continue
         run.append((a, b, tok))
         pos = m.end()
-        if possessive or text[b:b + 1] in ",;:()\"“”" or m.group().endswith(".") and tok == m.group()[:-1]:
+        if possessive or text[b:b + 1] in ",;:()\"“”" or m.group().endswith(".") and tok == m.group()[:-1] \
+                or len(run) >= MAX_RUN:
             yield run
             run = []
     if run:
