@@ -155,3 +155,51 @@ def test_seed_links_match_gold():
         assert key in got, key
         link = got[key]
         assert link.text in g["evidence"] or g["evidence"] in link.text, (link.text, g["evidence"])
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # (kind, actor, counterpart, target)
+    ("Norland and Ostria signed an agreement on Friday.", ("trade deal", "Norland", "Ostria", None)),
+    ("Ostria will require exporters of gallium and tungsten carbide to obtain permits.",
+     ("export control", "Ostria", None, "gallium")),
+    ("Accelerators that Norland restricts for sale abroad are in demand.", ("export control", "Norland", None, "AI chips")),
+    ("The freeze covers 40 applications, including several from Quillon Devices for its Q77 accelerator.",
+     ("licence", "Quillon Devices", None, "Q77")),
+    ("Norland froze most magnet shipments in May.", ("export freeze", "Norland", None, "rare earth magnets")),
+])
+def test_policy_rules(sentence, expected):
+    text = normalise_text("A headline for the test piece\n" + sentence)
+    doc = segment(text)
+    acts = actors(text, ACTORS)
+    goods = commodities.find(doc)
+    got = {(p.kind, p.actor, p.counterpart, p.target) for p in policies.find(doc, acts, goods, timex.find(doc, None))}
+    assert expected in got
+
+
+def test_policy_targets_listed_together_each_get_a_link():
+    text = normalise_text("A headline for the test piece\n"
+                          "Ostria began requiring permits for exports of gallium and germanium in May.")
+    doc = segment(text)
+    acts = actors(text, ACTORS)
+    goods = commodities.find(doc)
+    pols = policies.find(doc, acts, goods, [])
+    got = {(l.source, l.relation, l.target) for l in links.find(doc, acts, goods, pols, [])}
+    assert {("Ostria", "restricts", "gallium"), ("Ostria", "restricts", "germanium")} <= got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("Regulators told Ostrian buyers to stop ordering the Q77 chips.", ("Ostria", "buys", "Q77")),
+    ("Ministers blocked the sale of Quillon Devices, a consortium backed by Norland.",
+     ("Norland", "owns_stake_in", "Quillon Devices")),
+    ("Nothing has cleared customs since the eighth of May, Mara Velt said.", None),
+])
+def test_link_rules_that_must_not_fire(sentence, absent):
+    text = normalise_text("A headline for the test piece\n" + sentence)
+    doc = segment(text)
+    acts = actors(text, ACTORS)
+    goods = commodities.find(doc)
+    found = links.find(doc, acts, goods, None, [])
+    got = {(l.source, l.relation, l.target) for l in found}
+    if absent is not None:
+        assert absent not in got
+    assert all(l.hedge != "May" for l in found)

@@ -151,3 +151,16 @@ def test_extraction_error_is_an_input_error():
     assert issubclass(ExtractionError, InputError)
     with pytest.raises(InputError):
         extract("   \n ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Prices say no. Can they afford it?", ["Prices say no.", "Can they afford it?"]),
+    ("Chips go to the U.S. The ministry said so.", ["Chips go to the U.S.", "The ministry said so."]),
+    ("U.S. officials met. Sen. Ada Quist spoke.", ["U.S. officials met.", "Sen. Ada Quist spoke."]),
+    ("It is No. 5 on the list.", ["It is No. 5 on the list."]),
+    ("Exports to the U.S. rose. Imports fell.", ["Exports to the U.S. rose.", "Imports fell."]),
+])
+def test_sentence_split_around_abbreviations(text, expected):
+    from tradelink.extract.segment import split_sentences
+
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == expected

@@ -268,7 +268,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue  # "at stake", "to deal with"
             np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
             cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
-            reach = _reach(text, ce, min(cl_e, ce + 60))
+            reach = _reach(text, ce, min(cl_e, ce + 80))
             # Target: in the head's words, then just after it ("licences for X",
             # "ban ... designed to keep X out"), then before it in the clause.
             inside = [g for g in sent_goods if g[0] >= (cs if not is_noun else np_start) and g[1] <= ce]

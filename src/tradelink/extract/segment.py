@@ -305,6 +305,18 @@ def _abbreviations() -> frozenset[str]:
 
 
 _ABBR: frozenset[str] | None = None
+# Abbreviations that can end a sentence, and the words that open the next one.
+FINAL_ABBR = frozenset("u.s. u.k. u.n. e.u. inc. corp. co. ltd. jr. sr. etc. a.m. p.m. bros.".split())
+STARTERS = frozenset(
+    "The A An It Its He She They We I This That These Those But And Yet So In On At For As If When While "
+    "After Before Since Some Many Most Officials Analysts Critics Asked Still However Meanwhile".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _next_word(chunk: str, pos: int) -> str:
+    m = _WORD.match(chunk, pos)
+    return m.group() if m else ""
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -324,12 +336,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # of a 1 MB line at every full stop would be quadratic).
         r = _SPACE.match(chunk, e).end()
         nxt = chunk[r] if r < len(chunk) else ""
+        low = word.lower()
         if m.group().startswith(".") and m.group() == "." and (
-            word.lower() in _ABBR or re.fullmatch(r"(?:[A-Za-z]\.)+", word)
+            (low in _ABBR and not (low == "no." and not nxt.isdigit())) or re.fullmatch(r"(?:[A-Za-z]\.)+", word)
         ):
-            # "U.S. officials" continues; "in the U.S. The" ends only if the
-            # next word is capitalised and the abbreviation often ends sentences.
-            if not nxt or not nxt.isupper() or word.lower() in _ABBR:
+            # "U.S. officials" continues; "in the U.S. The ministry" ends: the
+            # abbreviation often ends sentences and a sentence-opening word follows.
+            if not nxt or not nxt.isupper():
+                continue
+            if low in _ABBR and not (low in FINAL_ABBR and _next_word(chunk, r) in STARTERS):
                 continue
         if nxt and nxt.islower():
             continue
