@@ -118,9 +118,30 @@ def test_unknown_relation_lists_the_vocabulary(kb):
         G.filter_links(kb, relation="swaps")
 
 
-def test_unknown_article(kb):
-    with pytest.raises(TradelinkError, match="no article has the id 'zzz'"):
-        G.filter_links(kb, article="zzz")
+@pytest.mark.parametrize("ref", ["zzz", "%", "_", ""])
+def test_unknown_article(kb, ref):
+    with pytest.raises(TradelinkError, match=f"^no article has the id {ref!r}"):
+        G.filter_links(kb, article=ref)
+
+
+def test_unknown_relation_lists_the_vocabulary(kb):
+    with pytest.raises(UsageError, match=r"^unknown relation 'swaps'; use one of: exchanged_for, "):
+        G.filter_links(kb, relation="swaps")
+
+
+@pytest.mark.parametrize("ref", ["zzz", "%", "_", ""])
+def test_unknown_article(kb, ref):
+    with pytest.raises(TradelinkError, match=f"^no article has the id {ref!r}"):
+        G.filter_links(kb, article=ref)
+
+
+def test_article_prefix_must_be_unique(kb):
+    # both hand-made ids are hex; an empty-ish prefix shared by both is refused
+    a, b = seed_like().article.id, syndicated().article.id
+    common = next((a[:i] for i in range(len(a), 0, -1) if b.startswith(a[:i])), None)
+    if common:
+        with pytest.raises(UsageError, match="starts 2 article ids"):
+            G.filter_links(kb, article=common)
 
 
 def test_link_row_matches_the_json_contract(kb):

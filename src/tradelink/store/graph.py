@@ -263,8 +263,10 @@ def check_relation(relation: str) -> str:
 
 def resolve_article(conn, ref: str) -> str:
     """The full id of the article whose id is or starts with ``ref``."""
-    rows = query(conn, "SELECT id FROM articles WHERE id LIKE :p ORDER BY id",
-                 {"p": ref.strip().lower() + "%"})
+    prefix = ref.strip().lower()
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = query(conn, "SELECT id FROM articles WHERE id LIKE :p ESCAPE '\\' ORDER BY id",
+                 {"p": escaped + "%"}) if prefix else []
     if not rows:
         raise TradelinkError(f"no article has the id {ref!r}; see `tradelink articles`")
     if len(rows) > 1:
