@@ -71,3 +71,21 @@ def test_seed_questions_match_gold():
     assert got == want
     assert {q.section for q in ex.questions} == {gold["question_section"]}
     assert not ex.check_spans()
+
+
+def test_nested_bullets_are_follow_ups():
+    text = ("Story about tin\nQuestions for investors\n- Will smelters reopen?\n"
+            "  - Who pays for it? Can they?\n- Is the tariff permanent?")
+    assert qs(text) == [
+        ("Will smelters reopen?", True, None, "Questions for investors"),
+        ("Who pays for it?", False, "Will smelters reopen?", "Questions for investors"),
+        ("Can they?", False, "Will smelters reopen?", "Questions for investors"),
+        ("Is the tariff permanent?", True, None, "Questions for investors"),
+    ]
+
+
+def test_long_related_headlines_with_question_marks_are_furniture():
+    text = ("Ports reopen after strike\nShipping resumed on Friday after a week of talks.\n"
+            "Related Posts\nWill the Ten Biggest Ports in the Region Ever Recover Their Lost Trade After the Long Strike?\n"
+            "Five charts on cobalt\nShare this:\nLike this:\nLoading...")
+    assert qs(text) == []

@@ -68,17 +68,29 @@ def find(doc: Doc, *context) -> list[Question]:
         and all(_lead_is_question(text, b) for b in bs)
     }
     out: list[Question] = []
+    top: tuple[int, str | None] | None = None  # (indent, lead) of the last top-level bullet
     for block in blocks:
-        spans = _question_spans(text, block)
-        if not spans:
-            continue
         headed = block.kind in ("bullet", "paragraph") and (
             block.section_kind == "questions" or block.section in question_lists
         )
+        nested = headed and block.kind == "bullet" and top is not None and block.indent > top[0]
+        spans = _question_spans(text, block)
         lead: str | None = None
-        if headed and _lead_is_question(text, block):
+        if headed and not nested and _lead_is_question(text, block):
             first = block.sentences[0]
-            lead = text[spans[0][0]:spans[0][1]] if spans[0][0] == first[0] else None
+            lead = text[spans[0][0]:spans[0][1]] if spans and spans[0][0] == first[0] else None
+        if headed and block.kind == "bullet" and not nested:
+            top = (block.indent, lead)
+        elif not headed:
+            top = None
+        if not spans:
+            continue
+        if nested:
+            # A sub-bullet under a lead question holds its follow-ups.
+            for s, e, _ in spans:
+                out.append(Question(start=s, end=e, text=text[s:e], headline=False, parent=top[1],
+                                    section=block.section))
+            continue
         for i, (s, e, _) in enumerate(spans):
             q = text[s:e]
             if lead is not None and i == 0:

@@ -63,6 +63,7 @@ class Block:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     dateline: tuple[int, int] | None = None  # span of a "PLACE, Month D (Outlet) -" prefix
     section_kind: str | None = None  # summary | questions | quotes | section | None
+    indent: int = 0  # leading spaces of the line (nested bullets are indented)
 
 
 @dataclass(slots=True)
@@ -218,8 +219,11 @@ def segment(text: str) -> Doc:
             continue
         known = section_kind(stripped)
         if in_furniture_list:
-            # A "Related:" list runs until the next prose paragraph or known heading.
-            if known is None and (BULLET.match(stripped) or len(stripped.split()) <= 12):
+            # A "Related:" list of headlines runs until the next prose paragraph
+            # (a long line that ends a sentence) or a known heading.
+            words = len(stripped.split())
+            headline = stripped[-1] not in ".!\"”’'" or words <= 12
+            if known is None and (BULLET.match(stripped) or (headline and words <= 30)):
                 blocks.append(Block("furniture", s, e, section))
                 continue
             in_furniture_list = False
@@ -248,7 +252,7 @@ def segment(text: str) -> Doc:
         if bullet:
             listish = True
             body = s + bullet.end()
-            block = Block("bullet", s, e, section, body_start=body)
+            block = Block("bullet", s, e, section, body_start=body, indent=len(line) - len(line.lstrip(" \t")))
             label = LABEL.match(stripped[bullet.end():])
             if label:
                 block.label = (body, body + len(label.group(1)))
