@@ -21,10 +21,11 @@ sentences, time expressions) belongs to one article and carries its span.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tradelink import PARSER_VERSION
@@ -46,9 +47,9 @@ class IngestResult:
 def ingest(session: Session, extraction: Extraction, parser_version: int = PARSER_VERSION) -> IngestResult:
     """Store one article's extraction; a text already stored is reported as a duplicate."""
     art = extraction.article
-    if session.scalar(select(S.ArticleRow.id).where(S.ArticleRow.id == art.id)) is not None:
+    if session.scalar(_queries()["article"], {"id": art.id}) is not None:
         return IngestResult(art.id, "duplicate", art.title, art.source)
-    session.execute(insert(S.ArticleRow), [{
+    session.execute(_insert(S.ArticleRow.__table__), [{
         "id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url,
         "published": art.published, "dateline": art.dateline, "text": art.text,
         "source": art.source, "parser_version": parser_version,
@@ -88,6 +89,8 @@ class _ArticleWriter:
         self.ents: dict[int, _Ent] = {}
         self.alias_keys: dict[int, set[str]] = {}  # entity id -> alias keys it has
         self.new_aliases: list[dict] = []
+        # New entities wait here under negative ids and are inserted in one statement.
+        self.pending: dict[int, dict] = {}
 
     def write(self) -> None:
         x, aid = self.x, self.aid
@@ -130,6 +133,13 @@ class _ArticleWriter:
             "policy_id": self.node("policy", ln.policy) if ln.policy else None,
             "hedge": ln.hedge, **_span(ln), **_sentence(ln),
         } for ln in x.links]
+        real = self.insert_pending()
+        if real:
+            for group in (mentions, roles, facts, statements, links, self.new_aliases):
+                for row in group:
+                    for col in _ENTITY_COLUMNS:
+                        if (row.get(col) or 0) < 0:
+                            row[col] = real[row[col]]
         rows(S.AliasRow, self.new_aliases)
         rows(S.MentionRow, mentions)
         rows(S.RoleRow, roles)
@@ -141,9 +151,18 @@ class _ArticleWriter:
         rows(S.LinkRow, links)
         self.write_questions()
 
+    def insert_pending(self) -> dict[int, int]:
+        """Insert the new entities in one statement; map their placeholder ids to real ones."""
+        if not self.pending:
+            return {}
+        temp = list(self.pending)
+        ids = self.s.execute(_insert_returning_id(S.EntityRow.__table__),
+                             [self.pending[t] for t in temp]).scalars().all()
+        return dict(zip(temp, ids))
+
     def _rows(self, model, rows: list[dict]) -> None:
         if rows:  # Core executemany: no ORM bookkeeping per row
-            self.s.execute(insert(model.__table__), rows)
+            self.s.execute(_insert(model.__table__), rows)
 
     def write_questions(self) -> None:
         qs = self.x.questions
@@ -151,7 +170,7 @@ class _ArticleWriter:
         parents: dict[str, int] = {}
         if heads:  # headline questions first, ids back in order: follow-ups point at them
             T = S.QuestionRow.__table__
-            ids = self.s.execute(insert(T).returning(T.c.id, sort_by_parameter_order=True), [
+            ids = self.s.execute(_insert_returning_id(T), [
                 {"article_id": self.aid, "parent_id": None, "headline": True,
                  "section": q.section, **_span(q)} for q in heads]).scalars().all()
             for q, qid in zip(heads, ids):
@@ -175,21 +194,16 @@ class _ArticleWriter:
         keys |= {k.split()[-1] for k in keys if " " in k}  # surnames, for absorbing
         if not keys:
             return
-        E, A = S.EntityRow.__table__.c, S.AliasRow.__table__.c
+        q = _queries()
         for chunk in _chunks(sorted(keys)):
-            # kind first: the (kind, key) unique index answers it
-            for row in self.s.execute(select(E.id, E.kind, E.key, E.name, E.type)
-                                      .where(E.kind.in_(KINDS), E.key.in_(chunk))):
+            for row in self.s.execute(q["entities"], {"keys": chunk}):
                 self._know(row)
-            for row in self.s.execute(select(A.key, E.id, E.kind, E.key.label("ekey"), E.name, E.type)
-                                      .join_from(S.AliasRow.__table__, S.EntityRow.__table__,
-                                                 A.entity_id == E.id)
-                                      .where(A.key.in_(chunk))):
+            for row in self.s.execute(q["aliases"], {"keys": chunk}):
                 self._know(row, key=row.ekey)
                 self.by_alias.setdefault((row.kind, row.key), set()).add(row.id)
         if self.ents:
             for chunk in _chunks(sorted(self.ents)):
-                for eid, k in self.s.execute(select(A.entity_id, A.key).where(A.entity_id.in_(chunk))):
+                for eid, k in self.s.execute(q["alias_keys"], {"ids": chunk}):
                     self.alias_keys.setdefault(eid, set()).add(k)
 
     def _know(self, row, key: str | None = None) -> _Ent:
@@ -218,15 +232,17 @@ class _ArticleWriter:
         if eid is None:
             ent = self._match(kind, name, type_, aliases)
             if ent is None:
-                new_id = self.s.execute(insert(S.EntityRow.__table__).returning(S.EntityRow.id), {
-                    "kind": kind, "key": k, "name": name, "type": type_, "party": party,
-                }).scalar_one()
+                new_id = -1 - len(self.pending)
+                self.pending[new_id] = {"kind": kind, "key": k, "name": name, "type": type_,
+                                        "party": party}
                 ent = _Ent(new_id, kind, k, name, type_)
                 self.ents[new_id] = ent
                 self.by_key[(kind, k)] = ent
                 self.alias_keys[new_id] = set()
             eid = ent.id
-        if party:
+        if party and eid < 0:
+            self.pending[eid]["party"] = self.pending[eid]["party"] or party
+        elif party:
             self.s.execute(update(S.EntityRow.__table__)
                            .where(S.EntityRow.id == eid, S.EntityRow.party.is_(None))
                            .values(party=party))
@@ -254,7 +270,11 @@ class _ArticleWriter:
             if len(words) == 1:  # a surname: the unique person whose full name ends with it
                 sql, params = nameindex.surname_ids(self.s.get_bind().dialect.name, k)
                 found_rows = self.s.execute(text(sql), params).all()
-                if len(found_rows) == 1:
+                new = [e for e in self.ents.values()
+                       if e.id < 0 and e.type == "person" and e.key.endswith(" " + k)]
+                if len(found_rows) + len(new) == 1:
+                    if new:
+                        return new[0]
                     ent = self._know(found_rows[0])
                     self.alias_keys.setdefault(ent.id, set()).update(self._alias_keys_of(ent.id))
                     return ent
@@ -272,8 +292,11 @@ class _ArticleWriter:
         """An earlier short name of a person meets its full form: rename the entity."""
         k = key_of(name)
         if type_ == "person" and ent.type == "person" and k.endswith(" " + ent.key):
-            self.s.execute(update(S.EntityRow.__table__).where(S.EntityRow.id == ent.id)
-                           .values(name=name, key=k))
+            if ent.id < 0:
+                self.pending[ent.id].update(name=name, key=k)
+            else:
+                self.s.execute(update(S.EntityRow.__table__).where(S.EntityRow.id == ent.id)
+                               .values(name=name, key=k))
             del self.by_key[(ent.kind, ent.key)]
             ent.key, ent.name = k, name
             self.by_key[(ent.kind, k)] = ent
@@ -301,6 +324,34 @@ class _Ent:
 
 
 KINDS = ("actor", "commodity", "policy")
+
+
+@functools.cache
+def _insert(table):
+    return insert(table)
+
+
+@functools.cache
+def _insert_returning_id(table):
+    return insert(table).returning(table.c.id, sort_by_parameter_order=True)
+
+
+@functools.cache
+def _queries() -> dict:
+    """The writer's lookups, built once (building a select costs more than running it)."""
+    E, A = S.EntityRow.__table__.c, S.AliasRow.__table__.c
+    return {
+        "article": select(S.ArticleRow.id).where(S.ArticleRow.id == bindparam("id")),
+        # kind first: the (kind, key) unique index answers it
+        "entities": select(E.id, E.kind, E.key, E.name, E.type)
+        .where(E.kind.in_(KINDS), E.key.in_(bindparam("keys", expanding=True))),
+        "aliases": select(A.key, E.id, E.kind, E.key.label("ekey"), E.name, E.type)
+        .join_from(S.AliasRow.__table__, S.EntityRow.__table__, A.entity_id == E.id)
+        .where(A.key.in_(bindparam("keys", expanding=True))),
+        "alias_keys": select(A.entity_id, A.key).where(A.entity_id.in_(bindparam("ids", expanding=True))),
+    }
+_ENTITY_COLUMNS = ("entity_id", "policy_id", "actor_id", "counterpart_id", "speaker_id",
+                   "medium_id", "source_id", "target_id")
 
 
 def _chunks(items: list, size: int = 500):
