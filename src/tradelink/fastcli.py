@@ -65,8 +65,8 @@ def parse(argv: list[str]) -> tuple[str | None, str, dict[str, str]] | None:
             i += 2
         else:
             return None
-        if options[name] in kwargs or value.startswith("-"):
-            return None
+        if options[name] in kwargs or value.startswith("-") or not value.strip():
+            return None  # typer reports a repeated, dash-led or empty value
         kwargs[options[name]] = value
     return (db, args[0], kwargs) if seen_json else None
 

@@ -29,6 +29,14 @@ def reader(ctx: typer.Context) -> Reader:
     return open_reader(target(ctx))
 
 
+def nonblank(value: str | None) -> str | None:
+    """Option callback: an empty name or term is a usage error, not "no filter"
+    (a script passing an empty variable would otherwise get every row)."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("is empty; give a name or term")
+    return value
+
+
 def is_tty() -> bool:
     return sys.stdout.isatty()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from tradelink.cli.common import print_json, print_rows, reader
+from tradelink.cli.common import nonblank, print_json, print_rows, reader
 from tradelink.store import read
 
 JSON = typer.Option(False, "--json", help="Print a JSON array (the documented contract) and nothing else.")
@@ -46,8 +46,8 @@ def actor(ctx: typer.Context, name: str = typer.Argument(..., help="A name or al
 
 
 def quotes(ctx: typer.Context,
-           speaker: str = typer.Option(None, "--speaker", "-s", help="Only this speaker (any alias)."),
-           about: str = typer.Option(None, "--about", "-a", help="Only quotes whose text or sentence mentions TERM."),
+           speaker: str = typer.Option(None, "--speaker", "-s", callback=nonblank, help="Only this speaker (any alias)."),
+           about: str = typer.Option(None, "--about", "-a", callback=nonblank, help="Only quotes whose text or sentence mentions TERM."),
            as_json: bool = JSON) -> None:
     """Who said what: direct quotes and reported speech."""
     with reader(ctx) as r:
@@ -86,10 +86,10 @@ def policies(ctx: typer.Context, as_json: bool = JSON) -> None:
 
 
 def links(ctx: typer.Context,
-          about: str = typer.Option(None, "--about", "-a", help="Only links touching TERM (a name, alias or word)."),
-          source: str = typer.Option(None, "--from", metavar="A", help="Only links from A (a name or alias)."),
-          target: str = typer.Option(None, "--to", metavar="B", help="Only links to B (a name or alias)."),
-          relation: str = typer.Option(None, "--relation", "-r", metavar="R",
+          about: str = typer.Option(None, "--about", "-a", callback=nonblank, help="Only links touching TERM (a name, alias or word)."),
+          source: str = typer.Option(None, "--from", callback=nonblank, metavar="A", help="Only links from A (a name or alias)."),
+          target: str = typer.Option(None, "--to", callback=nonblank, metavar="B", help="Only links to B (a name or alias)."),
+          relation: str = typer.Option(None, "--relation", "-r", callback=nonblank, metavar="R",
                                        help="Only links of relation R, e.g. exchanged_for."),
           as_json: bool = JSON) -> None:
     """How chips, magnets, policies and actors are linked."""
