@@ -5,6 +5,7 @@ mixing every kind. The database is compared row by row before and after."""
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -155,3 +156,38 @@ def _count(path: Path, table: str) -> int:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
         conn.close()
+
+
+# --- hostile values in the options test_faults.py does not cover -------------------------
+
+HOSTILE = ['"', "'", "%", "_", "%_%", ";", "'; DROP TABLE articles; --", '" OR 1=1 --', "\\",
+           "\\%", "<script>alert(1)</script>", "NULL", "*", "NEAR(a b)", "a OR b", "é%_", "-",
+           "--json", "", "  "]
+OPTIONS = [
+    ["links", "--from"], ["links", "--to"], ["links", "--relation"], ["links", "--about"],
+    ["quotes", "--speaker"], ["search"],
+    ["search", "tariffs", "--kind"], ["path", "China"], ["path", "X", "--max-hops", "2"],
+    ["export", "--article"], ["export", "--since"], ["graph", "--article"], ["graph", "--since"],
+]
+
+
+@pytest.mark.parametrize("option", OPTIONS, ids=" ".join)
+def test_hostile_values_are_text_in_every_option(cli, handmade_db, option):
+    before = snapshot(handmade_db)
+    for value in HOSTILE:
+        args = [*option, value]
+        if option[:2] == ["path", "X"]:
+            args = ["path", value, "China", "--max-hops", "2"]
+        if option[0] in ("links", "search", "path", "quotes"):
+            args.append("--json")
+        r = cli(*args)
+        assert "Traceback" not in r.output, (args, r.output)
+        if r.exit_code == 0:
+            assert r.stderr == "", args
+            if option[:2] in (["links", "--from"], ["links", "--to"], ["links", "--relation"],
+                              ["quotes", "--speaker"]):
+                assert json.loads(r.stdout) == [], args  # no name or relation is like these
+        else:
+            assert r.exit_code in (1, 2), (args, r.exit_code)
+            assert r.stderr.startswith("error: ") and r.stderr.count("\n") == 1, (args, r.stderr)
+    assert snapshot(handmade_db) == before
