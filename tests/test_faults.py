@@ -246,3 +246,20 @@ def test_an_older_schema_says_to_upgrade(cli, handmade_db):
     assert one_line(r.stderr) == (f"error: {handmade_db} lacks part of this tradelink's schema "
                                   "(no such table: statements); if it is a tradelink database, "
                                   "run `tradelink db upgrade` on it\n")
+
+
+def test_hostile_values_in_every_other_option_are_text_too(cli, handmade_db):
+    """search, path, links --from/--to/--relation, export --article/--since: a clean
+    answer or one `error:` line, never a traceback, and the database unchanged."""
+    before = counts(handmade_db)
+    commands = [["search"], ["path", "China"], ["links", "--from"], ["links", "--to"],
+                ["links", "--relation"], ["export", "--article"], ["export", "--since"]]
+    for value in [*HOSTILE, "NEAR(", "a AND", '"unbalanced', "-"]:
+        for command in commands:
+            args = ["path", value, "China"] if command[0] == "path" else [*command, value]
+            r = cli(*args)
+            assert r.exit_code in (0, 1, 2), (args, r.output)
+            assert r.stderr == "" or one_line(r.stderr).startswith("error: "), (args, r.stderr)
+            if r.exit_code:
+                assert r.stderr, args
+    assert counts(handmade_db) == before
