@@ -19,7 +19,6 @@ import re
 
 from tradelink.report.graph import (
     edge_via,
-    mermaid_text,
     relation_label,
     to_mermaid,
     to_svg,
@@ -495,6 +494,3 @@ def to_markdown(data, *, title: str = "tradelink brief") -> str:
     if not data.articles:
         out.append("No articles in scope.")
     return "\n".join(out) + "\n"
-
-
-__all__ = ["to_html", "to_markdown", "headline_facts", "mermaid_text", "CSP"]

@@ -50,10 +50,6 @@ def _via(edge) -> str:
     return f" (via {', '.join(via)})" if via else ""
 
 
-def _scope_nodes(graph) -> list:
-    return list(graph.nodes)
-
-
 # --- text formats --------------------------------------------------------------------
 
 
