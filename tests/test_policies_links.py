@@ -203,3 +203,30 @@ def test_link_rules_that_must_not_fire(sentence, absent):
     if absent is not None:
         assert absent not in got
     assert all(l.hedge != "May" for l in found)
+
+
+def test_seed_end_to_end_policies_and_links():
+    """The whole pipeline (real actors and statements) reads the seed's gold policies and links."""
+    if not SEED_GOLD.exists():
+        pytest.skip("seed gold file not present")
+    from tradelink.extract import extract
+
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    ex = extract(SEED.read_text(encoding="utf-8"))
+    assert not ex.check_spans()
+    pols = {p.name: p for p in ex.policies}
+    assert (pols["April export ban"].actor, pols["April export ban"].status) == ("United States", "reversed")
+    assert pols["March export freeze"].actor == "China"
+    assert pols["H20 export licenses"].actor == "Nvidia"
+    deal = pols["rare earth magnet trade deal"]
+    assert (deal.actor, deal.counterpart, deal.target) == ("United States", "China", "NdPr magnets")
+    got = {(l.source, l.relation, l.target): l for l in ex.links}
+    relation = {"exchanged for": "exchanged_for", "sells": "sells", "dominates supply of": "dominates_supply_of",
+                "confirmed": "confirms", "oppose sale of": "opposes"}
+    for g in gold["links"]:
+        key = (g["a"], relation[g["relation"]], g["b"])
+        assert key in got, key
+        assert got[key].text in g["evidence"] or g["evidence"] in got[key].text
+    assert got[("H20 AI chips", "exchanged_for", "NdPr magnets")].policy == "rare earth magnet trade deal"
+    assert got[("H20 AI chips", "exchanged_for", "NdPr magnets")].hedge == "appears to"
+    assert not any("Leave a Reply" in r.text for r in ex.located())

@@ -18,13 +18,10 @@ import re
 from tradelink.models import ArticleMeta
 
 from . import timex
-from .segment import DATELINE, HEADER_DATE, Doc
+from .segment import DATELINE, HEADER_DATE, Doc, _header_rx
 
-HEADER_PARTS = re.compile(r"\s+[|·•—]\s+|\s{3,}")
-NOT_OUTLET = re.compile(
-    r"^(?:published|updated|posted|by|date|last updated)\b|\d|\bmin(?:ute)?s? read\b|^(?:home|news|menu)$",
-    re.IGNORECASE,
-)
+HEADER_PARTS = _header_rx("header_parts")
+NOT_OUTLET = _header_rx("not_outlet", re.IGNORECASE)
 NAME = re.compile(r"^(?:The )?[A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,4}$")
 
 

@@ -27,25 +27,19 @@ COLON_QUOTE = re.compile(
 QA = re.compile(r"^([QA]):\s+")
 MENU_SEPARATORS = re.compile(r"\s[|·›»•]\s|\s{3,}")
 BREADCRUMB = re.compile(r"\s[›»>]\s")
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
-          r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-          r"Dec(?:ember|\.)?)")
-# A calendar date as written in page headers: "March 3, 2026", "3 March 2026", "2026-03-03".
-HEADER_DATE = re.compile(
-    rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
-HEADER_CUE = re.compile(r"^(?:published|updated|posted|last updated|date)\b|\s[|·•—]\s", re.I)
-# "WASHINGTON, March 3 (Outlet) - ", "BEIJING (Reuters) — ", "SAN FRANCISCO, Jan. 5 — "
-DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
-    rf"(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
-    rf"(?: \((?P<outlet>[^()\n]{{2,60}})\))?"
-    rf"\s*(?:-{{1,2}}|–|—)\s+(?=\S)"
-)
-BYLINE = re.compile(
-    r"^By (?:the )?(?:[A-Z][\w.'’-]*\.? ?){1,4}(?:(?:,|and|&) (?:[A-Z][\w.'’-]*\.? ?){1,4})*"
-    r"(?:\s*(?:[|·,•—-].*)?)$"
-)
+_HEADERS = vocab.table("headers")
+_MONTH = _HEADERS["month"]
+
+
+def _header_rx(key: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(_HEADERS[key].replace("{month}", _MONTH), flags)
+
+
+# Patterns from data/vocab/headers.toml: header dates and cues, datelines, bylines.
+HEADER_DATE = _header_rx("header_date")
+HEADER_CUE = _header_rx("header_cue", re.IGNORECASE)
+DATELINE = _header_rx("dateline")
+BYLINE = _header_rx("byline")
 SENTENCE_END = ".!?:;,\"”’'"
 MAX_FURNITURE_LINE = 600  # longer lines are prose, whatever words they contain
 
