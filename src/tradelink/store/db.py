@@ -91,6 +91,7 @@ def open_engine(target: Target):
             raise DatabaseError(
                 f"cannot create the folder for {target.path}: {exc.strerror or exc}"
             ) from exc
+        _check_writable(target.path)
     engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -113,6 +114,20 @@ def open_engine(target: Target):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before anything is written, a SQLite file that cannot be written:
+    a read-only file, or a read-only folder (SQLite keeps its journal beside
+    the file, so it needs to create files there)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseError(f"{path} is read-only; make it writable or choose another --db "
+                            "(queries still work)")
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        what = f"cannot write to {path}" if path.exists() else f"cannot create {path}"
+        raise DatabaseError(f"{what}: the folder {folder} is read-only and SQLite keeps its "
+                            "journal there; make it writable or choose another --db")
 
 
 def ensure_schema(engine) -> None:
@@ -227,12 +242,7 @@ def open_reader(target: Target) -> Reader:
             )
         if target.path.is_dir():
             raise DatabaseError(f"{target.path} is a directory, not a database file")
-        uri = target.path.resolve().as_uri() + "?mode=ro"
-        try:
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as exc:
-            raise _sqlite_error(exc, str(target.path)) from exc
-        reader: Reader = SqliteReader(conn, str(target.path))
+        reader: Reader = SqliteReader(connect_readonly(target.path), str(target.path))
     else:
         reader = _open_core_reader(target)
     try:
@@ -241,6 +251,31 @@ def open_reader(target: Target) -> Reader:
         reader.close()
         raise
     return reader
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only stdlib connection to the SQLite file at ``path``.
+
+    In a folder we may not write to, a WAL database cannot be opened the usual
+    way (SQLite must create its shared-memory file beside it); if no write-ahead
+    log is pending there, nobody can be writing it, so it is opened immutable."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = None
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        if not os.access(path.parent, os.W_OK):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL
+        return conn
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
+            raise _sqlite_error(exc, str(path)) from exc
+    try:
+        return sqlite3.connect(uri + "&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc, str(path)) from exc
 
 
 def _open_core_reader(target: Target) -> Reader:

@@ -116,7 +116,7 @@ def connect(db):
     closes the connection. Unlike the query commands' reader this does not
     insist on a healthy tradelink database: finding out is the point."""
     from tradelink.errors import DatabaseError
-    from tradelink.store.db import BUSY_TIMEOUT_MS, Target, resolve
+    from tradelink.store.db import BUSY_TIMEOUT_MS, Target, connect_readonly, resolve
 
     where = db if isinstance(db, Target) else resolve(str(db))
     if where.is_sqlite:
@@ -128,12 +128,11 @@ def connect(db):
         if where.path.is_dir():
             raise DatabaseError(f"{where.path} is a directory, not a database file")
         try:
-            conn = sqlite3.connect(where.path.resolve().as_uri() + "?mode=ro", uri=True,
-                                   timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as exc:
-            raise DatabaseError(f"cannot open {where.label} ({_first_line(exc)}); "
-                                "check the path and its permissions") from None
-        return conn, where.label
+            return connect_readonly(where.path), where.label
+        except DatabaseError:
+            # Not openable even read-only: let the checks describe what they find.
+            return sqlite3.connect(where.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000), where.label
     from sqlalchemy import create_engine
     from sqlalchemy.exc import SQLAlchemyError
 
