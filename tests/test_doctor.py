@@ -227,3 +227,17 @@ def test_cli_on_a_missing_database_creates_nothing(cli, tmp_path):
     assert r.stderr == (f"error: no database at {tmp_path / 'no' / 'db.sqlite'}; "
                         "run `tradelink ingest PATH` first to create it\n")
     assert not (tmp_path / "no").exists()
+
+
+def test_cli_after_an_ingest_on_each_backend(cli, db_url):
+    import json
+
+    from conftest import SEEDS
+
+    assert cli("--db", db_url, "ingest", str(SEEDS)).exit_code == 0
+    r = cli("--db", db_url, "doctor", "--json")
+    data = json.loads(r.stdout)
+    assert (r.exit_code, data["ok"]) == (0, True), data
+    assert data["counts"]["articles"] == 1 and data["counts"]["statements"] > 0
+    spans = next(c for c in data["checks"] if c["name"] == "spans")
+    assert spans["detail"].endswith("slice back (all)")
