@@ -29,7 +29,7 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tradelink import PARSER_VERSION
-from tradelink.models import Actor, Extraction
+from tradelink.models import Extraction
 from tradelink.store import nameindex
 from tradelink.store import schema as S
 from tradelink.store.names import key_of
