@@ -89,3 +89,16 @@ def test_long_related_headlines_with_question_marks_are_furniture():
             "Related Posts\nWill the Ten Biggest Ports in the Region Ever Recover Their Lost Trade After the Long Strike?\n"
             "Five charts on cobalt\nShare this:\nLike this:\nLoading...")
     assert qs(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Story about tin\nThree Questions Investors Should Ask\n● Will smelters reopen? Maybe. Who pays?\n● Is it over?",
+     [("Will smelters reopen?", True, None, "Three Questions Investors Should Ask"),
+      ("Who pays?", False, "Will smelters reopen?", "Three Questions Investors Should Ask"),
+      ("Is it over?", True, None, "Three Questions Investors Should Ask")]),
+    ("Story about tin\nUnanswered Questions\nWill smelters reopen? Nobody knows.\nIs the tariff permanent?\n",
+     [("Will smelters reopen?", True, None, "Unanswered Questions"),
+      ("Is the tariff permanent?", True, None, "Unanswered Questions")]),
+])
+def test_question_sections_without_known_headings_or_dashes(text, expected):
+    assert qs(text) == expected

@@ -17,7 +17,7 @@ from tradelink import vocab
 
 from .fastre import Vocabulary
 
-BULLET = re.compile(r"^(?:[-*•–—▪◦·]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^(?:[-*•–—▪◦·●○■□►▸→✔✓♦❖]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 # "Label: text" bullets and lines: a short capitalised label before a colon.
 LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,40}?):\s+(?=\S)")
 # "Name, title: “quote”" lines (a reactions list): speaker label, then a quote.
@@ -40,6 +40,7 @@ HEADER_DATE = _header_rx("header_date")
 HEADER_CUE = _header_rx("header_cue", re.IGNORECASE)
 DATELINE = _header_rx("dateline")
 BYLINE = _header_rx("byline")
+QUESTIONS_WORD = re.compile(r"\bquestions?\b", re.IGNORECASE)
 SENTENCE_END = ".!?:;,\"”’'"
 MAX_FURNITURE_LINE = 600  # longer lines are prose, whatever words they contain
 
@@ -255,9 +256,10 @@ def segment(text: str) -> Doc:
             block = Block("qa", s, e, section, body_start=s + qa.end())
             block.label = (s, s + 1)
         elif _is_heading(stripped, next_line):
-            section, kind_of_section, section_has_items = stripped, "section", False
+            kind = "questions" if QUESTIONS_WORD.search(stripped) else "section"
+            section, kind_of_section, section_has_items = stripped, kind, False
             blocks.append(Block("heading", s, e, section, body_start=s, sentences=[(s, e)],
-                                section_kind="section"))
+                                section_kind=kind))
             continue
         else:
             block = Block("paragraph", s, e, section, body_start=s)
