@@ -30,6 +30,11 @@ def _sentence(table: str) -> str:
             f"substr(a.text, {table}.sentence_start + 1, {table}.sentence_end - {table}.sentence_start) END")
 
 
+def _name_order(name: str) -> tuple[str, str]:
+    """Sort names the same on every database, whatever its collation."""
+    return (name.casefold(), name)
+
+
 def _date(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -111,7 +116,8 @@ def actors(r: Reader, type: str | None = None) -> list[dict]:
     ents = r.rows(
         "SELECT e.id, e.name, e.type, e.key,"
         " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
-        f" FROM entities e WHERE {where} ORDER BY mentions DESC, e.name", params)
+        f" FROM entities e WHERE {where} ORDER BY e.id", params)
+    ents.sort(key=lambda e: (-int(e["mentions"]), _name_order(e["name"])))  # not collation-bound
     return _with_aliases_roles(r, ents, where, params)
 
 
@@ -186,8 +192,9 @@ def _one_actor(r: Reader, name: str) -> int:
         raise DatabaseError(f"no actor is called {name!r}; list them with `tradelink actors`")
     if len(found) > 1:
         ids = {"id%d" % i: row["id"] for i, row in enumerate(found)}
-        names = r.rows("SELECT name FROM entities WHERE id IN (%s) ORDER BY name"
-                       % ", ".join(":" + k for k in ids), ids)
+        names = sorted(r.rows("SELECT name FROM entities WHERE id IN (%s)"
+                              % ", ".join(":" + k for k in ids), ids),
+                       key=lambda n: _name_order(n["name"]))
         listed = ", ".join(n["name"] for n in names[:5])
         raise UsageError(f"{name!r} matches several actors ({listed}); give the full name")
     return found[0]["id"]
@@ -198,7 +205,8 @@ def _one_actor(r: Reader, name: str) -> int:
 
 def commodities(r: Reader) -> list[dict]:
     ents = r.rows("SELECT e.id, e.name, e.type AS category, e.key FROM entities e"
-                  " WHERE e.kind = 'commodity' ORDER BY e.type, e.name")
+                  " WHERE e.kind = 'commodity' ORDER BY e.id")
+    ents.sort(key=lambda e: (e["category"], _name_order(e["name"])))
     aliases = _grouped(r, "SELECT a.entity_id AS eid, a.alias AS value, a.key FROM aliases a"
                        " JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'commodity'"
                        " ORDER BY a.id", {})
