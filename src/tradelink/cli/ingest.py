@@ -41,16 +41,18 @@ def ingest(
     for err in missing:
         note(f"error: {err}")
         tally["failed"] += 1
-    for out in _progress(outcomes, len(sources)):
-        tally[out.status] += 1
-        for w in out.warnings:
-            note(f"warning: {w}")
-        if out.status == "failed":
-            note(f"error: {out.reason}")
-            code = max(code, out.exit_code)
-        elif verbose:
-            typer.echo(f"{out.status}\t{out.article_id}\t{out.name}")
-    typer.echo(f"{tally['new']} new, {tally['duplicate']} duplicates skipped, {tally['failed']} failed")
+    try:
+        for out in _progress(outcomes, len(sources)):
+            tally[out.status] += 1
+            for w in out.warnings:
+                note(f"warning: {w}")
+            if out.status == "failed":
+                note(f"error: {out.reason}")
+                code = max(code, out.exit_code)
+            elif verbose:
+                typer.echo(f"{out.status}\t{out.article_id}\t{out.name}")
+    finally:  # also when the database fails mid-run: say what was stored before it did
+        typer.echo(f"{tally['new']} new, {tally['duplicate']} duplicates skipped, {tally['failed']} failed")
     raise typer.Exit(code)
 
 
