@@ -285,6 +285,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             premods = text[np_start:cs].strip()
             f = _Found(kind=kind, name="", start=np_start, end=ce, cue=m.group(), sent=(s, e),
                        summary=block.section_kind in SUMMARY_KINDS, premods=premods)
+            f.extra["verb"] = not is_noun
             all_targets = _coordinated(text, inside + after)
             if tgt is not None:
                 f.target, f.target_words = tgt[2], text[tgt[0]:tgt[1]]
@@ -340,7 +341,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
 
 
 def _name(f: _Found, goods: dict[str, Commodity]) -> str:
-    head = f.cue
+    head = f.cue if f.cue.isupper() else f.cue[:1].lower() + f.cue[1:]
     premods = f.premods
     label = _labels()[f.kind]
     if f.kind == "trade deal" and re.search(r"deal|negotiation|talks", head, re.IGNORECASE):
@@ -359,6 +360,9 @@ def _name(f: _Found, goods: dict[str, Commodity]) -> str:
             ("spot", "primary", "domestic", "rare", "sintered", "magnets", "magnet", "chips", "chip", "permits"):
         short = short[0].lower() + short[1:]
     if f.extra.get("verb") or not head[:1].isalpha():
+        if re.search(r"permit|licen", head, re.IGNORECASE) and f.kind == "export control":
+            word = "permit" if "permit" in head.lower() else "licence"
+            return f"{short} export {word} requirement"
         return f"{short} {label}"
     if head.lower().startswith(("export", "trade")):
         return f"{short} {head}"
@@ -370,12 +374,17 @@ def _name(f: _Found, goods: dict[str, Commodity]) -> str:
     return f"{short} {head}"
 
 
+def _is_instrument(cue: str) -> bool:
+    """A multi-word head that names a specific instrument ("location checks", "permit system")."""
+    cue = cue.strip().lower()
+    return " " in cue and not cue.startswith(("export ", "trade ", "import "))
+
+
 def _head_class(f: _Found) -> str:
     """Mentions of one measure share a head class: the kind, or the cue itself when the
-    cue names a specific instrument ("location checks", "permit system")."""
-    cue = f.cue.lower()
-    if " " in cue and not cue.startswith(("export ", "trade ", "import ")):
-        return re.sub(r"s$", "", cue)
+    cue names a specific instrument."""
+    if not f.extra.get("verb") and _is_instrument(f.cue):
+        return re.sub(r"s$", "", f.cue.lower())
     return f.kind
 
 
@@ -419,9 +428,11 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
         best = max(real, key=_score)
         name = best.name
         if best.kind == "trade deal":
-            named = [x.name for x in real if x.name.endswith("trade deal")]
+            named = [x.name for x in real if x.name.endswith("trade deal") and x.name != "trade deal"]
             if named:
                 name = max(named, key=len)
+            elif name == "trade deal":
+                name = max((x.name for x in real), key=len)
         pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in real if getattr(x, attr)), None)  # noqa: E731
         sides = max(real, key=lambda x: (x.actor is not None and x.counterpart is not None,
                                       x.actor is not None and not x.extra.get("weak_actor"), x is best))
@@ -431,6 +442,8 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
             or next((x.extra["stake_in"] for x in real if x.extra.get("stake_in")), None)
         if counterpart == actor:
             counterpart = None
+        if actor and counterpart and " " not in name and best.kind in ("trade deal", "stockpile", "investment"):
+            name = f"{actor}–{counterpart} {name}"  # a bare "agreement" is named by its sides
         s, e = best.start, best.end
         out.append((Policy(
             start=s, end=e, text=text[s:e], name=name, kind=best.kind,
