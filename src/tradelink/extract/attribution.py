@@ -337,9 +337,10 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
                                           "said", medium_near, None, (bs, end), times))
             continue
         quotes = find_quotes(text, bs, block.end)
+        opens = [q.open for q in quotes]  # in order: the sentences' quotes by bisection
         stmts_in_block: list[Statement] = []
         for ss, se in sentences(text, bs, block.end, quotes):
-            squotes = [q for q in quotes if ss <= q.open < se]
+            squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
             new = _sentence(text, ss, se, squotes, index, state, actors, times, block)
             if not new and squotes and not stmts_in_block and prev_block_direct is not None and \
                     text[ss] in "“\"‘'" and squotes[0].open == ss and squotes[0].words(text) > 3:
