@@ -50,6 +50,8 @@ REFUSED = [
     (b"%PDF-1.7\n%\xe2\xe3", "is a PDF document, not text; give a text or HTML article"),
     (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "is a WebP image, not text; give a text or HTML article"),
     (b"hello\x00world", "is a binary file (it contains NUL bytes), not text; give a text or HTML article"),
+    (bytes(range(1, 256)) * 4, "is a binary file (it is full of control bytes), not text; "
+                               "give a text or HTML article"),
     # Latin-1 bytes only: could be any 8-bit encoding.
     (b"Caf\xe9 and cr\xe8me", "is not UTF-8 and its encoding is unclear; pass --encoding (e.g. --encoding latin-1)"),
     # 0x81 is undefined in cp1252.

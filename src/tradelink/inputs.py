@@ -46,6 +46,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "a program"),
 )
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 # Bytes cp1252 leaves undefined; a file containing any of them is not cp1252.
 CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
@@ -234,8 +235,14 @@ def binary_kind(data: bytes) -> str | None:
             return kind
     if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
         return "a WebP image"
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if b"\x00" in head:
         return "a binary file (it contains NUL bytes)"
+    # Control bytes other than tab, newlines, form feed and escape: text has
+    # (almost) none; random or compressed data has one in every 9 bytes or so.
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls >= 3 and controls * 50 > len(head):
+        return "a binary file (it is full of control bytes)"
     return None
 
 
