@@ -183,7 +183,10 @@ def in_process(db: Path, args: dict[str, list], repeat: int) -> dict:
         if not fns:
             continue
         times, cpu, rows = [], [], 0
+        budget = time.perf_counter() + 30  # seconds per query: `questions` lists everything
         for _ in range(max(1, repeat // len(fns))):
+            if time.perf_counter() > budget and len(times) >= 5:
+                break
             for fn in fns:
                 t, c = time.perf_counter(), time.process_time()
                 result = fn()
@@ -218,8 +221,11 @@ def whole_process(db: Path, args: dict[str, list], runs: int) -> dict:
         if not variants:
             continue
         times = []
+        budget = time.perf_counter() + 60
         try:
             for i in range(runs):
+                if time.perf_counter() > budget and len(times) >= 3:
+                    break
                 times.append(timed_process(variants[i % len(variants)]))
         except SystemExit as err:
             out[name] = {"error": str(err).splitlines()[-1]}
@@ -271,7 +277,9 @@ def machine() -> dict:
 
 
 def report(n: int, res: dict) -> str:
-    lines = [f"### N = {n:,} articles ({res['corpus_mb']:.1f} MB of text)", ""]
+    source = (f"{res['corpus_mb']:.1f} MB of text" if res["ingest"]
+              else f"queries only, on {res.get('db')}")
+    lines = [f"### N = {n:,} articles ({source})", ""]
     lines += ["| ingest | seconds | articles/s | MB/s | peak RSS MB | DB bytes/article |",
               "|---|---|---|---|---|---|"]
     for ing in res["ingest"]:
@@ -301,9 +309,24 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=200, help="in-process calls per query")
     ap.add_argument("--runs", type=int, default=20, help="whole-process runs per query")
     ap.add_argument("--skip-ingest", action="store_true", help="reuse OUT/N.sqlite")
+    ap.add_argument("--query-only", type=Path, metavar="DB",
+                    help="only time the queries, on this database (e.g. from bench/clone.py)")
     opts = ap.parse_args()
     opts.out.mkdir(parents=True, exist_ok=True)
     print(f"machine: {json.dumps(machine())}", file=sys.stderr)
+    if opts.query_only:
+        db = opts.query_only
+        n = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+        res = {"n": n, "db": str(db), "corpus_mb": 0.0, "machine": machine(), "ingest": [],
+               "db_bytes_per_article": round(db.stat().st_size / n)}
+        res["arguments"] = args = pick_arguments(db, random.Random(opts.seed), 20)
+        res["in_process"] = in_process(db, args, opts.repeat)
+        print(f"N={n} in-process: {json.dumps(res['in_process'])}", file=sys.stderr)
+        res["whole_process"] = whole_process(db, args, opts.runs)
+        res["versus"] = versus_sqlite_utils(db, args["speaker"], opts.runs)
+        (opts.out / f"results-query-{n}.json").write_text(json.dumps(res, indent=2))
+        print(report(n, res), flush=True)
+        return
     for n in [int(s) for s in opts.sizes.split(",")]:
         corpus = opts.out / f"corpus-{n}"
         _, nbytes = write_corpus(corpus, n, opts.seed)
