@@ -102,3 +102,23 @@ def test_long_related_headlines_with_question_marks_are_furniture():
 ])
 def test_question_sections_without_known_headings_or_dashes(text, expected):
     assert qs(text) == expected
+
+
+def test_page_capture_with_menus_and_unmarked_lists():
+    """A web page copied as text: one menu item per line, lists without bullet marks,
+    share buttons, related posts and a comment form."""
+    text = (Path(__file__).parent / "data" / "page_capture.txt").read_text(encoding="utf-8")
+    ex = extract(text)
+    assert ex.article.title == "Ostria’s Gallium Curbs Bite: Are Western Chipmakers Ready?"
+    assert str(ex.article.published) == "2025-07-15"
+    section = "Questions Investors Should Be Asking"
+    assert [(q.text, q.headline, q.parent, q.section) for q in ex.questions] == [
+        ("Why does this matter?", False, None, None),
+        ("Can recycling scale fast enough?", True, None, section),
+        ("Will Norland retaliate?", False, "Can recycling scale fast enough?", section),
+        ("Is this the end of cheap gallium?", True, None, section),
+    ]
+    body = [s for s in ex.sentences if s.text.startswith("Ostria tightened")]
+    assert body and body[0].section is None
+    for noise in ("Skip to content", "Facebook", "Loading", "Related Posts", "Doomed", "Leave a Reply", "Δ"):
+        assert not any(noise in r.text for r in ex.located()), noise

@@ -161,6 +161,31 @@ def is_header(line: str) -> bool:
     return len(rest.split()) <= 4
 
 
+def _tiny(line: str) -> bool:
+    return len(line.split()) <= 3 and line[-1] not in ".!?\"”" and not BULLET.match(line) \
+        and section_kind(line) is None and not HEADER_DATE.search(line)
+
+
+def _tiny_heading(line: str) -> bool:
+    return len(line.split()) <= 2 and line[-1] not in ".!?:" and not BULLET.match(line)
+
+
+def _menu_runs(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of three or more one-to-three-word lines: menus and
+    share bars copied one item per line ("Home", "News", "Markets")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [""]):
+        top = len(run) == i  # still in the page's opening run ("Home", "News", "Analysis" ...)
+        if line and (_tiny(line) or (top and i < len(lines) and _tiny_heading(line))):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
 def _is_heading(line: str, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(words) > 9 or len(line) > 70:
@@ -194,12 +219,14 @@ def segment(text: str) -> Doc:
     section: str | None = None
     kind_of_section: str | None = None
     section_has_items = False
+    section_bullets = False  # the current section has real bullet marks
     in_furniture_list = False
     in_tail = False
     seen_prose = False
     seen_title = False
     seen_paragraph = False
     nonblank = [(s, l) for s, l in lines if l.strip()]
+    menu = _menu_runs([l.strip() for _, l in nonblank])
     for idx, (start, line) in enumerate(nonblank):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
@@ -229,11 +256,12 @@ def segment(text: str) -> Doc:
         if not seen_prose and is_header(stripped):
             blocks.append(Block("header", s, e, None, body_start=s))
             continue
-        if known is None and is_furniture(stripped):
+        if idx in menu or (known is None and is_furniture(stripped)):
             blocks.append(Block("furniture", s, e, section))
             continue
         if known is not None:
             section, kind_of_section, section_has_items = stripped.rstrip(" :"), known, False
+            section_bullets = False
             blocks.append(Block("heading", s, e, section, body_start=s, sentences=[(s, e)],
                                 section_kind=known))
             continue
@@ -258,6 +286,7 @@ def segment(text: str) -> Doc:
         elif _is_heading(stripped, next_line):
             kind = "questions" if QUESTIONS_WORD.search(stripped) else "section"
             section, kind_of_section, section_has_items = stripped, kind, False
+            section_bullets = False
             blocks.append(Block("heading", s, e, section, body_start=s, sentences=[(s, e)],
                                 section_kind=kind))
             continue
@@ -280,6 +309,17 @@ def segment(text: str) -> Doc:
                 if dl and (dl.group("date") or dl.group("outlet") or dl.group("place").isupper()):
                     block.dateline = (s, s + len(dl.group(0).rstrip(" -–—")))
                     block.body_start = s + dl.end()
+        if block.kind == "bullet":
+            section_bullets = True
+        if block.kind == "paragraph" and not listish and not section_bullets \
+                and kind_of_section in ("summary", "questions", "quotes"):
+            # Items of a list whose bullet marks were lost in copying: short lines in a
+            # summary, lines that open with a question in a questions section.
+            first = split_sentences(text, block.body_start, e)
+            if kind_of_section == "summary":
+                listish = len(first) <= 2 and len(stripped.split()) <= 35
+            elif kind_of_section == "questions":
+                listish = bool(first) and text[first[0][0]:first[0][1]].rstrip("\"”’')").endswith("?")
         if section is not None:
             if listish:
                 section_has_items = True
