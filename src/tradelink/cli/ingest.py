@@ -41,6 +41,7 @@ def ingest(
     for err in missing:
         note(f"error: {err}")
         tally["failed"] += 1
+    finished = False
     try:
         for out in _progress(outcomes, len(sources)):
             tally[out.status] += 1
@@ -51,8 +52,10 @@ def ingest(
                 code = max(code, out.exit_code)
             elif verbose:
                 typer.echo(f"{out.status}\t{out.article_id}\t{out.name}")
-    finally:  # also when the database fails mid-run: say what was stored before it did
-        typer.echo(f"{tally['new']} new, {tally['duplicate']} duplicates skipped, {tally['failed']} failed")
+        finished = True
+    finally:  # when the database fails mid-run, say what was done before it did
+        if finished or any(tally.values()):
+            typer.echo(f"{tally['new']} new, {tally['duplicate']} duplicates skipped, {tally['failed']} failed")
     raise typer.Exit(code)
 
 
