@@ -80,3 +80,36 @@ def test_new_database_in_a_read_only_folder(folder):
     assert r.stderr == (f"error: cannot create {db}: the folder {folder} is read-only and "
                         "SQLite keeps its journal there; make it writable or choose another --db\n")
     assert not db.exists()
+
+
+@pytest.mark.parametrize("fault", ["newer", "text", "corrupt"])
+def test_a_refused_database_is_left_byte_for_byte(folder, fault):
+    import sqlite3
+
+    db = folder / "kb.sqlite"
+    if fault == "newer":
+        conn = sqlite3.connect(db)
+        conn.execute("UPDATE alembic_version SET version_num = '0999'")
+        conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+    elif fault == "text":
+        db.write_text("not a database\n" * 300)
+    else:
+        data = bytearray(db.read_bytes())
+        data[4096:] = bytes((i * 131 + 7) % 256 for i in range(len(data) - 4096))
+        db.write_bytes(bytes(data))
+    for p in folder.glob("kb.sqlite-*"):
+        p.unlink()
+    before = db.read_bytes()
+    for args in (["ingest", str(SEEDS)], ["quotes", "--json"], ["db", "upgrade"]):
+        r = run(db, *args)
+        assert r.returncode == 1, (args, r.stdout, r.stderr)
+        assert r.stderr.startswith("error: ") and r.stderr.count("\n") == 1, (args, r.stderr)
+        assert "Traceback" not in r.stderr
+        assert db.read_bytes() == before, args
+        # A reader may leave SQLite's empty log and index files beside a WAL
+        # database (read-only connections do not remove them); nothing more.
+        assert [(n, size) for n, size in listing(folder) if n != "kb.sqlite-shm"] in (
+            [("kb.sqlite", len(before))], [("kb.sqlite", len(before)), ("kb.sqlite-wal", 0)]), args
