@@ -142,9 +142,9 @@ PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|agains
                          r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
-            r"employee|employees|staffer|manager|managers|analyst|regulator)"
+            r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers)"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
-              "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator")
+              "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer")
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
@@ -162,6 +162,14 @@ THAT_CLAUSE = re.compile(
 GOV_WORDS = re.compile(r"\b(?:Ministry|Department|Administration|Agency|Bureau|Commission|Authority|Office|"
                        r"Embassy|Council|Government|Parliament|Congress|Senate|ministry|department|embassy|"
                        r"government|regulator|customs)\b")
+# Who a "told" addresses when no medium carries the words: "told reporters", "told a regular news briefing".
+AUDIENCE = re.compile(
+    r"\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:news|press|media)\s+(?:briefing|conference)s?|"
+    r"(?:a|the)\s+(?:[a-z-]+\s+)?(?:briefing|hearing|conference|summit|forum|meeting|panel|committee|audience|gathering)|"
+    r"(?:[a-z-]+\s+)?(?:reporters|journalists|investors|lawmakers|legislators|senators|analysts|shareholders|"
+    r"employees|staff|customers|clients|delegates|students|attendees|regulators|officials|parliament|Congress|"
+    r"the\s+(?:House|Senate|committee|panel|parliament)))"
+    r"(?:\s+(?:aboard|during)\s+[^,.;]*?(?=\s*(?:[,.;]|$|that\b)))?(?![\w-])")
 ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
 SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
@@ -170,6 +178,9 @@ DESCRIPTOR = re.compile(
     r"bank|government|administration|office|official|source|person|exporter|producer|miner|maker|carmaker|chipmaker|"
     r"designer|lender|buyer|seller|venture|consortium|bloc)(?![\w-])"
 )
+ONE_OF = re.compile(r"(?<![\w-])(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother) of (?:them|those|the (?:people|sources|officials))\b")
+UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)?(?:[a-z][\w-]*\s+){0,2}"
+                             r"(?:sources|insiders|people|officials|executives|diplomats|traders)")
 PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Oo]thers)(?![\w’'-])")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
 
@@ -436,6 +447,14 @@ def _hedge(text: str, s: int, e: int) -> str | None:
     return None
 
 
+# What follows a reporting participle: "that", a quotation, a colon, or a clause
+# with a finite verb within a few words ("saying it traded ..."), not an object
+# ("adding five more metals to its list").
+REPORT_AFTER = re.compile(
+    r"\s*(?:that\b|[:,“\"‘'_]|(?:[\w’'.-]+\s+){0,4}?(?:would|will|was|were|is|are|had|has|have|could|can|"
+    r"should|may|might|must|did|does|do)\b|(?:[\w’'.-]+\s+){0,3}?[a-z]+ed\b)")
+
+
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
     c = cues()
     real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
@@ -453,6 +472,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                                          text[max(ss, vs - 40):vs], re.IGNORECASE):
             continue
         if word in PARTICIPLES and not re.search(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$", text[max(ss, vs - 5):vs]):
+            continue
+        if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
             continue
         frames.append(Frame(vs, ve, word, kind))
     # Colon quotations: "X Y, role: 'words'".
@@ -472,7 +493,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                                                    text[max(ss, f.vstart - 12):f.vstart])
                 and not _has_subject_between(text, prev.vend, f.vstart, index)):
             f.speaker = prev.speaker
-            if f.verb == "saying" and prev.kind == "judge":
+            if f.verb == "saying" and prev.kind == "judge" and (
+                    any(q.open >= prev.vend for q in real) or re.search(r"\b(?:as|for)\b", text[prev.vend:f.vstart])):
                 f.kind = "merged"
             continue
         _find_speaker(text, ss, se, f, prev, index, state, masked, block)
@@ -581,6 +603,10 @@ def _subject_between(text, qclose, f: Frame, between: str) -> bool:
 # --- speakers -------------------------------------------------------------------------
 
 
+# Verbs that may come before their subject: "..., said X" / "..., noted X, a former ...".
+INVERTIBLE = ("said", "says", "added", "wrote", "noted", "notes", "argued", "cautioned", "explained", "recalled")
+
+
 def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, state: Discourse, masked, block) -> None:
     if f.kind == "according":
         f.speaker = _according_speaker(text, f.vend, se, index, state)
@@ -591,8 +617,8 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
     # Inverted: '"...," said X' or '..., said X, the head of Y.'
     before = text[ss:f.vstart]
     after_quote = re.search(r"(?:[”\"’']\s*,?\s*|^\s*)$", before)
-    after_comma = re.search(r",\s*$", before) and f.verb in ("said", "says", "added", "wrote")
-    if (after_quote or after_comma) and f.verb in ("said", "says", "added", "wrote", "told", "warned"):
+    after_comma = re.search(r",\s*$", before) and f.verb in INVERTIBLE
+    if (after_quote or after_comma) and f.verb in INVERTIBLE + ("told", "warned"):
         sp = _np_at(text, f.vend, se, index, state)
         if sp is not None and sp.start - f.vend <= 1 and sp.type != "media" and \
                 re.match(r"\s*(?:[,.;:!?\"”’']|$)", text[sp.end:se]):
@@ -621,6 +647,9 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
         m = rx.match(text, pos, se)
         if m:
             return _resolve(m, rx, text, index, state, pos)
+    m = ONE_OF.match(text, pos, se)
+    if m and state.last_anon:
+        return Speaker(None, None, m.start(), m.end(), descriptor=m.group())
     # A group or other noun phrase not in the index: "others", "people".
     return None
 
@@ -656,6 +685,11 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
                 return Speaker(row[2].name, row[2].type, s, e)
             for r in index.within(os_, os_ + len(owner)):
                 return Speaker(r[2].name, r[2].type, s, e)
+            dm = DESCRIPTOR.match(text, os_)
+            if dm is not None and dm.end() >= os_ + len(owner.rstrip()):
+                sp = _resolve(dm, DESCRIPTOR, text, index, state, os_)
+                if sp is not None:
+                    return Speaker(sp.name, sp.type, s, e)
             words = _strip_the(owner)
             return Speaker(words, "government" if GOV_WORDS.search(words) else "organization", s, e)
         # "the spokesman said": the spokesperson named before, else an unnamed one.
@@ -665,6 +699,10 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         return Speaker(None, None, s, e, descriptor=m.group())
     if rx is ANON:
         phrase = m.group()
+        if phrase.lower().startswith("the ") and ANONYMITY.search(text, e, min(len(text), e + 60)) and \
+                re.match(r",\s+who\b", text[e:e + 8]):
+            state.last_anon = phrase  # "the chief buyer of a chipmaker, who asked not to be named,"
+            return Speaker(None, None, s, e, descriptor=phrase)
         if phrase.lower().startswith("the ") and not ANONYMITY.search(phrase):
             if state.last_anon and re.fullmatch(r"the\s+\w+", phrase, re.IGNORECASE):
                 return Speaker(None, None, s, e, descriptor=phrase)
@@ -733,6 +771,9 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                 cands.append(sp)
             elif rx in (SPOKES, ANON):
                 pass
+    if state.last_anon:
+        for m in ONE_OF.finditer(text, ss, vs):
+            cands.append(Speaker(None, None, m.start(), m.end(), descriptor=m.group()))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     # Prefer the longest phrase at a position; drop phrases inside others.
     kept: list[Speaker] = []
@@ -827,6 +868,9 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
     # "a briefing paper published by the Energy Department"
     by = re.search(r"\b(?:released|published|issued|compiled|seen|filed) by\s+", np)
     head = np[:by.start()] if by else np
+    if UNNAMED_SOURCES.fullmatch(np):
+        state.last_anon = np  # "according to industry sources"
+        return Speaker(None, None, ns, ne, descriptor=np)
     sp = _np_at(text, ns, ne, index, state)
     if sp is not None and sp.name is None:
         return sp
@@ -899,9 +943,13 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         return _trim(text, start, f.vstart)
     sp = f.speaker
     if not f.inverted and sp is not None and sp.start >= ss:
-        after = text[f.vend:end]
-        lead = ADVERBIAL.match(after)
-        k = f.vend + (lead.end() if lead else 0)
+        k = f.vend
+        if f.verb in ("told", "tells", "tell"):
+            aud = AUDIENCE.match(text, k, end)
+            if aud:
+                k = aud.end()  # "told reporters (aboard X) that ..."
+        lead = ADVERBIAL.match(text[k:end])
+        k += lead.end() if lead else 0
         rest = text[k:end]
         only_tail = re.fullmatch(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*", rest)
         pre = text[ss:sp.start]

@@ -1,0 +1,61 @@
+"""Attribution patterns of real wire copy that the held-out set exposed; one row
+per pattern, on sentences written for the test (no names from any article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradelink.extract import attribution, entities
+from tradelink.extract.segment import segment
+from tradelink.models import normalise_text
+
+
+def run(text: str):
+    text = normalise_text(text)
+    doc = segment(text)
+    actors = entities.find(doc)
+    return attribution.find(doc, actors, [])
+
+
+ROWS = [
+    # (text, speaker, words the statement contains, kind, text the statement must not start with)
+    ("Export duties are unlawful, noted Wilma Frostberg, a former customs official who now teaches law.",
+     "Wilma Frostberg", "Export duties are unlawful", "indirect", None),
+    ('Trade Envoy Osric Pell told reporters aboard the plane that the pact would "hold firm for years to come."',
+     "Osric Pell", "hold firm for years to come", "direct", None),
+    ("Trade Envoy Osric Pell told lawmakers last week that quotas would be lifted in stages.",
+     "Osric Pell", "quotas would be lifted in stages", "indirect", "lawmakers"),
+    ("Trade Envoy Osric Pell told investors the company would keep its mine open.",
+     "Osric Pell", "the company would keep its mine open", "indirect", "investors"),
+    ("Cobalt exports were not on the agenda, a senior official told a news briefing, adding that talks would resume.",
+     None, "Cobalt exports were not on the agenda", "indirect", None),
+    ("Senator Ivo Marsh criticised the pact on Friday, saying it traded security for short-term relief.",
+     "Ivo Marsh", "it traded security for short-term relief", "indirect", None),
+    ("'We take whatever we can get,' said the chief buyer of a Dutch chipmaker, who asked not to be named.",
+     None, "We take whatever we can get", "direct", None),
+    ("Miners have yet to receive permits, according to industry sources.",
+     None, "Miners have yet to receive permits", "indirect", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,not_start", ROWS)
+def test_wire_patterns(text, speaker, words, kind, not_start):
+    stmts = run(text)
+    hits = [s for s in stmts if words in s.text]
+    assert hits, [(s.speaker, s.text) for s in stmts]
+    s = hits[0]
+    assert (s.speaker, s.kind) == (speaker, kind)
+    if not_start:
+        assert not s.text.startswith(not_start)
+
+
+def test_participle_with_an_object_is_no_report():
+    stmts = run("Norland on Tuesday widened its export controls, adding four more metals to its list.")
+    assert stmts == []
+
+
+def test_one_of_them_is_the_anonymous_source_again():
+    stmts = run("Two people familiar with the talks said a draft was ready. "
+                "The draft could be published next month, one of them said.")
+    hit = [s for s in stmts if "could be published" in s.text]
+    assert hit and hit[0].speaker is None and hit[0].speaker_descriptor == "one of them"
