@@ -156,10 +156,17 @@ class Ent:
     affiliation: str | None = None
     best: tuple[int, int] | None = None
     surname: str | None = None
+    span_set: set[tuple[int, int]] = field(default_factory=set, repr=False)  # spans, for lookups
+
+    def add_span(self, s: int, e: int) -> None:
+        """Record a mention once: a set, since an actor named thousands of times
+        made a list lookup per mention quadratic."""
+        if (s, e) not in self.span_set:
+            self.span_set.add((s, e))
+            self.spans.append((s, e))
 
     def add(self, s: int, e: int, text: str, best: bool = False) -> None:
-        if (s, e) not in self.spans:
-            self.spans.append((s, e))
+        self.add_span(s, e)
         alias = text[s:e]
         if alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
@@ -698,7 +705,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
         reg.ents[name.lower()] = ent
     ent.add(ms, me, text, best=(me - ms) > ((ent.best[1] - ent.best[0]) if ent.best else 0))
     if (ns, ne) != (ms, me):
-        ent.spans.append((ns, ne)) if (ns, ne) not in ent.spans else None
+        ent.add_span(ns, ne)
     reg.by_alias.setdefault(text[ms:me].lower(), ent)
     reg.take(ms, me)
     if title:
