@@ -59,3 +59,24 @@ def test_one_of_them_is_the_anonymous_source_again():
                 "The draft could be published next month, one of them said.")
     hit = [s for s in stmts if "could be published" in s.text]
     assert hit and hit[0].speaker is None and hit[0].speaker_descriptor == "one of them"
+
+
+def actors_of(text: str) -> dict[str, str]:
+    text = normalise_text(text)
+    return {a.name: a.type for a in entities.find(segment(text))}
+
+
+ACTOR_ROWS = [
+    # (text, name, type) - naming patterns of wire copy, on invented names
+    ("Ore prices fell. The Ministry of Commerce said licences would be needed.", "Ministry of Commerce", "government"),
+    ('"The rules are routine," ministry spokesperson He Lanqi told a news briefing.', "He Lanqi", "person"),
+    ("Meanwhile, Tarn Metals CEO Ilse Varga told investors the mine would reopen.", "Ilse Varga", "person"),
+    ("Meanwhile, Tarn Metals CEO Ilse Varga told investors the mine would reopen.", "Tarn Metals", "organization"),
+    ("Supply is tight, noted Bram Okoro, a former trade negotiator who now advises miners.", "Bram Okoro", "person"),
+    ("Lena Vask, a Danish member of the European parliament, said the bloc should act.", "Lena Vask", "person"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTOR_ROWS)
+def test_wire_naming_patterns(text, name, type_):
+    assert actors_of(text).get(name) == type_, actors_of(text)

@@ -331,7 +331,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     m = re.match(r",\s+(?!and\b|but\b|which\b|said\b)([^,;:.\"“”‘’]{2,90})", after)
     if m:
         app = m.group(1)
-        if re.match(r"who\b", app):
+        if re.match(r"who\b|(?:a|the) former\b", app):
             return "person"
         words = app.split()
         first_role = first_desc = 99
@@ -359,7 +359,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
         return "speaker"
-    if re.search(r"\b(?:said|says|told|added|according to)\s+$", before):
+    if re.search(r"\b(?:said|says|told|added|noted|wrote|argued|cautioned|explained|according to)\s+$", before):
         return "speaker"
     if re.match(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']", after) and (s == 0 or text[s - 1] == "\n"):
         return "speaker"
@@ -387,7 +387,7 @@ BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central b
 
 
 DEPT_RX = re.compile(
-    r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:Department|Ministry))\b"
+    r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?!(?:The|A|An|Its|This)\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:Department|Ministry))\b"
     r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
 )
 OWNED_RX = re.compile(
@@ -567,8 +567,12 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
 
 
 def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_single) -> None:
+    # A capitalised pronoun after a lowercase role word is a surname: "spokesperson He Y".
+    surname_first = len(run) in (2, 3) and run[0][2] in ("He", "She") and \
+        _rx().role_space_end.search(text, max(0, run[0][0] - 40), run[0][0]) is not None and \
+        all(NAME_TOKEN.fullmatch(tok) and tok not in lx.capwords for _, _, tok in run[1:])
     # Drop leading sentence words ("The", "But") and trailing connectors.
-    while run and (run[0][2] in lx.capwords or run[0][2] in CONNECT):
+    while run and not surname_first and (run[0][2] in lx.capwords or run[0][2] in CONNECT):
         run = run[1:]
     while run and run[-1][2] in CONNECT | {"&"}:
         run = run[:-1]
@@ -627,8 +631,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             te = title_run[-1][1]
             # "Acme Chief Executive X Y": words before the title words name the employer.
             k = head_idx
-            while k > 0 and (tokens[k - 1] in lx.heads or tokens[k - 1] in TITLE_MODS):
-                k -= 1
+            while k > 0 and (tokens[k - 1] in lx.heads or tokens[k - 1] in TITLE_MODS) and \
+                    not (tokens[head_idx].isupper() and tokens[k - 1] not in ("Acting", "Former", "Deputy")):
+                k -= 1  # an acronym title ("Acme Minerals CEO X Y") takes no topic words
             employer = None
             if 0 < k <= head_idx and title_run[0] is run[0]:
                 pre = run[:k]
@@ -672,7 +677,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     before = text[max(0, s - 60):s]
     last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
     tm = _rx().role_space_end.search(before) if last in _rx().role_last_words else None
-    if tm and _looks_like_person(tokens, lx) and not before.rstrip().endswith(","):
+    if tm and (_looks_like_person(tokens, lx) or surname_first) and not before.rstrip().endswith(","):
         ts = s - len(tm.group(1))
         _add_person(text, reg, lx, s, e, tokens, ts, e, (ts, ts + len(tm.group(1).rstrip())))
         return
