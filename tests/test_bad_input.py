@@ -191,3 +191,15 @@ def test_hostile_values_are_text_in_every_option(cli, handmade_db, option):
             assert r.exit_code in (1, 2), (args, r.exit_code)
             assert r.stderr.startswith("error: ") and r.stderr.count("\n") == 1, (args, r.stderr)
     assert snapshot(handmade_db) == before
+
+
+@pytest.mark.slow
+def test_a_single_1_mb_line_is_stored_whole(cli, tmp_path):
+    # bench/adversarial.py times harder 1 MB lines; this one goes through the CLI.
+    p = make(tmp_path, "line.txt", "Officials said the talks resumed. " + "word " * 200_000 + "end.\n")
+    assert p.stat().st_size > 1_000_000
+    r = cli("ingest", str(p))
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "1 new, 0 duplicates skipped, 0 failed\n", "")
+    r = cli("doctor", "--json")
+    assert r.exit_code == 0, r.stdout
+    assert json.loads(cli("articles", "--json").stdout)[0]["statements"] == 1
