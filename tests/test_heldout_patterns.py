@@ -80,3 +80,18 @@ ACTOR_ROWS = [
 @pytest.mark.parametrize("text,name,type_", ACTOR_ROWS)
 def test_wire_naming_patterns(text, name, type_):
     assert actors_of(text).get(name) == type_, actors_of(text)
+
+
+MORE_ACTOR_ROWS = [
+    ("The quota was cut, White House officials said.", "White House officials", "group"),
+    ("The US embassy in Norland did not respond.", "US embassy in Norland", "government"),
+    ("Ada Fenn, the top Democrat on the House select committee on Norland, warned.",
+     "House select committee on Norland", "government"),
+    ("The rule spares chips. Velmora's Tidewave chips were not discussed.", "Velmora", "organization"),
+    ("The department barred Velmora and other chip designers from selling.", "Velmora", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", MORE_ACTOR_ROWS)
+def test_more_wire_naming_patterns(text, name, type_):
+    assert actors_of(text).get(name) == type_, actors_of(text)

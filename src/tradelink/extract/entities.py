@@ -345,6 +345,10 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
             return "organization"
         if first_role < 99 and first_role <= 5 and len(words) >= 1:
             return "person"
+    # "X and other chip designers": one of a kind of organisation.
+    om = re.match(r"\s+and\s+other\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
+    if om and _rx().desc_in.search(om.group(1)):
+        return "organization"
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
     tail = before.rstrip()
     last = tail.rsplit(None, 1)[-1].lower() if tail else ""
@@ -391,11 +395,12 @@ DEPT_RX = re.compile(
     r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
 )
 OWNED_RX = re.compile(
-    r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+)\s+)"
+    r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+|U\.S\.|US)\s+)"
     r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
     r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 )
-COMMITTEE_RX = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b")
+COMMITTEE_RX = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b"
+                          r"(?:\s+on\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*)?")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
                    "foreign office", "consulate", "mission", "government", "administration")
@@ -839,7 +844,8 @@ def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
 
 
 OWNS_PRODUCT = re.compile(
-    r"['’]s\s+(?:[A-Z][\w-]*\s+)?[A-Z]*[\w-]*\d[\w-]*\b|['’]s\s+(?:shares|stock|revenue|sales|chips|products|"
+    r"['’]s\s+(?:[A-Z][\w-]*\s+)?[A-Z]*[\w-]*\d[\w-]*\b|['’]s\s+[A-Z][\w-]*\s+(?:chips?|processors?|"
+    r"accelerators?|GPUs?|modules?|products?)\b|['’]s\s+(?:shares|stock|revenue|sales|chips|products|"
     r"factory|factories|plant|plants|board|customers|chief executive|shareholders|subsidiary|market value)\b")
 WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nouns are plurals
@@ -901,6 +907,10 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             # Keep only modifiers that qualify the noun, nearest first.
             keep: list[str] = []
             pos = head_start
+            # A several-word government name qualifies the noun: "White House officials".
+            gm = re.search(r"(?<![\w.])((?:[A-Z][\w.’'-]*\s){2,3})$", text[max(s, head_start - 40):head_start])
+            if gm and gm.group(1).strip().lower() in lx.gov_alias:
+                keep, mods = gm.group(1).split(), []
             for w in reversed(mods):
                 wl = w.lower()
                 wstart = text.rfind(w, 0, pos)
