@@ -109,6 +109,24 @@ def _in_proper_name(text: str, s: int, e: int, sent_start: int) -> bool:
 
 
 DIGITS = re.compile(r"\d+")
+PRODUCT_SHAPE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Z]{0,2}")
+NAMED_PRODUCT = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:chips?|processors?|accelerators?|GPUs?|variants?|parts)\b"
+)
+NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|ch|ic|al|ern|ed|ing|er|est|ive|ary)$")
+
+
+def _named_product(text: str, word: str, at: int, sent_start: int) -> bool:
+    """Is *word* (capitalised, before a chip noun) a product name rather than a company,
+    a nationality or a sentence-initial adjective?"""
+    if NATIONALITY.search(word) or word in _vocab()["chip_models"]["not_brands"]:
+        return False
+    if at == sent_start or text[sent_start:at].strip() in ("", "\"", "“", "-"):
+        return False
+    # Companies are written with a possessive, a reporting verb or a corporate suffix somewhere.
+    if re.search(rf"\b{re.escape(word)}(?:['’]s\b| (?:said|says|told|Corp|Inc|Ltd|shares|CEO)\b)", text):
+        return False
+    return True
 
 
 def _model_matches(model_rx: re.Pattern[str], text: str, s: int, e: int):
@@ -145,14 +163,31 @@ def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
                 continue
             brand = m.group("brand") or m.group("brand3")
             ms = m.start("m1") if m.group("m1") and not brand else m.start()
-            near = noun_rx.search(text, max(s, ms - 60), min(e, m.end() + 50))
-            candidates.append((ms, m.end(), token, brand, near is not None))
-    for ms, me, token, brand, near in candidates:
+            # A product-shaped token ("B300", "H20") needs a chip noun in its sentence;
+            # other shapes need one close by.
+            if PRODUCT_SHAPE.fullmatch(token):
+                near = noun_rx.search(text, s, e)
+            else:
+                near = noun_rx.search(text, max(s, ms - 60), min(e, m.end() + 50))
+            candidates.append((ms, m.end(), token, brand, near is not None, s))
+        # Product names without digits, written right before a chip noun: "Blackwell chips".
+        for m in NAMED_PRODUCT.finditer(text, s, e):
+            word = m.group(1)
+            if _named_product(text, word, m.start(), s):
+                candidates.append((m.start(1), m.end(1), word, None, True, s))
+    confirmed_sentences = set()
+    for ms, me, token, brand, near, s in candidates:
         info = models.setdefault(token, {"brand": None, "confirmed": False})
         info["confirmed"] |= near
-        if brand and (m3 := token[:1].isdigit()) is not None:
+        if near:
+            confirmed_sentences.add(s)
+        if brand:
             info["brand"] = info["brand"] or brand
-    for ms, me, token, brand, near in candidates:
+    for ms, me, token, brand, near, s in candidates:
+        # A model named beside a confirmed one is one too ("half the power of its flagship B300").
+        if s in confirmed_sentences and PRODUCT_SHAPE.fullmatch(token):
+            models[token]["confirmed"] = True
+    for ms, me, token, brand, near, s in candidates:
         if models[token]["confirmed"]:
             noun = MODEL_NOUN.match(text, me)
             mentions.append(Mention(ms, noun.end() if noun else me, f"model:{token}"))

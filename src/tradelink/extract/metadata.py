@@ -53,7 +53,7 @@ def read(doc: Doc, meta: ArticleMeta) -> dict:
     lead = next((b for b in doc.blocks if b.dateline), None)
     if lead is not None:
         dateline = text[lead.dateline[0]:lead.dateline[1]]
-        m = DATELINE.match(text, lead.start)
+        m = DATELINE.match(text[lead.start:lead.end])
         if m and m.group("outlet"):
             outlet = m.group("outlet").strip()
         if published is None and m and m.group("date"):

@@ -40,6 +40,9 @@ HEADER_DATE = _header_rx("header_date")
 HEADER_CUE = _header_rx("header_cue", re.IGNORECASE)
 DATELINE = _header_rx("dateline")
 BYLINE = _header_rx("byline")
+BYLINE_IN = _header_rx("byline_in")
+HEADER_NOISE = _header_rx("header_noise", re.IGNORECASE)
+CREDIT_NAME = re.compile(r"^(?:The )?[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3}$")
 QUESTIONS_WORD = re.compile(r"\bquestions?\b", re.IGNORECASE)
 SENTENCE_END = ".!?:;,\"”’'"
 MAX_FURNITURE_LINE = 600  # longer lines are prose, whatever words they contain
@@ -157,8 +160,8 @@ def is_header(line: str) -> bool:
     if HEADER_CUE.search(line) or BYLINE.match(line):
         return True
     # Mostly a date: "April 21, 2026" or "Thursday, April 21, 2026, 8:15 a.m."
-    rest = (line[:m.start()] + line[m.end():]).strip(" ,·|-")
-    return len(rest.split()) <= 4
+    rest = HEADER_NOISE.sub(" ", line[:m.start()] + " " + line[m.end():])
+    return len([w for w in rest.split() if any(c.isalnum() for c in w)]) <= 4
 
 
 def _tiny(line: str) -> bool:
@@ -225,6 +228,7 @@ def segment(text: str) -> Doc:
     seen_prose = False
     seen_title = False
     seen_paragraph = False
+    after_byline = False
     nonblank = [(s, l) for s, l in lines if l.strip()]
     menu = _menu_runs([l.strip() for _, l in nonblank])
     for idx, (start, line) in enumerate(nonblank):
@@ -256,6 +260,13 @@ def segment(text: str) -> Doc:
         if not seen_prose and is_header(stripped):
             blocks.append(Block("header", s, e, None, body_start=s))
             continue
+        if not seen_prose and known is None and (
+                BYLINE_IN.match(stripped) or (after_byline and CREDIT_NAME.match(stripped))):
+            # "Nadia Brandt in London ..." and an agency line under a byline ("Associated Press").
+            blocks.append(Block("furniture", s, e, section))
+            after_byline = True
+            continue
+        after_byline = not seen_prose and bool(BYLINE.match(stripped))
         if idx in menu or (known is None and is_furniture(stripped)):
             blocks.append(Block("furniture", s, e, section))
             continue

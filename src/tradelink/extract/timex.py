@@ -63,7 +63,7 @@ def _pattern() -> Vocabulary:
         r"(?P<iso>\b(?P<i_y>(?:19|20)\d{2})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)",
         rf"(?P<rel>\b(?:{rel})\b)",
         # in April / last October / since January 2025 / April
-        rf"(?P<mon>(?:\b(?P<m_prep>{preps})[ -])?\b(?P<m_mon>{month})(?![\w-])(?:,? (?P<m_year>{year})\b)?)",
+        rf"(?P<mon>(?:\b(?P<m_prep>{preps})[ -])?\b(?P<m_mon>{month})(?![\w-])(?! \d{{1,2}}\b)(?:,? (?P<m_year>{year})\b)?)",
         # on Monday / last Friday / Monday
         rf"(?P<wd>(?:\b(?P<w_prep>on|last|next|this|since|by|until|from) )?\b(?P<w_wd>{wd})\b)",
         # in 2027
