@@ -95,3 +95,23 @@ MORE_ACTOR_ROWS = [
 @pytest.mark.parametrize("text,name,type_", MORE_ACTOR_ROWS)
 def test_more_wire_naming_patterns(text, name, type_):
     assert actors_of(text).get(name) == type_, actors_of(text)
+
+
+MORE_ROWS = [
+    ('"The rules are routine and lawful," ministry spokesperson He Lanqi told a news briefing.',
+     "He Lanqi", "The rules are routine and lawful", "direct", None),
+    ("The Ore Producers Council of Norland said the deal would restore revenue that funds mines.",
+     "Ore Producers Council of Norland", "the deal would restore revenue", "indirect", None),
+    ("Velmora Corp. has also urged buyers to avoid the chip, citing costs, according to state media.",
+     "State media", "Velmora Corp. has also urged buyers", "indirect", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,not_start", MORE_ROWS)
+def test_more_wire_patterns(text, speaker, words, kind, not_start):
+    test_wire_patterns(text, speaker, words, kind, not_start)
+
+
+def test_two_governments_speak_jointly():
+    stmts = run("Japan and the Netherlands reportedly fear pressure to make similar concessions.")
+    assert sorted(s.speaker for s in stmts) == ["Japan", "Netherlands"]

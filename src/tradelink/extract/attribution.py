@@ -154,10 +154,11 @@ ANON = re.compile(
     r"(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$))?"
 )
 # What may stand between a reporting verb and "that": an addressee, a time, a place.
+_NV = r"(?!(?:would|will|could|can|should|may|might|must|was|were|is|are|had|has|have|did|does)\b)"
 THAT_CLAUSE = re.compile(
     r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
-    r"(?:in|with|to|on|at|from|for)\s+(?:[\w&.’'-]+\s+){1,8}?|"
-    r"(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?|[a-z]+ed\s+(?:[\w-]+\s+){0,4}?|"
+    r"(?:in|with|to|on|at|from|for)\s+(?:" + _NV + r"[\w&.’'-]+\s+){1,8}?|"
+    r"(?:a|an|the)\s+(?:" + _NV + r"[\w-]+\s+){1,4}?|[a-z]+ed\s+(?:" + _NV + r"[\w-]+\s+){0,4}?|"
     r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+")
 GOV_WORDS = re.compile(r"\b(?:Ministry|Department|Administration|Agency|Bureau|Commission|Authority|Office|"
                        r"Embassy|Council|Government|Parliament|Congress|Senate|ministry|department|embassy|"
@@ -513,7 +514,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if f.kind == "ask" and not any(abs(q.close - f.vstart) < 60 or abs(f.vend - q.open) < 5 for q in real):
             continue
         p = kept[-1] if kept else None
-        if p is not None and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
+        closing = f.kind == "according" and re.search(r",\s*$", text[ss:f.vstart]) and \
+            not text[f.speaker.end:se].strip(" .;”\"’'")
+        if p is not None and not closing and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
                 not LEADS_BACK.match(text, p.vend, se) and \
                 f.speaker is not p.speaker and not CLAUSE_BREAK.search(text, p.vend, f.speaker.start) and \
                 not any(p.vend <= q.open < f.vstart for q in real):
@@ -595,7 +598,8 @@ def _speech_before(text: str, q: Quote, ss: int) -> bool:
 
 def _subject_between(text, qclose, f: Frame, between: str) -> bool:
     """'"...," X said': only the speaker's words between the quote and the verb."""
-    if not re.match(r"\s*,?\s*$", text[qclose:f.speaker.start]) if f.speaker and f.speaker.start >= qclose else True:
+    if not re.match(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$", text[qclose:f.speaker.start]) \
+            if f.speaker and f.speaker.start >= qclose else True:
         return False
     return f.speaker is not None and f.speaker.start >= qclose and len(between) < 160
 
@@ -813,6 +817,12 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     if best is None:
         return None
     # Joint subjects: "X, a ..., and Y, a ..., said" / "X and Y said".
+    if best.type in ("government", "organization"):
+        for c in kept:
+            if c is not best and c.type == best.type and c.name != best.name and c.name is not None and \
+                    re.fullmatch(r"\s+and\s+(?:the\s+)?", text[c.end:best.start]) and \
+                    not re.search(r"\b(?:between|of|for|with|to|from|by|and)\s+(?:the\s+)?$", text[max(ss, c.start - 12):c.start]):
+                return Speaker(c.name, c.type, c.start, best.end, joint=[(best.name, best.type)])
     if best.type == "person":
         joint = []
         for c in kept:
@@ -876,7 +886,8 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
         return sp
     if by and (" " + SOURCE_NOUNS.strip("(?:)")).split("|") and re.search(SOURCE_NOUNS, head):
         tail_s = ns + by.end()
-        sp2 = _np_at(text, tail_s + (4 if text[tail_s:tail_s + 4].lower() == "the " else 0), ne, index, state)
+        sp2 = _np_at(text, tail_s + (4 if text[tail_s:tail_s + 4].lower() == "the " else 0), ne, index, state) or \
+            _np_at(text, tail_s, ne, index, state)
         if sp2 is not None and not (re.search(r"\bseen by\b", np)):
             return Speaker(sp2.name, sp2.type, ns, ne)
     if sp is not None and sp.name is not None:
