@@ -115,3 +115,19 @@ def test_more_wire_patterns(text, speaker, words, kind, not_start):
 def test_two_governments_speak_jointly():
     stmts = run("Japan and the Netherlands reportedly fear pressure to make similar concessions.")
     assert sorted(s.speaker for s in stmts) == ["Japan", "Netherlands"]
+
+
+def test_controls_as_a_verb_is_no_policy():
+    from tradelink.extract import extract
+    ex = extract("Norland controls roughly 98% of global gallium output, used in radar.", source="t")
+    assert ex.policies == []
+
+
+def test_a_later_cue_types_an_earlier_mention_and_links_it():
+    from tradelink.extract import extract
+    ex = extract("The Commerce Department said it will let Velmora sell a cut-down Tidewave accelerator "
+                 "to approved buyers. Velmora welcomed the decision.", source="t")
+    velmora = next(a for a in ex.actors if a.name == "Velmora")
+    assert len(velmora.mentions) == 2
+    assert any(lk.source == "Velmora" and lk.relation == "sells" for lk in ex.links), \
+        [(lk.source, lk.relation, lk.target) for lk in ex.links]

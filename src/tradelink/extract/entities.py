@@ -821,6 +821,12 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             _add_person(text, reg, lx, s, e, words, s, e, None)
         elif len(words) == 1 and reg.get(tok):
             reg.get(tok).add(s, e, text)
+    # A name typed by a later cue ("Acme welcomed ...") was Acme in earlier sentences too.
+    for s, e, tok in leftovers:
+        ent = reg.ents.get(tok.lower())
+        if ent is not None and ent.type in ("organization", "media") and not reg.is_taken(s, e):
+            ent.add(s, e, text)
+            reg.take(s, e)
 
 
 def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:

@@ -91,6 +91,9 @@ OWNER = re.compile(r"\b(its|their|our)\s+$", re.IGNORECASE)
 BETWEEN_AFTER = re.compile(r"\s+between\s+")
 WE_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 DETERMINED = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.IGNORECASE)
+# What follows a bare plural noun that is really a verb: "controls roughly 98% of", "curbs the".
+VERB_USE = re.compile(r"\s+(?:roughly|about|around|nearly|almost|some|most|much|more than|over|half|all|"
+                      r"the|a|an|\d)\b")
 SKIP_BEFORE = re.compile(r"(?:\bat|\bto|\bgreat|\bgood|\bbig)\s+$", re.IGNORECASE)
 GOVERNMENT = ("government",)
 SIDES = ("government", "organization")
@@ -266,6 +269,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue
             if SKIP_BEFORE.search(text, max(s, cs - 8), cs) and is_noun and kind in ("investment", "trade deal"):
                 continue  # "at stake", "to deal with"
+            if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
+                    re.fullmatch(r"[a-z]+s", m.group().strip()):
+                continue  # "China controls roughly 98% of ...": a verb, not a measure
             np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
             cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
             reach = _reach(text, ce, min(cl_e, ce + 80))
