@@ -188,6 +188,8 @@ def in_process(db: Path, args: dict[str, list], repeat: int) -> dict:
             if time.perf_counter() > budget and len(times) >= 5:
                 break
             for fn in fns:
+                if time.perf_counter() > budget and len(times) >= 5:
+                    break
                 t, c = time.perf_counter(), time.process_time()
                 result = fn()
                 cpu.append(time.process_time() - c)
