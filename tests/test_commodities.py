@@ -38,6 +38,9 @@ def goods(body: str):
     ("Section 301 tariffs rose in March 2026 for 12 months.", {}),
     ("Rare earths became a bargaining chip.", {"rare earths": "mineral"}),
     ("Tarn Semiconductor opened a plant.", {}),
+    ("Regulators may let Orrin sell a scaled-down Falcon chip abroad.", {"Falcon": "chip"}),
+    ("Buyers said Korean chips and Orrin's chips cost less, Orrin said.", {"AI chips": "chip"}),
+    ("The Q40 chip has half the power of the company's flagship Q90.", {"Q40": "chip", "Q90": "chip"}),
 ])
 def test_commodities(body, expected):
     assert {n: c.category for n, c in goods(body).items()} == expected

@@ -36,6 +36,9 @@ PUB = dt.date(2026, 2, 12)  # a Thursday
     ("The pact was signed in March 2025.", None, [("in March 2025", "2025-03")]),
     ("The plant ran for three weeks and employs 2,000 people.", PUB, []),
     ("An April ban was lifted.", PUB, [("April", "2026-04")]),
+    ("The pause runs until November 27, 2026.", PUB, [("November 27, 2026", "2026-11-27")]),
+    ("Talks end on 14 Sep 2026.", PUB, [("14 Sep 2026", "2026-09-14")]),
+    ("Output has fallen since the spring.", PUB, [("since the spring", None)]),
 ])
 def test_time_expressions(sentence, pub, expected):
     doc = segment(normalise_text("A headline for the test piece\n" + sentence))

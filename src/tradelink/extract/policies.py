@@ -87,6 +87,7 @@ MODIFIER_WORDS = frozenset(
 TOKEN_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
 PASSIVE = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been|is being|will be|would be)\s+(\w+)")
 BETWEEN = re.compile(r"\bbetween\s+$")
+STOPWORDS = frozenset("to of in on at for by with and or but as than new more less its their the a an".split())
 OWNER = re.compile(r"\b(its|their|our)\s+$", re.IGNORECASE)
 BETWEEN_AFTER = re.compile(r"\s+between\s+")
 WE_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
@@ -273,6 +274,11 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     re.fullmatch(r"[a-z]+s", m.group().strip()):
                 continue  # "China controls roughly 98% of ...": a verb, not a measure
             np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
+            if is_noun and np_start == cs and kind in ("tariff", "sanction"):
+                # "fentanyl tariffs", "reciprocal tariffs": one describing word as written.
+                w = TOKEN_BEFORE.search(text, s, cs)
+                if w and w.group(1).islower() and w.group(1) not in _determiners() and w.group(1) not in STOPWORDS:
+                    np_start = w.start(1)
             cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
             reach = _reach(text, ce, min(cl_e, ce + 80))
             # Target: in the head's words, then just after it ("licences for X",
