@@ -131,3 +131,9 @@ def test_a_later_cue_types_an_earlier_mention_and_links_it():
     assert len(velmora.mentions) == 2
     assert any(lk.source == "Velmora" and lk.relation == "sells" for lk in ex.links), \
         [(lk.source, lk.relation, lk.target) for lk in ex.links]
+
+
+def test_a_heading_names_no_group():
+    text = ("Norland eases gallium curbs\n\nNorland said on Sunday it would ease its curbs on gallium.\n\n"
+            "Questions for Investors\n- Will licences flow?\n")
+    assert "Investors" not in actors_of(text)

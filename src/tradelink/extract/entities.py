@@ -883,6 +883,8 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     found: list[tuple[int, int, str, str]] = []
     groups = lx.groups
     for block, s, e in regions:
+        if block.kind == "heading":
+            continue  # "Questions for Investors" addresses readers; it names no actor
         for hm in PLURAL.finditer(text, s, e):
             if hm.group().lower() not in groups:
                 continue
