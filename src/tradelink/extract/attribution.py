@@ -232,6 +232,9 @@ class Discourse:
         return None
 
 
+LOOKBACK = 400  # mentions searched back for "the company" and the like
+
+
 class Index:
     """Actor mentions by position."""
 
@@ -261,7 +264,8 @@ class Index:
 
     def last_with_role(self, pos: int, word: str):
         i = bisect.bisect_left(self.starts, pos) - 1
-        while i >= 0:
+        stop = max(-1, i - LOOKBACK)
+        while i > stop:
             s, e, a = self.rows[i]
             if a.type == "person" and any(word in r.title.lower() for r in a.roles):
                 return a
@@ -270,7 +274,8 @@ class Index:
 
     def last_before(self, pos: int, types: tuple[str, ...], word: str | None = None):
         i = bisect.bisect_left(self.starts, pos) - 1
-        while i >= 0:
+        stop = max(-1, i - LOOKBACK)
+        while i > stop:
             s, e, a = self.rows[i]
             if e <= pos and a.type in types and (word is None or word in a.name.lower()):
                 return a
@@ -351,7 +356,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         quotes = find_quotes(text, bs, block.end)
         opens = [q.open for q in quotes]  # in order: the sentences' quotes by bisection
         stmts_in_block: list[Statement] = []
-        for ss, se in sentences(text, bs, block.end, quotes):
+        for ss, se in _bounded(text, sentences(text, bs, block.end, quotes)):
             squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
             new = _sentence(text, ss, se, squotes, index, state, actors, times, block)
             if not new and squotes and not stmts_in_block and prev_block_direct is not None and \
@@ -374,6 +379,22 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             prev_block_direct = prev_block_direct if quotes and not stmts_in_block else None
         if re.search(r"\b(?:spoke|speaking|talked) (?:to|with)\b", text[block.start:block.end]):
             medium_near = _medium_before(text, index, block.end)
+    return out
+
+
+MAX_SENTENCE = 2000  # longer "sentences" (run-on page text) are read in pieces, which keeps the stage linear
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for ss, se in spans:
+        while se - ss > MAX_SENTENCE:
+            cut = text.rfind(" ", ss + MAX_SENTENCE // 2, ss + MAX_SENTENCE)
+            cut = cut if cut > ss else ss + MAX_SENTENCE
+            out.append((ss, cut))
+            ss = cut + 1 if text[cut:cut + 1] == " " else cut
+        if se > ss:
+            out.append((ss, se))
     return out
 
 
@@ -748,6 +769,7 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
 
 
 # Appositions between a subject and its verb: ", R-Ohio, chairman of X," or "—A and B—".
+SUBJECT_WINDOW = 500  # characters before a verb searched for its subject
 SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—–]|--)){1,3}\s*$")
 
 
@@ -756,16 +778,17 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     to the verb holds only adverbs, auxiliaries and appositions."""
     cands: list[Speaker] = []
     mention_spans = set()
-    for s, e, a in index.within(ss, vs):
+    ws = max(ss, vs - SUBJECT_WINDOW)  # a subject sits near its verb; keeps long sentences linear
+    for s, e, a in index.within(ws, vs):
         cands.append(Speaker(a.name, a.type, s, e))
         mention_spans.add((s, e))
-    lowered = text[ss:vs].lower()
+    lowered = text[ws:vs].lower()
     for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
         if rx is SPOKES and "spokes" not in lowered and "representative" not in lowered:
             continue
         if rx is ANON and not any(h in lowered for h in ANON_WORDS):
             continue
-        for m in rx.finditer(text, ss, se):
+        for m in rx.finditer(text, ws, min(se, vs + 120)):
             if m.end() > vs:
                 break
             if masked[m.start() - ss:m.start() - ss + 1] == "_":
@@ -826,7 +849,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     if best.type == "person":
         joint = []
         for c in kept:
-            if c is best or c.type != "person" or c.start >= best.start:
+            if c is best or c.type != "person" or c.start >= best.start or best.start - c.end > 200:
                 continue
             between = text[c.end:best.start]
             if re.search(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$", between) or \

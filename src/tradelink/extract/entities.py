@@ -157,6 +157,7 @@ class Ent:
     best: tuple[int, int] | None = None
     surname: str | None = None
     span_set: set[tuple[int, int]] = field(default_factory=set, repr=False)  # spans, for lookups
+    alias_set: set[str] = field(default_factory=set, repr=False)
 
     def add_span(self, s: int, e: int) -> None:
         """Record a mention once: a set, since an actor named thousands of times
@@ -168,7 +169,8 @@ class Ent:
     def add(self, s: int, e: int, text: str, best: bool = False) -> None:
         self.add_span(s, e)
         alias = text[s:e]
-        if alias != self.name and alias not in self.aliases:
+        if alias != self.name and alias not in self.alias_set:
+            self.alias_set.add(alias)
             self.aliases.append(alias)
         if best or self.best is None:
             self.best = (s, e)
