@@ -137,3 +137,29 @@ def test_a_heading_names_no_group():
     text = ("Norland eases gallium curbs\n\nNorland said on Sunday it would ease its curbs on gallium.\n\n"
             "Questions for Investors\n- Will licences flow?\n")
     assert "Investors" not in actors_of(text)
+
+
+FRESH_ROWS = [
+    ("Smelters are still waiting for licences, four industry executives said, leaving buyers short.",
+     None, "Smelters are still waiting for licences", "indirect", None),
+    ('"We applied on day one and heard nothing," said the sales director of a magnet maker in Tarnow, '
+     "who spoke on condition of anonymity.", None, "We applied on day one", "direct", None),
+    ("The Norland ambassador to Velmora, Ada Fenn, said the two countries would share refining know-how.",
+     "Ada Fenn", "the two countries would share refining", "indirect", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,not_start", FRESH_ROWS)
+def test_fresh_wire_patterns(text, speaker, words, kind, not_start):
+    test_wire_patterns(text, speaker, words, kind, not_start)
+
+
+def test_the_ministry_belongs_to_the_country_that_was_the_subject():
+    names = actors_of("Velmora's miners are wary of Chinese supply. Japan will spend more on seabed mud. "
+                      "The Ministry of Economy, Trade and Industry said tests would begin next year.")
+    assert "Japan's Ministry of Economy, Trade and Industry" in names, names
+
+
+def test_a_capitalised_senate_committee():
+    assert actors_of("Senator Ada Fenn, a Democrat on the Senate Commerce Committee, said no.").get(
+        "Senate Commerce Committee") == "government"

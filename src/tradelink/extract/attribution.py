@@ -179,9 +179,14 @@ DESCRIPTOR = re.compile(
     r"bank|government|administration|office|official|source|person|exporter|producer|miner|maker|carmaker|chipmaker|"
     r"designer|lender|buyer|seller|venture|consortium|bloc)(?![\w-])"
 )
-ONE_OF = re.compile(r"(?<![\w-])(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother) of (?:them|those|the (?:people|sources|officials))\b")
+UNNAMED_ROLE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+(?:of|at|for|in|with)\s+[^,.;]{1,60}?)?"
+    r"(?=,\s+who\s+[^.;]{0,60}?(?:anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named))")
+ONE_OF = re.compile(r"(?<![\w-])(?:(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother) of (?:them|those|the (?:people|sources|officials))\b|"
+                    r"(?:One|Another)(?=\s+(?:said|told|added)\b))")
 UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)?(?:[a-z][\w-]*\s+){0,2}"
                              r"(?:sources|insiders|people|officials|executives|diplomats|traders)")
+COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Oo]thers)(?![\w’'-])")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
 
@@ -668,6 +673,10 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
         if text[e:e + 2] in ("'s", "’s") and a.type != "person":
             return _owned(text, s, e, se, a, index, state)
         return Speaker(a.name, a.type, s, e)
+    m = UNNAMED_ROLE.match(text, pos, se)
+    if m:
+        state.last_anon = m.group()
+        return Speaker(None, None, m.start(), m.end(), descriptor=m.group())
     for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
         m = rx.match(text, pos, se)
         if m:
@@ -801,7 +810,9 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     if state.last_anon:
         for m in ONE_OF.finditer(text, ss, vs):
             cands.append(Speaker(None, None, m.start(), m.end(), descriptor=m.group()))
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # "four industry executives said": a counted unnamed source, not the group.
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start),
+                              0 if c.name is None and COUNTED.match(c.descriptor or "") else 1))
     # Prefer the longest phrase at a position; drop phrases inside others.
     kept: list[Speaker] = []
     for c in cands:

@@ -235,7 +235,7 @@ def _rx() -> Patterns:
     return Patterns(
         desc_in=re.compile(r"\b(?:" + descs + r")s?\b", i),
         desc_before=re.compile(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+)?(?:" + descs + r")\s+$", i),
-        role_comma_end=re.compile(r"(?:" + roles + r"),\s+$", i),
+        role_comma_end=re.compile(r"(?:" + roles + r")(?:\s+(?:to|for|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?,\s+$", i),
         role_group_comma_end=re.compile(r"((?:" + roles + r")),\s+$", i),
         role_at_end=re.compile(roles + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", i),
         role_space_end=re.compile(r"(?:^|[\s(])((?:" + roles + r")\s+)$", i),
@@ -401,7 +401,8 @@ OWNED_RX = re.compile(
     r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
     r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 )
-COMMITTEE_RX = re.compile(r"\b(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee\b"
+COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee|"
+                          r"(?:Senate|House)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}Committee)\b"
                           r"(?:\s+on\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*)?")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
@@ -431,11 +432,17 @@ def _country_rx() -> re.Pattern[str]:
 
 
 def _last_government(reg: Registry, pos: int) -> str | None:
-    """The country named last before ``pos`` (within a few sentences)."""
+    """The country named last before ``pos`` (within a few sentences), preferring
+    one that was a sentence's subject ("Japan will spend ... . The Ministry of X")."""
     lx = lexicon()
-    last = None
+    last = subject = None
     for m in _country_rx().finditer(reg.text, max(0, pos - 600), pos):
         last = m.group()
+        before = reg.text[max(0, m.start() - 3):m.start()]
+        if (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and not reg.text[m.end():m.end() + 2] in ("'s", "’s") \
+                and reg.text[m.end():m.end() + 1] == " " and (reg.text[m.end() + 1:m.end() + 2].islower()):
+            subject = m.group()
+    last = subject or last
     if last is None:
         return None
     return lx.adjectives.get(last) or lx.gov_alias.get(last.lower())
@@ -500,7 +507,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         chunk = text[s:e]
         has_dept = "Department" in chunk or "Ministry" in chunk
         has_body = any(h in chunk for h in BODY_HEAD_WORDS)
-        has_committee = "committee" in chunk
+        has_committee = "committee" in chunk or "Committee" in chunk
         for m in (dept.finditer(text, s, e) if has_dept else ()):
             name = m.group("name") or m.group("name2")
             if name is None:
