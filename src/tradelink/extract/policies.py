@@ -157,7 +157,7 @@ def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> in
     """Start of the words that modify a head noun: months, "export", commodity words."""
     pos = cue_start
     while pos > sent_start:
-        m = TOKEN_BEFORE.search(text, sent_start, pos)
+        m = TOKEN_BEFORE.search(text, max(sent_start, pos - 40), pos)
         if not m:
             break
         tok = m.group(1)
@@ -276,7 +276,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
             if is_noun and np_start == cs and kind in ("tariff", "sanction"):
                 # "fentanyl tariffs", "reciprocal tariffs": one describing word as written.
-                w = TOKEN_BEFORE.search(text, s, cs)
+                w = TOKEN_BEFORE.search(text, max(s, cs - 40), cs)
                 if w and w.group(1).islower() and w.group(1) not in _determiners() and w.group(1) not in STOPWORDS:
                     np_start = w.start(1)
             cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
