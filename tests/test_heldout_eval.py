@@ -1,7 +1,9 @@
-"""Held-out evaluation: eight articles written in real wire and blog styles
-(Reuters, AP, Bloomberg, FT, SCMP, a trade blog) that the extraction rules were
-not tuned on when they were labelled. The floors sit a little below the figures
-reached, so a regression in generalisation fails here, not only on the dev set."""
+"""Held-out evaluation: ten articles written in real wire and blog styles
+(Reuters, AP, Bloomberg, FT, SCMP, Nikkei, trade blogs). a1-a8 were labelled
+before the rules were tuned on them; b1-b2 were written and scored after that
+tuning, untouched (82.8% quote recall, 79.2% attribution when first scored).
+The floors sit a little below the figures reached, so a regression in
+generalisation fails here, not only on the dev set."""
 
 from __future__ import annotations
 
@@ -13,13 +15,13 @@ from tradelink.evaluate import evaluate, predict_direct
 
 HELDOUT = Path(__file__).parent / "heldout"
 
-FLOORS = {  # reached at 08:30 UTC: 99.1 / 98.2 / 100 / 100 / 100 / 97.6 / 100 (first run: 85.5 / 85.1 / 97.9 / 100 / 92.3 / 90.5 / 96.5)
-    "quote_recall": 0.96,
-    "attribution": 0.95,
+FLOORS = {  # reached at 08:40 UTC: 97.8 / 96.3 / 99.3 / 100 / 100 / 96.9 / 100
+    "quote_recall": 0.95,
+    "attribution": 0.93,
     "precision": 0.97,
     "question_recall": 0.95,
     "question_precision": 0.95,
-    "actor_recall": 0.95,
+    "actor_recall": 0.94,
     "type_accuracy": 0.97,
 }
 
