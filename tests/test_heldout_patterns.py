@@ -163,3 +163,8 @@ def test_the_ministry_belongs_to_the_country_that_was_the_subject():
 def test_a_capitalised_senate_committee():
     assert actors_of("Senator Ada Fenn, a Democrat on the Senate Commerce Committee, said no.").get(
         "Senate Commerce Committee") == "government"
+
+
+def test_analysts_at_a_firm_speak_for_the_firm():
+    stmts = run("Analysts at Tarnow Securities wrote in a note that the curbs could halt car plants within weeks.")
+    assert [(s.speaker, s.speaker_type) for s in stmts] == [("Tarnow Securities", "organization")]

@@ -187,6 +187,7 @@ ONE_OF = re.compile(r"(?<![\w-])(?:(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother) of (?:th
 UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)?(?:[a-z][\w-]*\s+){0,2}"
                              r"(?:sources|insiders|people|officials|executives|diplomats|traders)")
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
+RESEARCHERS = re.compile(r"(?:^|\s)(?:analysts|economists|strategists|researchers)$", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Oo]thers)(?![\w’'-])")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
 
@@ -850,6 +851,14 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             break
     if best is None:
         return None
+    if best.type == "group" and RESEARCHERS.search(best.name or ""):
+        # "Analysts at Acme Securities wrote in a note": the firm's research speaks.
+        am = re.match(r"\s+(?:at|from|with)\s+(?:the\s+)?", text[best.end:vs])
+        row = index.at(best.end + am.end()) if am else None
+        if row is not None and row[2].type == "organization" and not masked[row[1] - ss:vs - ss].strip(" ,"):
+            return Speaker(row[2].name, row[2].type, best.start, row[1])
+        if row is not None and row[2].type == "organization" and GAP_ADVERBS_STRIP(masked[row[1] - ss:vs - ss]) == "":
+            return Speaker(row[2].name, row[2].type, best.start, row[1])
     # Joint subjects: "X, a ..., and Y, a ..., said" / "X and Y said".
     if best.type in ("government", "organization"):
         for c in kept:
