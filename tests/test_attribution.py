@@ -293,3 +293,8 @@ NESTED_ROWS = [
 def test_frames_in_context(text, expected):
     _, _, stmts = run(text)
     assert [(s.speaker, s.verb) for s in stmts] == expected
+
+
+def test_analysts_at_a_named_firm_speak_for_the_firm():
+    _, _, stmts = run("Analysts at Orrin Securities said the payment would trim margins on exports.")
+    assert [(s.speaker, s.speaker_type) for s in stmts] == [("Orrin Securities", "organization")]

@@ -832,6 +832,13 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             continue
         gap = GAP_ADVERBS_STRIP(gap)
         if c.type == "group":
+            # "Analysts at Acme Securities said": the named firm speaks through them.
+            firm = re.match(r"\s+(?:at|from)\s+(?:the\s+)?", text[c.end:vs])
+            if firm:
+                row = index.at(c.end + firm.end())
+                if row is not None and row[2].type in ("organization", "media") and \
+                        not text[row[1]:vs].strip(" ,"):
+                    return Speaker(row[2].name, row[2].type, c.start, row[1])
             gap = re.sub(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)", "", gap)
         pre = text[max(ss, c.start - 40):c.start]
         if text[c.end:c.end + 2] in ("'s", "’s"):
