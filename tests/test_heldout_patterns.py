@@ -168,3 +168,18 @@ def test_a_capitalised_senate_committee():
 def test_analysts_at_a_firm_speak_for_the_firm():
     stmts = run("Analysts at Tarnow Securities wrote in a note that the curbs could halt car plants within weeks.")
     assert [(s.speaker, s.speaker_type) for s in stmts] == [("Tarnow Securities", "organization")]
+
+
+def test_words_before_a_speaker_followed_by_as_clause():
+    stmts = run("The old export rules were not enough, Commerce Secretary Ada Fenn said Wednesday "
+                "as her department added 23 companies to a list.")
+    assert [s.text for s in stmts] == ["The old export rules were not enough"]
+
+
+def test_a_worry_about_a_thing_is_no_statement():
+    assert run("Others worry about the cost to American business.") == []
+
+
+def test_caution_is_a_reporting_verb():
+    stmts = run("Analysts caution that domestic chips still lag on software.")
+    assert [(s.speaker, s.verb) for s in stmts] == [("Analysts", "caution")]

@@ -1012,12 +1012,15 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         lead = ADVERBIAL.match(text[k:end])
         k += lead.end() if lead else 0
         rest = text[k:end]
-        only_tail = re.fullmatch(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*", rest)
+        only_tail = re.fullmatch(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*", rest) or \
+            re.match(r"\s*,?\s*(?:as|while|after|before|when|because|since|amid|even as)\s", rest)
         pre = text[ss:sp.start]
         cm = re.search(r",\s*(?:the\s+|its\s+)?$", pre, re.IGNORECASE)
         if (only_tail or not rest.strip(" .,;") or rest.lstrip().startswith(",")) and cm:
             # "..., X said."  The words are the clause before the speaker.
             return _trim(text, _clause_start(text, ss, ss + cm.start()), ss + cm.start())
+        if f.kind == "fear" and re.match(r"\s*(?:about|over|for)\s", text[k:end]):
+            return None  # "Others worry about the cost": a worry with an object, no words
         if f.kind == "judge":
             m = re.match(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+", text[k:end])
             if not m:
