@@ -273,13 +273,17 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
                     re.fullmatch(r"[a-z]+s", m.group().strip()):
                 continue  # "China controls roughly 98% of ...": a verb, not a measure
-            np_start = _premodifiers(text, s, cs, sent_goods) if is_noun else cs
+            # Look back a bounded stretch: premodifiers and clause breaks are
+            # near the cue, and a scan from the sentence start for every cue was
+            # quadratic in the sentence (run-on sentences of policy words).
+            near = max(s, cs - 400)
+            np_start = _premodifiers(text, near, cs, sent_goods) if is_noun else cs
             if is_noun and np_start == cs and kind in ("tariff", "sanction"):
                 # "fentanyl tariffs", "reciprocal tariffs": one describing word as written.
                 w = TOKEN_BEFORE.search(text, max(s, cs - 40), cs)
                 if w and w.group(1).islower() and w.group(1) not in _determiners() and w.group(1) not in STOPWORDS:
                     np_start = w.start(1)
-            cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
+            cl_s, cl_e = clause_start(text, near, cs), clause_end(text, ce, e)
             reach = _reach(text, ce, min(cl_e, ce + 80))
             # Target: in the head's words, then just after it ("licences for X",
             # "ban ... designed to keep X out"), then before it in the clause.
