@@ -183,3 +183,13 @@ def test_a_worry_about_a_thing_is_no_statement():
 def test_caution_is_a_reporting_verb():
     stmts = run("Analysts caution that domestic chips still lag on software.")
     assert [(s.speaker, s.verb) for s in stmts] == [("Analysts", "caution")]
+
+
+def test_customs_data_showed():
+    stmts = run("China's ore exports to Japan rose 12% in May, customs data showed, as the truce held.")
+    assert [(s.speaker, s.verb, s.text) for s in stmts] == [
+        ("Chinese customs", "showed", "China's ore exports to Japan rose 12% in May")]
+
+
+def test_only_data_shows():
+    assert run("Norland showed restraint in the talks on Monday.") == []

@@ -503,6 +503,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             continue
         if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
             continue
+        if word in ("showed", "shows", "show") and not re.search(SOURCE_NOUNS + r"\s+$", text[max(ss, vs - 30):vs]):
+            continue  # only data speaks by showing: "customs data showed"
         frames.append(Frame(vs, ve, word, kind))
     # Colon quotations: "X Y, role: 'words'".
     for q in real:
@@ -831,6 +833,8 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
         if "_" in gap:
             continue
         gap = GAP_ADVERBS_STRIP(gap)
+        if c.type in ("government", "organization") and re.match(r"(?:showed|shows)\b", text[vs:vs + 8]):
+            gap = re.sub(r"^\s+" + SOURCE_NOUNS + r"\s*$", "", gap)  # "customs data showed"
         if c.type == "group":
             # "Analysts at Acme Securities said": the named firm speaks through them.
             firm = re.match(r"\s+(?:at|from)\s+(?:the\s+)?", text[c.end:vs])

@@ -404,6 +404,7 @@ OWNED_RX = re.compile(
 COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee|"
                           r"(?:Senate|House)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}Committee)\b"
                           r"(?:\s+on\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*)?")
+CUSTOMS_DATA_RX = re.compile(r"\b(customs)\s+(?:data|figures|statistics)\b")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
                    "foreign office", "consulate", "mission", "government", "administration")
@@ -575,6 +576,16 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                     ent.aliases.append(f"{topic} ministry")
         for m in (committee.finditer(text, s, e) if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
+        for m in (CUSTOMS_DATA_RX.finditer(text, s, e) if "customs" in chunk else ()):
+            # "customs data showed": the customs of the country the article is about.
+            sent = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            first = _country_rx().search(text, sent, m.start())
+            country = (lx.adjectives.get(first.group()) or lx.gov_alias.get(first.group().lower())) if first else None
+            country = country or _last_government(reg, m.start())
+            adj = next((a for a, c in lx.adjectives.items() if c == country), None)
+            if adj is not None and not reg.is_taken(m.start(1), m.end(1)) and \
+                    not re.search(r"[A-Z][\w’'.]*\s+$", text[max(0, m.start() - 25):m.start()]):
+                reg.add(f"{adj} customs", "government", m.start(1), m.end(1))
         if "state media" in chunk or "state-run media" in chunk or "state television" in chunk:
             for m in STATE_MEDIA_RX.finditer(text, s, e):
                 reg.add(m.group()[0].upper() + m.group()[1:], "media", m.start(), m.end(), best=True)
