@@ -193,3 +193,10 @@ def test_customs_data_showed():
 
 def test_only_data_shows():
     assert run("Norland showed restraint in the talks on Monday.") == []
+
+
+def test_a_topic_ministry_is_the_full_name_given_later():
+    names = actors_of("Japan will spend more, the industry ministry said. "
+                      "The Ministry of Economy, Trade and Industry said tests would begin next year.")
+    assert [n for n, t in names.items() if t == "government"] == [
+        "Japan", "Japan's Ministry of Economy, Trade and Industry"]

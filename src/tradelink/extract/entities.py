@@ -488,6 +488,7 @@ def find(doc, *context) -> list[Actor]:
     verbs_rx = _verbs_rx()
 
     _find_bodies(text, regions, reg, lx)
+    _merge_ministries(reg)
 
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []
@@ -499,6 +500,28 @@ def find(doc, *context) -> list[Actor]:
     _resolve_singles(text, pending_single, reg, lx, verbs_rx)
     _find_groups(text, regions, reg, lx)
     return _to_actors(text, reg)
+
+
+def _merge_ministries(reg: Registry) -> None:
+    """"The industry ministry" is the "Ministry of Economy, Trade and Industry"
+    the article names in full: one body of the same country whose name holds the topic."""
+    ents = [e for e in reg.ents.values() if e.type == "government"]
+    for short in ents:
+        m = re.fullmatch(r"(.+?)'s Ministry of (\w+)", short.name)
+        if not m:
+            continue
+        longer = [e for e in ents if e is not short and e.name.startswith(m.group(1) + "'s Ministry of ")
+                  and re.search(r"\b" + re.escape(m.group(2)) + r"\b", e.name)]
+        if len(longer) != 1 or reg.ents.get(short.name.lower()) is not short:
+            continue
+        into = longer[0]
+        for s, e in short.spans:
+            into.add(s, e, reg.text)
+        for alias in [short.name] + short.aliases:
+            if alias != into.name and alias not in into.aliases:
+                into.aliases.append(alias)
+            reg.by_alias[alias.lower()] = into
+        del reg.ents[short.name.lower()]
 
 
 def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
