@@ -200,3 +200,9 @@ def test_a_topic_ministry_is_the_full_name_given_later():
                       "The Ministry of Economy, Trade and Industry said tests would begin next year.")
     assert [n for n, t in names.items() if t == "government"] == [
         "Japan", "Japan's Ministry of Economy, Trade and Industry"]
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_just_named():
+    stmts = run("The Commerce Department says licences remain subject to review. "
+                'A spokesperson said the department would "not hesitate to revoke any license."')
+    assert [s.speaker for s in stmts] == ["Commerce Department", "Commerce Department"]

@@ -733,6 +733,10 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         a = index.last_with_role(s, "spokes")
         if a is not None:
             return Speaker(a.name, a.type, s, e)
+        if m.group().split()[0] in ("A", "An") and state.last_thing and \
+                re.search(r"[.!?][”\"’']?\s+$", text[max(0, s - 4):s]):
+            # "The department says ... . A spokesperson said ...": the body speaks on record.
+            return Speaker(state.last_thing[0], state.last_thing[1], s, e)
         return Speaker(None, None, s, e, descriptor=m.group())
     if rx is ANON:
         phrase = m.group()
