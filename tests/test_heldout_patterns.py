@@ -206,3 +206,9 @@ def test_a_bare_spokesperson_speaks_for_the_body_just_named():
     stmts = run("The Commerce Department says licences remain subject to review. "
                 'A spokesperson said the department would "not hesitate to revoke any license."')
     assert [s.speaker for s in stmts] == ["Commerce Department", "Commerce Department"]
+
+
+def test_normalise_text_is_idempotent_with_a_bom_after_blank_lines():
+    for raw in ("\n\ufeff", "\n\ufeffabc", "\ufeff\n\ufeff x \n"):
+        once = normalise_text(raw)
+        assert normalise_text(once) == once and not once.startswith("\ufeff")

@@ -47,7 +47,9 @@ def normalise_text(raw: str) -> str:
     no trailing whitespace on lines or at the end. Spans index into this."""
     text = unicodedata.normalize("NFC", raw.lstrip("\ufeff"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    # A BOM after leading blank lines ("\n\ufeff...") would survive once: normalise again.
+    return normalise_text(text) if text.startswith("\ufeff") else text
 
 
 def article_id(text: str) -> str:
