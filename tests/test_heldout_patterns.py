@@ -212,3 +212,11 @@ def test_normalise_text_is_idempotent_with_a_bom_after_blank_lines():
     for raw in ("\n\ufeff", "\n\ufeffabc", "\ufeff\n\ufeff x \n"):
         once = normalise_text(raw)
         assert normalise_text(once) == once and not once.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("The minister told state broadcaster NRTV that ties were stable.", "NRTV", "media"),
+    ("Washington reviews exports of Velmora's newest chips to China.", "Velmora", "organization"),
+])
+def test_outlet_and_owner_cues(text, name, type_):
+    assert actors_of(text).get(name) == type_, actors_of(text)

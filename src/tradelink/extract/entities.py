@@ -347,6 +347,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
             return "organization"
         if first_role < 99 and first_role <= 5 and len(words) >= 1:
             return "person"
+    # "state broadcaster X", "the news agency X": an outlet.
+    if re.search(r"\b(?:broadcaster|news agency|newspaper|tabloid|news outlet|TV channel|television channel)\s+$", before):
+        return "media"
     # "X and other chip designers": one of a kind of organisation.
     om = re.match(r"\s+and\s+other\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
     if om and _rx().desc_in.search(om.group(1)):
@@ -731,7 +734,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         return
 
     cue = _context_type(text, s, e, lx, verbs_rx)
-    if cue == "organization":
+    if cue == "media":
+        reg.add(full, "media", s, e, best=True)
+    elif cue == "organization":
         reg.add(full, "organization", s, e, best=True)
     elif cue in ("person", "speaker") and _looks_like_person(tokens, lx):
         _add_person(text, reg, lx, s, e, tokens, s, e, None)
@@ -854,7 +859,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
         words = tok.split()
         if cue is None and OWNS_PRODUCT.match(text, e):
             cue = "organization"  # "Acme's X200 chip", "Acme's shares"
-        if tok in lx.media_suffixes:
+        if tok in lx.media_suffixes or cue == "media":
             reg.add(tok, "media", s, e)
         elif cue == "speaker" and len(words) == 1 and _sentence_initial_or_name(text, s, tok):
             reg.add(tok, "organization", s, e)
@@ -893,8 +898,8 @@ def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
 
 
 OWNS_PRODUCT = re.compile(
-    r"['’]s\s+(?:[A-Z][\w-]*\s+)?[A-Z]*[\w-]*\d[\w-]*\b|['’]s\s+[A-Z][\w-]*\s+(?:chips?|processors?|"
-    r"accelerators?|GPUs?|modules?|products?)\b|['’]s\s+(?:shares|stock|revenue|sales|chips|products|"
+    r"['’]s\s+(?:[A-Z][\w-]*\s+)?[A-Z]*[\w-]*\d[\w-]*\b|['’]s\s+(?:[A-Z][\w-]*|(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
+    r"(?:chips?|processors?|accelerators?|GPUs?|modules?|products?)\b|['’]s\s+(?:shares|stock|revenue|sales|chips|products|"
     r"factory|factories|plant|plants|board|customers|chief executive|shareholders|subsidiary|market value)\b")
 WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nouns are plurals
