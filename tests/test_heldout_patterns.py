@@ -220,3 +220,8 @@ def test_normalise_text_is_idempotent_with_a_bom_after_blank_lines():
 ])
 def test_outlet_and_owner_cues(text, name, type_):
     assert actors_of(text).get(name) == type_, actors_of(text)
+
+
+def test_data_from_a_consultancy_showed():
+    stmts = run("Magnet prices in Europe have risen 30% since October, data from consultancy Tarnow Metals showed.")
+    assert [(s.speaker, s.text) for s in stmts] == [("Tarnow Metals", "Magnet prices in Europe have risen 30% since October")]

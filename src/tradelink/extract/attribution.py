@@ -503,7 +503,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             continue
         if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
             continue
-        if word in ("showed", "shows", "show") and not re.search(SOURCE_NOUNS + r"\s+$", text[max(ss, vs - 30):vs]):
+        if word in ("showed", "shows", "show") and not re.search(r"\b" + SOURCE_NOUNS + r"\b[^,.;]{0,50}$", text[max(ss, vs - 60):vs]):
             continue  # only data speaks by showing: "customs data showed"
         frames.append(Frame(vs, ve, word, kind))
     # Colon quotations: "X Y, role: 'words'".
@@ -866,6 +866,10 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             break
     if best is None:
         return None
+    dm = re.search(r"\b" + SOURCE_NOUNS + r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", text[max(ss, best.start - 50):best.start])
+    if dm and re.match(r"(?:showed|shows)\b", text[vs:vs + 8]):
+        # "data from consultancy X showed": the phrase starts at the data.
+        best = Speaker(best.name, best.type, max(ss, best.start - 50) + dm.start(), best.end)
     if best.type == "group" and RESEARCHERS.search(best.name or ""):
         # "Analysts at Acme Securities wrote in a note": the firm's research speaks.
         am = re.match(r"\s+(?:at|from|with)\s+(?:the\s+)?", text[best.end:vs])
