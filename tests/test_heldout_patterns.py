@@ -225,3 +225,8 @@ def test_outlet_and_owner_cues(text, name, type_):
 def test_data_from_a_consultancy_showed():
     stmts = run("Magnet prices in Europe have risen 30% since October, data from consultancy Tarnow Metals showed.")
     assert [(s.speaker, s.text) for s in stmts] == [("Tarnow Metals", "Magnet prices in Europe have risen 30% since October")]
+
+
+def test_an_apposition_with_an_abbreviation_types_the_name():
+    assert actors_of("Shares of Tarnow Rare Earths, the largest U.S. producer of the metals, jumped 14%.").get(
+        "Tarnow Rare Earths") == "organization"

@@ -330,7 +330,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # Apposition after the name: ", a Danish maker of ..." or ", the head of ...".
     if re.match(r",\s+\d{1,3},", after):
         return "person"  # an age: "X Y, 54, said"
-    m = re.match(r",\s+(?!and\b|but\b|which\b|said\b)([^,;:.\"“”‘’]{2,90})", after)
+    m = re.match(r",\s+(?!and\b|but\b|which\b|said\b)((?:[^,;:.\"“”‘’]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z]))"
+                 r"{2,90})", after)  # "U.S." inside: ", the largest U.S. producer of ..."
     if m:
         app = m.group(1)
         if re.match(r"who\b|(?:a|the) former\b", app):
