@@ -230,3 +230,8 @@ def test_data_from_a_consultancy_showed():
 def test_an_apposition_with_an_abbreviation_types_the_name():
     assert actors_of("Shares of Tarnow Rare Earths, the largest U.S. producer of the metals, jumped 14%.").get(
         "Tarnow Rare Earths") == "organization"
+
+
+def test_office_of_the_trade_representative():
+    assert actors_of("Questions went to the Office of the US Trade Representative, which did not respond.").get(
+        "Office of the US Trade Representative") == "government"

@@ -408,6 +408,8 @@ OWNED_RX = re.compile(
 COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee|"
                           r"(?:Senate|House)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}Committee)\b"
                           r"(?:\s+on\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*)?")
+# "the Office of the US Trade Representative": a government office named by its head.
+OFFICE_OF_RX = re.compile(r"\b(Office of the (?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)")
 CUSTOMS_DATA_RX = re.compile(r"\b(customs)\s+(?:data|figures|statistics)\b")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
@@ -601,6 +603,9 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                     ent.aliases.append(formal)
                 if topic not in ent.aliases:
                     ent.aliases.append(f"{topic} ministry")
+        for m in (OFFICE_OF_RX.finditer(text, s, e) if "Office of the" in chunk else ()):
+            if not reg.is_taken(m.start(1), m.end(1)):
+                reg.add(m.group(1), "government", m.start(1), m.end(1), best=True)
         for m in (committee.finditer(text, s, e) if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
         for m in (CUSTOMS_DATA_RX.finditer(text, s, e) if "customs" in chunk else ()):
