@@ -131,6 +131,7 @@ class Vocabulary:
         self.trigger = re.compile(f"{before}(?:{trigger})", flags)
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._by_head: dict[str, re.Pattern[str] | None] = {}  # grows with the distinct 4-char heads seen
 
     def _regex(self, idx: tuple[int, ...]) -> re.Pattern[str]:
         rx = self._cache.get(idx)
@@ -141,25 +142,35 @@ class Vocabulary:
             self._cache[idx] = rx
         return rx
 
+    def _dispatch(self, head: str) -> re.Pattern[str] | None:
+        """The regex of the alternatives that can start with *head* (the next `K` characters)."""
+        if self.fold:
+            head = head.lower()
+        idx: set[int] = set(self.anywhere)
+        for k in range(1, K + 1):
+            hit = self.by_prefix.get(head[:k])
+            if hit:
+                idx.update(hit)
+        return self._regex(tuple(sorted(idx))) if idx else None
+
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping matches, left to right, as `re.Match` objects with ``lastgroup`` set."""
         end = len(text) if end is None else end
         pos = start
         trig = self.trigger
+        dispatch = self._by_head
         while True:
             t = trig.search(text, pos, end)
             if t is None:
                 return
             at = t.start()
             head = text[at:at + K]
-            if self.fold:
-                head = head.lower()
-            idx: set[int] = set(self.anywhere)
-            for k in range(1, K + 1):
-                hit = self.by_prefix.get(head[:k])
-                if hit:
-                    idx.update(hit)
-            m = self._regex(tuple(sorted(idx))).match(text, at, end) if idx else None
+            rx = dispatch.get(head, False)
+            if rx is False:
+                if len(dispatch) > 100_000:  # bound the memo on endless input
+                    dispatch.clear()
+                rx = dispatch[head] = self._dispatch(head)
+            m = rx.match(text, at, end) if rx is not None else None
             if m is not None and m.end() > at:
                 yield m
                 pos = m.end()
