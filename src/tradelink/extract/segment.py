@@ -322,6 +322,7 @@ def segment(text: str) -> Doc:
                     block.body_start = s + dl.end()
         if block.kind == "bullet":
             section_bullets = True
+        first = None  # the block's sentences, when already split below
         if block.kind == "paragraph" and not listish and not section_bullets \
                 and kind_of_section in ("summary", "questions", "quotes"):
             # Items of a list whose bullet marks were lost in copying: short lines in a
@@ -340,7 +341,7 @@ def segment(text: str) -> Doc:
                 block.section = None
         block.section_kind = kind_of_section if block.section else None
         seen_prose = True
-        block.sentences = split_sentences(text, block.body_start, e)
+        block.sentences = split_sentences(text, block.body_start, e) if first is None else first
         blocks.append(block)
     return Doc(text, blocks)
 
@@ -349,6 +350,7 @@ def segment(text: str) -> Doc:
 
 _END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+|$)")
 _SPACE = re.compile(r"\s*")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 def _abbreviations() -> frozenset[str]:
@@ -389,7 +391,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = chunk[r] if r < len(chunk) else ""
         low = word.lower()
         if m.group().startswith(".") and m.group() == "." and (
-            (low in _ABBR and not (low == "no." and not nxt.isdigit())) or re.fullmatch(r"(?:[A-Za-z]\.)+", word)
+            (low in _ABBR and not (low == "no." and not nxt.isdigit())) or _INITIALS.fullmatch(word)
         ):
             # "U.S. officials" continues; "in the U.S. The ministry" ends: the
             # abbreviation often ends sentences and a sentence-opening word follows.
