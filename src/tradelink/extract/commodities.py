@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tradelink import vocab
 from tradelink.models import Commodity, Span
 
-from .fastre import Vocabulary
+from .fastre import Vocabulary, core_length
 from .segment import Doc
 
 
@@ -40,13 +40,6 @@ def _entries() -> dict[str, dict]:
     return {e["name"]: e for e in _vocab()["commodity"]}
 
 
-def _core_length(term: str) -> int:
-    """Length of a term without its optional parts: orders the alternation longest-first."""
-    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
-    core = re.sub(r"\[[^\]]*\]", "x", core)
-    return len(re.sub(r"[()?:|\\]", "", core))
-
-
 @functools.cache
 def _term_regex() -> re.Pattern[str]:
     alts = []
@@ -54,7 +47,7 @@ def _term_regex() -> re.Pattern[str]:
         mods = e.get("modifiers", [])
         mod = f"(?:(?:{'|'.join(re.escape(m) for m in sorted(mods, key=len, reverse=True))})[ -])*" if mods else ""
         for t in e["terms"]:
-            alts.append((_core_length(t), f"c{i}_{len(alts)}", f"{mod}(?:{t})"))
+            alts.append((core_length(t), f"c{i}_{len(alts)}", f"{mod}(?:{t})"))
     alts.sort(key=lambda a: -a[0])
     return Vocabulary([(g, p) for _, g, p in alts], re.IGNORECASE, after=r"(?![\w])")
 

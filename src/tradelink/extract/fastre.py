@@ -23,6 +23,16 @@ except ImportError:  # pragma: no cover
 K = 4  # prefix length used for dispatch
 
 
+def core_length(term: str) -> int:
+    """Length of a vocabulary term without its optional parts.
+
+    Callers sort an alternation by it, longest first, so that the longest
+    cue wins where several start at the same place."""
+    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
+    core = re.sub(r"\[[^\]]*\]", "x", core)
+    return len(re.sub(r"[()?:|\\]", "", core))
+
+
 def _item(op, av, fold: bool) -> set[tuple[str, bool]]:
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return {("", True)}

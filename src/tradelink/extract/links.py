@@ -31,18 +31,13 @@ from . import policies as policy_stage
 from .clauses import (
     Mention, SpanList, actor_index, after_preposition, antecedent, clause_end, clause_start, subject,
 )
-from .fastre import Vocabulary
+from .fastre import Vocabulary, core_length
 from .segment import Doc
 
 
 @functools.cache
 def _vocab():
     return vocab.table("relations")
-
-
-def _core_length(term: str) -> int:
-    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
-    return len(re.sub(r"[()?:|\\\[\]]", "", core))
 
 
 @functools.cache
@@ -52,7 +47,7 @@ def _cue_regex() -> tuple[Vocabulary, dict[str, dict]]:
         for j, cue in enumerate(rule["cues"]):
             g = f"r{i}_{j}"
             groups[g] = rule
-            alts.append((_core_length(cue), g, cue))
+            alts.append((core_length(cue), g, cue))
     alts.sort(key=lambda a: -a[0])
     return Vocabulary([(g, c) for _, g, c in alts], re.IGNORECASE), groups
 

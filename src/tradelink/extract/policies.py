@@ -31,18 +31,13 @@ from .clauses import (
     ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
     subject,
 )
-from .fastre import Vocabulary
+from .fastre import Vocabulary, core_length
 from .segment import Doc
 
 
 @functools.cache
 def _vocab():
     return vocab.table("policies")
-
-
-def _core_length(term: str) -> int:
-    core = re.sub(r"\(\?[:<!=][^()]*\)\?|\(\?<?[!=][^()]*\)|.\?", "", term)
-    return len(re.sub(r"[()?:|\\\[\]]", "", core))
 
 
 @functools.cache
@@ -52,11 +47,11 @@ def _cue_regex() -> tuple[Vocabulary, dict[str, tuple[str, bool]]]:
         for j, t in enumerate(k.get("nouns", [])):
             g = f"n{i}_{j}"
             groups[g] = (k["kind"], True)
-            alts.append((_core_length(t), g, t))
+            alts.append((core_length(t), g, t))
         for j, t in enumerate(k.get("verbs", [])):
             g = f"v{i}_{j}"
             groups[g] = (k["kind"], False)
-            alts.append((_core_length(t), g, t))
+            alts.append((core_length(t), g, t))
     alts.sort(key=lambda a: -a[0])
     return Vocabulary([(g, t) for _, g, t in alts], re.IGNORECASE), groups
 
