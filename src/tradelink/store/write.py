@@ -25,7 +25,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, event, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tradelink import PARSER_VERSION
@@ -56,11 +56,50 @@ def ingest(session: Session, extraction: Extraction, parser_version: int = PARSE
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
     }])
     _ArticleWriter(session, extraction).write()
+    if session.get_bind().dialect.name == "sqlite":
+        session.info.setdefault(_UNINDEXED, set()).add(art.id)
     x = extraction
     counts = {"actors": len(x.actors), "commodities": len(x.commodities),
               "policies": len(x.policies), "statements": len(x.statements),
               "questions": len(x.questions), "links": len(x.links)}
     return IngestResult(art.id, "new", art.title, art.source, counts)
+
+
+# --- search indexes (SQLite) ------------------------------------------------------
+# The full-text indexes of sentences, statements and questions have no insert
+# trigger (migration 0005): the ids of the articles stored in a transaction
+# collect in ``session.info`` and their rows are indexed in one statement per
+# index just before the transaction commits, so the index never lags a commit.
+
+_UNINDEXED = "tradelink_unindexed_articles"
+_SEARCH_INDEXES = (("search_sentences", "sentences"), ("search_statements", "statements"),
+                   ("search_questions", "questions"))
+
+
+def index_articles(connection, article_ids) -> None:
+    """Add the sentences, statements and questions of these (new) articles to the SQLite search indexes."""
+    ids = sorted(set(article_ids))
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for fts, table in _SEARCH_INDEXES:
+            connection.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM {table} "
+                f"WHERE article_id IN ({marks}) ORDER BY id", tuple(chunk))
+
+
+@event.listens_for(Session, "before_commit")
+def _index_before_commit(session: Session) -> None:
+    if session.get_nested_transaction() is not None:
+        return  # a savepoint: the outer transaction indexes everything at once
+    ids = session.info.pop(_UNINDEXED, None)
+    if ids:
+        index_articles(session.connection(), ids)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_on_rollback(session: Session, transaction) -> None:
+    if transaction.parent is None:  # the outer transaction ended: committed ids are gone already
+        session.info.pop(_UNINDEXED, None)
 
 
 def _span(rec) -> dict:
