@@ -56,6 +56,9 @@ def _fill(engine) -> None:
             "article_id": ART1, "headline": True, "section": "Questions",
             "start": qq, "end": qq + len(question), "text": question,
         }])
+        if conn.dialect.name == "sqlite":  # raw inserts: index them as the writer does
+            from tradelink.store.write import index_articles
+            index_articles(conn, [ART1, ART2])
 
 
 @pytest.fixture
