@@ -8,9 +8,10 @@ committed transaction's new rows into these three indexes just before the
 commit, in the same transaction, so the index and its table still change
 together.  Anything else that inserts into these tables must do the same
 (`write.index_articles`).  The delete and update triggers stay: deletes,
-cascades and text updates still reach the index by themselves.  The name and
-link-trigram indexes (0003) keep their insert triggers: the writer looks names
-up in them while it writes.
+cascades and text updates still reach the index by themselves.  The name
+indexes (0003) keep their insert triggers: the writer looks names up in them
+while it writes, across the articles of one transaction.  The link-trigram
+index (0003) keeps its trigger too (not measured separately yet).
 
 PostgreSQL: nothing changes (GIN expression indexes follow the table).
 
