@@ -121,3 +121,29 @@ def pythonpath_env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT / "src")
     return env
+
+
+HEAVY = ("alembic", "pydantic", "rich", "sqlalchemy")
+
+_PROBE = """\
+import runpy, sys
+sys.argv = ['tradelink', *sys.argv[1:]]
+try:
+    runpy.run_module('tradelink', run_name='__main__')
+except SystemExit as e:
+    assert not e.code, e.code
+print(sorted({m.split('.')[0] for m in sys.modules} & set(%r)), file=sys.stderr)
+"""
+
+
+def run_counting_heavy_imports(*args: str) -> tuple[str, str]:
+    """Run ``tradelink ARGS`` in a fresh interpreter, as the console script does.
+
+    Returns its stdout and, on stderr's last line, the heavy packages
+    (`HEAVY`) it imported: ``"[]"`` when start-up stayed lean."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _PROBE % (HEAVY,), *args],
+                          capture_output=True, text=True, env=pythonpath_env())
+    return done.stdout, done.stderr

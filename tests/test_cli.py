@@ -190,18 +190,8 @@ def test_help_everywhere(cli):
 
 def test_query_commands_import_nothing_heavy(handmade_db):
     """Start-up: the read path uses stdlib sqlite3; no SQLAlchemy, pydantic or rich."""
-    import subprocess
-    import sys
+    from conftest import run_counting_heavy_imports
 
-    from conftest import pythonpath_env
-
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['tradelink', 'quotes', '--speaker', 'whitfield', '--about', 'deal', '--json']\n"
-             "try:\n    runpy.run_module('tradelink', run_name='__main__')\n"
-             "except SystemExit as e:\n    assert not e.code, e.code\n"
-             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'pydantic', 'rich', 'alembic'})\n"
-             "print(heavy, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          env=pythonpath_env())
-    assert done.stderr == "[]\n"
-    assert [q["verb"] for q in json.loads(done.stdout)] == ["said", "told", "warned"]
+    out, heavy = run_counting_heavy_imports('quotes', '--speaker', 'whitfield', '--about', 'deal', '--json')
+    assert heavy == "[]\n"
+    assert [q["verb"] for q in json.loads(out)] == ["said", "told", "warned"]

@@ -115,22 +115,11 @@ def test_errors_are_one_line(cli, kb, args, code, message):
 
 
 def test_path_imports_nothing_heavy(kb):
-    import subprocess
-    import sys
+    from conftest import run_counting_heavy_imports
 
-    from conftest import pythonpath_env
-
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['tradelink', 'path', 'H20', 'NdPr magnets', '--max-hops', '3']\n"
-             "try:\n    runpy.run_module('tradelink', run_name='__main__')\n"
-             "except SystemExit as e:\n    assert not e.code, e.code\n"
-             "heavy = sorted({m.split('.')[0] for m in sys.modules}"
-             " & {'sqlalchemy', 'pydantic', 'rich', 'alembic'})\n"
-             "print(heavy, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          env=pythonpath_env())
-    assert done.stderr == "[]\n"
-    assert done.stdout.startswith("Path 1 of 1 (1 hop): H20 AI chips -> NdPr magnets\n")
+    out, heavy = run_counting_heavy_imports('path', 'H20', 'NdPr magnets', '--max-hops', '3')
+    assert heavy == "[]\n"
+    assert out.startswith("Path 1 of 1 (1 hop): H20 AI chips -> NdPr magnets\n")
 
 
 # --- links filters --------------------------------------------------------------------

@@ -223,18 +223,8 @@ def test_every_command_answers_on_postgresql_as_on_sqlite(cli, pg_url, tmp_path,
 
 def test_search_imports_nothing_heavy(handmade_db):
     """Start-up: search on SQLite needs no SQLAlchemy, pydantic, rich or alembic."""
-    import subprocess
-    import sys
+    from conftest import run_counting_heavy_imports
 
-    from conftest import pythonpath_env
-
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['tradelink', 'search', 'deal', '--limit', '3', '--kind', 'quote', '--json']\n"
-             "try:\n    runpy.run_module('tradelink', run_name='__main__')\n"
-             "except SystemExit as e:\n    assert not e.code, e.code\n"
-             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'pydantic', 'rich', 'alembic'})\n"
-             "print(heavy, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          env=pythonpath_env())
-    assert done.stderr == "[]\n"
-    assert [h["kind"] for h in json.loads(done.stdout)] == ["quote"] * 3
+    out, heavy = run_counting_heavy_imports('search', 'deal', '--limit', '3', '--kind', 'quote', '--json')
+    assert heavy == "[]\n"
+    assert [h["kind"] for h in json.loads(out)] == ["quote"] * 3
