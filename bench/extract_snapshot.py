@@ -1,9 +1,10 @@
 """Snapshot every article's full extraction, or check it is byte-identical to a snapshot.
 
-    PYTHONPATH=src python bench/extract_snapshot.py write /tmp/snap.json
-    PYTHONPATH=src python bench/extract_snapshot.py check /tmp/snap.json
+    PYTHONPATH=src python bench/extract_snapshot.py write /tmp/snap.json [DIR ...]
+    PYTHONPATH=src python bench/extract_snapshot.py check /tmp/snap.json [DIR ...]
 
-Articles: the seeds, the dev set and tests/heldout/articles. A speed change must leave
+Articles: the seeds, the dev set, tests/heldout/articles and the ``*.txt`` of any
+DIR given (a synthetic corpus from bench/corpus.py, say). A speed change must leave
 `check` silent; it prints the first differing article otherwise and exits 1.
 """
 
@@ -19,9 +20,9 @@ from tradelink.models import normalise_text
 DIRS = [Path("seeds"), Path("/work/shared/dev/articles"), Path("tests/heldout/articles")]
 
 
-def dump() -> dict[str, str]:
+def dump(extra: list[Path]) -> dict[str, str]:
     out = {}
-    for d in DIRS:
+    for d in DIRS + extra:
         for p in sorted(d.glob("*.txt")):
             text = normalise_text(p.read_text(encoding="utf-8"))
             out[str(p)] = json.dumps(extract(text).model_dump(mode="json"), sort_keys=True)
@@ -29,8 +30,8 @@ def dump() -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    mode, path = argv
-    now = dump()
+    mode, path, *extra = argv
+    now = dump([Path(d) for d in extra])
     if mode == "write":
         Path(path).write_text(json.dumps(now, indent=0), encoding="utf-8")
         print(f"{len(now)} articles written to {path}")
