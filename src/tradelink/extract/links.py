@@ -72,6 +72,13 @@ def _statement_verbs() -> list[tuple[str, re.Pattern[str]]]:
     return [(rel, re.compile("|".join(p), re.IGNORECASE)) for rel, p in _vocab()["statements"].items()]
 
 
+@functools.lru_cache(maxsize=1024)
+def _statement_relation(verb: str) -> str | None:
+    """The relation a reporting verb gives its speaker to a policy ("slammed" → opposes)."""
+    verb = verb.lower()
+    return next((r for r, rx in _statement_verbs() if rx.fullmatch(verb)), None)
+
+
 @functools.cache
 def _anaphora() -> re.Pattern[str]:
     a = _vocab()["anaphora"]
@@ -99,6 +106,10 @@ APPOSITION = re.compile(r"\S,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[\w-]+\s+$")
 RELATIVE_SUBJECT = re.compile(r"\s(?:that|which|who)\s+$", re.IGNORECASE)
 OBJECT_STOP = re.compile(r"[,;:\"“”]")
+PRONOUN_IT = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
+LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:separated |refined )?")
+DETERMINER_ONLY = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?")
+AS_PHRASE = re.compile(r"\s+as\s+[^,.;]{1,60}")
 
 
 def _object_reach(text: str, start: int, end: int) -> int:
@@ -145,7 +156,7 @@ def _nearest_subject(ctx: _Ctx, s: int, pos: int) -> Mention | None:
     cs = clause_start(text, s, pos)
     cands = [m for m in index.between(cs, pos) if after_preposition(text, m.start, cs) is None]
     pron = None
-    for p in re.finditer(r"\b(?:it|its|they|their)\b", text[cs:pos], re.IGNORECASE):
+    for p in PRONOUN_IT.finditer(text[cs:pos]):
         pron = p
     if pron is not None and (not cands or cands[-1].end <= cs + pron.start()):
         at = cs + pron.start()
@@ -228,7 +239,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 if rel == "used_in":
                     # "cobalt and nickel, which go into batteries": every listed input.
                     for g in reversed(left[:-1]):
-                        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:separated |refined )?", text[g[1]:left[left.index(g) + 1][0]]) \
+                        if LISTED.fullmatch(text[g[1]:left[left.index(g) + 1][0]]) \
                                 and g[2] != b[2]:
                             out.append(_Cand(_span_link(
                                 ctx, g[0], end, sent, source=g[2], source_kind="commodity", relation=rel,
@@ -284,7 +295,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 ), summary, False))
             elif shape == "aa":
                 obj = next((x for x in ctx.index.between(ce, min(cl_e, ce + 80))), None)
-                if obj is not None and not re.fullmatch(r"\s*(?:(?:the|a|an|its|their)\s+)?", text[ce:obj.start]):
+                if obj is not None and not DETERMINER_ONLY.fullmatch(text[ce:obj.start]):
                     obj = None
                 who = _nearest_subject(ctx, s, cs)
                 if obj is None or who is None or obj.name == who.name:
@@ -330,7 +341,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
 
 def _phrase_end(text: str, end: int, sent_end: int) -> int:
     """Extend evidence over an "as reckless and premature" complement."""
-    m = re.match(r"\s+as\s+[^,.;]{1,60}", text[end:sent_end])
+    m = AS_PHRASE.match(text[end:sent_end])
     return end + m.end() if m else end
 
 
@@ -403,7 +414,7 @@ def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
         pm = next((p for p in ctx.pmentions if p.named and p.start >= st.start and p.end <= st.end), None)
         if pm is None:
             continue
-        rel = next((r for r, rx in _statement_verbs() if rx.fullmatch(st.verb.lower())), None)
+        rel = _statement_relation(st.verb)
         if rel is None:
             continue
         sent = (st.sentence.start, st.sentence.end) if st.sentence else (st.start, st.end)

@@ -31,7 +31,7 @@ from .clauses import (
     ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
     subject,
 )
-from .fastre import Vocabulary, core_length
+from .fastre import Vocabulary, core_length, prefixes
 from .segment import Doc
 
 
@@ -65,6 +65,20 @@ def _labels() -> dict[str, str]:
 def _status_regex() -> re.Pattern[str]:
     alts = [f"(?P<{name}>{'|'.join(pats)})" for name, pats in _vocab()["status"].items()]
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _status_stems() -> re.Pattern[str] | None:
+    """A case-sensitive scan for the literal starts of every status word, run on a
+    lower-cased ASCII window: where it finds nothing the status words cannot match.
+    ``None`` if some status pattern has no literal start."""
+    stems: set[str] = set()
+    for pats in _vocab()["status"].values():
+        for pat in pats:
+            stems |= prefixes(pat, re.IGNORECASE)
+    if "" in stems:
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(stems, key=lambda x: (-len(x), x))))
 
 
 @functools.cache
@@ -117,6 +131,21 @@ class _Found:
 
 
 COORD = re.compile(r"^\s*(?:and|&)\s+$")
+# Matched at an offset (pattern.match(text, pos, endpos)), so no "^": it would only match at 0.
+AFTER_SIDES = re.compile(r"\s*(?:\w+\s+){0,3}$")
+SIGNED = re.compile(r"\s*(?:have |has |had |will |would )?(?:signed|agreed|struck|reached|sealed|agree|sign)\b")
+LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:\w+\s+){0,2}?")
+CLOSING_QUOTE = re.compile(r"[”\"]")
+NUMBER_WORD = re.compile(r"\d+(?:\.\d+)?%?|per|cent")
+PLURAL = re.compile(r"[a-z]+s")
+DEAL_HEAD = re.compile(r"deal|negotiation|talks", re.IGNORECASE)
+TRADE_END = re.compile(r"\btrade\s*$")
+PLURAL_END = re.compile(r"[^s]s$")
+CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
+PERMIT_HEAD = re.compile(r"permit|licen", re.IGNORECASE)
+EXPORT_HEAD = re.compile(r"licen|permit|ban|freeze|halt|control|restriction|curb", re.IGNORECASE)
+FINAL_S = re.compile(r"s$")
+TOKEN_CHARS = frozenset("’'.-")
 
 
 def _coordinated_subject(text: str, index: ActorIndex, s: int, pos: int) -> tuple[str, str] | None:
@@ -125,8 +154,7 @@ def _coordinated_subject(text: str, index: ActorIndex, s: int, pos: int) -> tupl
     sides = [m for m in index.between(cs, pos) if m.type in SIDES]
     for a, b in zip(sides, sides[1:]):
         if COORD.match(text[a.end:b.start]) and a.name != b.name and after_preposition(text, a.start, cs) is None:
-            if re.match(r"^\s*(?:\w+\s+){0,3}$", text[b.end:pos]) or re.match(
-                    r"^\s*(?:have |has |had |will |would )?(?:signed|agreed|struck|reached|sealed|agree|sign)\b", text[b.end:pos]):
+            if AFTER_SIDES.match(text, b.end, pos) or SIGNED.match(text, b.end, pos):
                 return a.name, b.name
     return None
 
@@ -136,7 +164,7 @@ def _coordinated(text: str, goods: list[tuple[int, int, str]]) -> list[tuple[int
     out = goods[:1]
     for g in goods[1:]:
         gap = text[out[-1][1]:g[0]]
-        if not re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:\w+\s+){0,2}?", gap):
+        if not LIST_GAP.fullmatch(gap):
             break
         out.append(g)
     return out
@@ -144,28 +172,43 @@ def _coordinated(text: str, goods: list[tuple[int, int, str]]) -> list[tuple[int
 
 def _reach(text: str, start: int, end: int) -> int:
     """Stop a look-ahead at a closing quotation mark."""
-    m = re.search(r"[”\"]", text[start:end])
-    return start + m.start() if m else end
+    m = CLOSING_QUOTE.search(text, start, end)
+    return m.start() if m else end
+
+
+def _token_before(text: str, floor: int, pos: int) -> tuple[int, str] | None:
+    """The last token (word characters, ’ ' . -) before *pos*, past trailing spaces,
+    not reaching before *floor*: ``(start, token)``.
+
+    What ``TOKEN_BEFORE.search(text, floor, pos)`` finds, without its regex
+    retrying the token from every position (quadratic in the window)."""
+    end = pos
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > floor and ((ch := text[start - 1]).isalnum() or ch == "_" or ch in TOKEN_CHARS):
+        start -= 1
+    return (start, text[start:end]) if start < end else None
 
 
 def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> int:
     """Start of the words that modify a head noun: months, "export", commodity words."""
     pos = cue_start
     while pos > sent_start:
-        m = TOKEN_BEFORE.search(text, max(sent_start, pos - 40), pos)
+        m = _token_before(text, max(sent_start, pos - 40), pos)
         if not m:
             break
-        tok = m.group(1)
-        covered = next((s for s, e, _ in goods_spans if s <= m.start(1) < e), None)
+        at, tok = m
+        covered = next((s for s, e, _ in goods_spans if s <= at < e), None)
         if covered is not None:
-            pos = min(covered, m.start(1))
+            pos = min(covered, at)
             continue
         bare = tok.strip(".’'")
-        if re.fullmatch(r"\d+(?:\.\d+)?%?|per|cent", bare):
-            pos = m.start(1)
+        if NUMBER_WORD.fullmatch(bare):
+            pos = at
             continue
         if bare in MONTHS or bare.lower() in MODIFIER_WORDS or "-for-" in bare or bare.endswith(("-sharing", "-blocking")):
-            pos = m.start(1)
+            pos = at
             continue
         break
     return pos
@@ -188,7 +231,11 @@ def _nearest_time(times: list[TimeExpression], s: int, e: int, a: int, b: int) -
 def _status(text: str, np_start: int, cue_end: int, sent: tuple[int, int], verb: bool) -> str | None:
     window = text[max(sent[0], np_start - 60):np_start]
     best = None
-    for m in _status_regex().finditer(window):
+    stems = _status_stems()
+    # Most windows hold no status word: rule that out with a cheap literal scan first
+    # (ASCII only, where lower-casing is exactly what IGNORECASE compares).
+    maybe = stems is None or not window.isascii() or stems.search(window.lower()) is not None
+    for m in _status_regex().finditer(window) if maybe else ():
         between = window[m.end():].split()
         if all(w.lower().strip(",") in _determiners() or w[:1].isupper() or w.lower() in MODIFIER_WORDS
                for w in between) and len(between) <= 5:
@@ -266,7 +313,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             if SKIP_BEFORE.search(text, max(s, cs - 8), cs) and is_noun and kind in ("investment", "trade deal"):
                 continue  # "at stake", "to deal with"
             if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
-                    re.fullmatch(r"[a-z]+s", m.group().strip()):
+                    PLURAL.fullmatch(m.group().strip()):
                 continue  # "China controls roughly 98% of ...": a verb, not a measure
             # Look back a bounded stretch: premodifiers and clause breaks are
             # near the cue, and a scan from the sentence start for every cue was
@@ -275,9 +322,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             np_start = _premodifiers(text, near, cs, sent_goods) if is_noun else cs
             if is_noun and np_start == cs and kind in ("tariff", "sanction"):
                 # "fentanyl tariffs", "reciprocal tariffs": one describing word as written.
-                w = TOKEN_BEFORE.search(text, max(s, cs - 40), cs)
-                if w and w.group(1).islower() and w.group(1) not in _determiners() and w.group(1) not in STOPWORDS:
-                    np_start = w.start(1)
+                w = _token_before(text, max(s, cs - 40), cs)
+                if w and w[1].islower() and w[1] not in _determiners() and w[1] not in STOPWORDS:
+                    np_start = w[0]
             cl_s, cl_e = clause_start(text, near, cs), clause_end(text, ce, e)
             reach = _reach(text, ce, min(cl_e, ce + 80))
             # Target: in the head's words, then just after it ("licences for X",
@@ -304,6 +351,17 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 f.extra["targets"] = list(dict.fromkeys([g[2] for g in all_targets] or [tgt[2]]))
                 if tgt[0] >= ce:
                     f.end = max(g[1] for g in after)
+            specific = is_noun and " " in m.group().strip() and kind not in ("trade deal",)
+            if not (f.target or premods or specific) and kind not in ("trade deal", "investment"):
+                # A bare "the freeze", "the ban": at most a later mention of a measure
+                # already named, which only lends its span; sides, status and time are
+                # read for deals and stakes alone, whose counterpart can name them.
+                if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
+                    continue
+                f.extra["anaphor"] = True
+                f.name = _name(f, by_name)
+                found.append(f)
+                continue
             # Sides.
             before_txt = text[max(s, np_start - 12):np_start]
             owner = OWNER.search(before_txt)
@@ -340,7 +398,6 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             f.status = _status(text, np_start, ce, (s, e), not is_noun)
             f.when = _nearest_time(times, np_start, ce, cl_s, cl_e)
             f.name = _name(f, by_name)
-            specific = is_noun and " " in m.group().strip() and kind not in ("trade deal",)
             if not (f.target or premods or specific or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
                 # A bare "the freeze", "the deal": a later mention of a measure already named.
                 if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
@@ -355,30 +412,30 @@ def _name(f: _Found, goods: dict[str, Commodity]) -> str:
     head = f.cue if f.cue.isupper() else f.cue[:1].lower() + f.cue[1:]
     premods = f.premods
     label = _labels()[f.kind]
-    if f.kind == "trade deal" and re.search(r"deal|negotiation|talks", head, re.IGNORECASE):
-        base = re.sub(r"\btrade\s*$", "", premods).strip()
+    if f.kind == "trade deal" and DEAL_HEAD.search(head):
+        base = TRADE_END.sub("", premods).strip()
         if not base and f.target_words and f.target_words[:1].islower():
-            base = f.target_words[:-1] if re.search(r"[^s]s$", f.target_words) else f.target_words
+            base = f.target_words[:-1] if PLURAL_END.search(f.target_words) else f.target_words
         return f"{base} trade deal".strip()
     if premods:
         return f"{premods} {head}"
     if f.target is None:
-        return head if not re.search(r"\s", head) else head
+        return head
     short = _short(goods, f.target, f.target_words or f.target)
     if len(short.split()) > 2 and len(f.target.split()) < len(short.split()):
         short = f.target
-    if f.extra.get("sentence_initial") and re.match(r"[A-Z][a-z]+\b", short) and short.split()[0].lower() in \
+    if f.extra.get("sentence_initial") and CAPITALISED.match(short) and short.split()[0].lower() in \
             ("spot", "primary", "domestic", "rare", "sintered", "magnets", "magnet", "chips", "chip", "permits"):
         short = short[0].lower() + short[1:]
     if f.extra.get("verb") or not head[:1].isalpha():
-        if re.search(r"permit|licen", head, re.IGNORECASE) and f.kind == "export control":
+        if PERMIT_HEAD.search(head) and f.kind == "export control":
             word = "permit" if "permit" in head.lower() else "licence"
             return f"{short} export {word} requirement"
         return f"{short} {label}"
     if head.lower().startswith(("export", "trade")):
         return f"{short} {head}"
     if f.kind in ("licence", "export ban", "export freeze", "export control") and \
-            re.search(r"licen|permit|ban|freeze|halt|control|restriction|curb", head, re.IGNORECASE):
+            EXPORT_HEAD.search(head):
         return f"{short} export {head}"
     if f.kind in ("licence", "export ban", "export freeze", "export control"):
         return f"{short} {label}"
@@ -395,7 +452,7 @@ def _head_class(f: _Found) -> str:
     """Mentions of one measure share a head class: the kind, or the cue itself when the
     cue names a specific instrument."""
     if not f.extra.get("verb") and _is_instrument(f.cue):
-        return re.sub(r"s$", "", f.cue.lower())
+        return FINAL_S.sub("", f.cue.lower())
     return f.kind
 
 

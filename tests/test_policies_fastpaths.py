@@ -1,0 +1,71 @@
+"""The fast paths of `policies` agree with the plain regexes they replace, on any text.
+
+`_token_before` stands in for ``TOKEN_BEFORE.search`` (a regex that retried the
+token from every position), and `_status` skips its window scan when a cheap
+literal scan finds no status word: both must give exactly what the plain regex
+gives, whatever the characters (Unicode case folding included).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tradelink.extract import policies
+
+PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["lifted", "LIFTS", "reversed", "the", "a", "its", "new", "export", "ban", "put on hold", "plans to",
+         "US", "’", "'", ".", "-", "  ", "\n", "\t", "\u00a0", "_", "é", "ſ", "K", "ı", "İ", "ß", "9.5%",
+         "suspended", "undid", "ends", "would", "signed", "reviving"]
+texts = st.lists(st.sampled_from(WORDS) | st.text(max_size=4), max_size=30).map(" ".join) | st.text(max_size=60)
+
+
+@PROPS
+@given(texts, st.data())
+def test_token_before_is_the_regex(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(max(0, pos - 45), pos))
+    m = policies.TOKEN_BEFORE.search(text, floor, pos)
+    assert policies._token_before(text, floor, pos) == ((m.start(1), m.group(1)) if m else None)
+
+
+def _status_plain(text: str, np_start: int, cue_end: int, sent: tuple[int, int]) -> str | None:
+    """`policies._status` as written before its literal pre-scan."""
+    window = text[max(sent[0], np_start - 60):np_start]
+    best = None
+    for m in policies._status_regex().finditer(window):
+        between = window[m.end():].split()
+        if all(w.lower().strip(",") in policies._determiners() or w[:1].isupper()
+               or w.lower() in policies.MODIFIER_WORDS for w in between) and len(between) <= 5:
+            best = m.lastgroup
+    if best:
+        return best
+    p = policies.PASSIVE.match(text, cue_end, sent[1])
+    if p:
+        m = policies._status_regex().fullmatch(p.group(1))
+        if m:
+            return m.lastgroup
+    return None
+
+
+@PROPS
+@given(texts, st.data())
+def test_status_is_the_plain_scan(text, data):
+    np_start = data.draw(st.integers(0, len(text)))
+    s = data.draw(st.integers(0, np_start))
+    cue_end = data.draw(st.integers(np_start, len(text)))
+    sent = (s, len(text))
+    assert policies._status(text, np_start, cue_end, sent, False) == _status_plain(text, np_start, cue_end, sent)
+
+
+@pytest.mark.parametrize("word", ["reverses", "Lifted", "overturning", "rescind", "scrapped", "undoes", "undid",
+                                  "ended", "ENDS", "suspends", "paused", "put on hold", "revived", "reinstated",
+                                  "restores", "resuming", "extends", "renewed", "extension", "proposes", "drafting",
+                                  "draft", "plans to", "planned", "would", "should", "could", "agreed", "signed",
+                                  "sealed", "struck", "reached", "blocked", "announces", "unveiled", "introduced",
+                                  "imposing"])
+def test_every_status_word_passes_the_literal_scan(word):
+    assert policies._status_regex().fullmatch(word)
+    assert policies._status_stems().search(word.lower())
