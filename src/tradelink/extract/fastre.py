@@ -96,6 +96,60 @@ def prefixes(pattern: str, flags: int = 0) -> set[str]:
     return {p for p, _ in _seq(list(P.parse(pattern, flags)), fold)}
 
 
+def _uncased(ch: str) -> bool:
+    return ch.lower() == ch == ch.upper()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def lowered(text: str) -> str | None:
+    """*text* lowered, when lowering reads each character as ``re.IGNORECASE`` does:
+    ASCII and characters without case (curly quotes, dashes, symbols) only. Else None."""
+    if text.isascii() or all(_uncased(ch) for ch in set(_NON_ASCII.findall(text))):
+        return text.lower()
+    return None
+
+
+def _needles_seq(items, fold: bool) -> set[str] | None:
+    best: set[str] | None = None
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            ch = chr(av).lower() if fold else chr(av)
+            if len(ch) == 1 and (ch.isascii() or _uncased(ch)):
+                run += ch
+                continue
+        consider({run})
+        run = ""
+        if op is C.SUBPATTERN:
+            _, add, _, sub = av
+            if not (add & re.IGNORECASE and not fold):
+                consider(_needles_seq(list(sub), fold))
+        elif op is C.BRANCH:
+            subs = [_needles_seq(list(alt), fold) for alt in av[1]]
+            if all(subs):
+                consider(set().union(*subs))  # type: ignore[arg-type]
+        elif (op in (C.MAX_REPEAT, C.MIN_REPEAT) or getattr(C, "POSSESSIVE_REPEAT", None) is op) and av[0] >= 1:
+            consider(_needles_seq(list(av[2]), fold))
+    consider({run})
+    return best
+
+
+def needles(pattern: str, flags: int = 0) -> set[str] | None:
+    """Strings one of which every match of *pattern* contains (lowered when it ignores
+    case: look for them in `lowered` text), or None when there are none to tell."""
+    parsed = P.parse(pattern, flags)
+    fold = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    return _needles_seq(list(parsed), fold)
+
+
 def _trie_regex(words: set[str]) -> str:
     trie: dict = {}
     for w in words:
@@ -142,6 +196,20 @@ class Vocabulary:
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._by_head: dict[str, re.Pattern[str] | None] = {}  # grows with the distinct 4-char heads seen
+        found = [needles(pat, flags) for _, pat in alternatives]
+        self.needles = set().union(*found) if found and all(found) else None  # type: ignore[arg-type]
+
+    def may_match(self, text: str) -> bool:
+        """False when no alternative can match anywhere in *text* (none of their `needles` is
+        in it); a quick test before a scan of text that rarely matches."""
+        if self.needles is None:
+            return True
+        if self.fold:
+            low = lowered(text)
+            if low is None:
+                return True
+            text = low
+        return any(n in text for n in self.needles)
 
     def _regex(self, idx: tuple[int, ...]) -> re.Pattern[str]:
         rx = self._cache.get(idx)

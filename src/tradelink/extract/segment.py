@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tradelink import vocab
 
-from .fastre import Vocabulary
+from .fastre import Vocabulary, lowered, prefixes
 
 BULLET = re.compile(r"^(?:[-*•–—▪◦·●○■□►▸→✔✓♦❖]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 # "Label: text" bullets and lines: a short capitalised label before a colon.
@@ -96,19 +96,28 @@ def _compile_furniture():
     floating = [p for p in line_patterns if not p.startswith("^")]
     lines = (join(anchored), Vocabulary([(None, p) for p in floating], re.IGNORECASE, after="")
              if floating else None)
+    # How an anchored pattern's match can start (lowered), for a quick test before the regex.
+    heads = set().union(*(prefixes(p, re.IGNORECASE) for p in anchored))
+    global _ANCHORED_HEADS
+    _ANCHORED_HEADS = None if "" in heads or not heads else tuple(sorted(heads))
     return lines, join(list_heads), join(tails)
 
 
 def _compile_sections():
-    out = []
+    """One alternation of the section patterns, a named group each (``k<i>``), and their
+    kinds; fullmatch tries the alternatives in order, as a loop over them would."""
+    kinds, alts = [], []
     for entry in vocab.lines("sections"):
         kind, _, pattern = entry.partition(" ")
-        out.append((kind, re.compile(rf"(?:{pattern.strip()})\s*:?", re.IGNORECASE)))
-    return out
+        alts.append(f"(?P<k{len(kinds)}>(?:{pattern.strip()})\\s*:?)")
+        kinds.append(kind)
+    return re.compile("|".join(alts), re.IGNORECASE), {f"k{i}": k for i, k in enumerate(kinds)}
 
 
 _FURNITURE = None
+_ANCHORED_HEADS: tuple[str, ...] | None = None
 _SECTIONS = None
+MENU_MARKS = "|·›»•"  # the marks of MENU_SEPARATORS
 
 
 def furniture_patterns():
@@ -127,23 +136,28 @@ def section_kind(line: str) -> str | None:
     line = line.strip()
     if len(line) > 80 or not line:
         return None
-    for kind, rx in _SECTIONS:
-        if rx.fullmatch(line):
-            return kind
-    return None
+    rx, kinds = _SECTIONS
+    m = rx.fullmatch(line)
+    return kinds[m.lastgroup] if m else None
 
 
 def is_furniture(line: str) -> bool:
     (anchored, floating), heads, tails = furniture_patterns()
     if len(line) > MAX_FURNITURE_LINE:
         return False
-    if anchored is not None and anchored.match(line):
-        return True
-    if floating is not None and next(floating.finditer(line), None) is not None:
+    if anchored is not None:
+        low = lowered(line) if _ANCHORED_HEADS is not None else None
+        if (low is None or low.startswith(_ANCHORED_HEADS)) and anchored.match(line):
+            return True
+    if floating is not None and floating.may_match(line) and next(floating.finditer(line), None) is not None:
         return True
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
-    # Menus and breadcrumbs: several short items joined by separators.
+    # Menus and breadcrumbs: several short items joined by separators. Without a separator
+    # mark or a run of three spaces (a line of printable characters has no other space)
+    # the line is one part.
+    if not any(c in line for c in MENU_MARKS) and "   " not in line and line.isprintable():
+        return False
     parts = [p for p in MENU_SEPARATORS.split(line) if p.strip()]
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
         return True
@@ -165,12 +179,12 @@ def is_header(line: str) -> bool:
 
 
 def _tiny(line: str) -> bool:
-    return len(line.split()) <= 3 and line[-1] not in ".!?\"”" and not BULLET.match(line) \
+    return len(line.split(None, 3)) <= 3 and line[-1] not in ".!?\"”" and not BULLET.match(line) \
         and section_kind(line) is None and not HEADER_DATE.search(line)
 
 
 def _tiny_heading(line: str) -> bool:
-    return len(line.split()) <= 2 and line[-1] not in ".!?:" and not BULLET.match(line)
+    return len(line.split(None, 2)) <= 2 and line[-1] not in ".!?:" and not BULLET.match(line)
 
 
 def _menu_runs(lines: list[str]) -> set[int]:
@@ -190,8 +204,7 @@ def _menu_runs(lines: list[str]) -> set[int]:
 
 
 def _is_heading(line: str, next_line: str | None) -> bool:
-    words = line.split()
-    if not words or len(words) > 9 or len(line) > 70:
+    if len(line) > 70 or not 0 < len(line.split(None, 9)) <= 9:
         return False
     if line[-1] in SENTENCE_END or BULLET.match(line):
         return False
@@ -380,25 +393,26 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     chunk = text[start:end]
     s = 0
+    n = len(chunk)
     for m in _END.finditer(chunk):
         e = m.end()
-        # The word that ends with this full stop.
-        word_start = max(chunk.rfind(" ", s, m.start()) + 1, s)
-        word = chunk[word_start:m.start() + 1].lstrip("\"“‘'(")
         # The next non-space character (matched, not sliced: slicing the rest
         # of a 1 MB line at every full stop would be quadratic).
         r = _SPACE.match(chunk, e).end()
-        nxt = chunk[r] if r < len(chunk) else ""
-        low = word.lower()
-        if m.group().startswith(".") and m.group() == "." and (
-            (low in _ABBR and not (low == "no." and not nxt.isdigit())) or _INITIALS.fullmatch(word)
-        ):
-            # "U.S. officials" continues; "in the U.S. The ministry" ends: the
-            # abbreviation often ends sentences and a sentence-opening word follows.
-            if not nxt or not nxt.isupper():
-                continue
-            if low in _ABBR and not (low in FINAL_ABBR and _next_word(chunk, r) in STARTERS):
-                continue
+        nxt = chunk[r] if r < n else ""
+        if m.group() == ".":
+            # The word that ends with this full stop.
+            stop = m.start()
+            word_start = max(chunk.rfind(" ", s, stop) + 1, s)
+            word = chunk[word_start:stop + 1].lstrip("\"“‘'(")
+            low = word.lower()
+            if (low in _ABBR and not (low == "no." and not nxt.isdigit())) or _INITIALS.fullmatch(word):
+                # "U.S. officials" continues; "in the U.S. The ministry" ends: the
+                # abbreviation often ends sentences and a sentence-opening word follows.
+                if not nxt or not nxt.isupper():
+                    continue
+                if low in _ABBR and not (low in FINAL_ABBR and _next_word(chunk, r) in STARTERS):
+                    continue
         if nxt and nxt.islower():
             continue
         out.append((start + s, start + e))
@@ -406,7 +420,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if s < len(chunk) and chunk[s:].strip():
         tail = chunk[s:].rstrip()
         out.append((start + s, start + s + len(tail)))
-    return [piece for a, b in out if b > a for piece in cap(text, a, b)]
+    pieces = []
+    for a, b in out:
+        if b - a > MAX_SENTENCE:
+            pieces.extend(cap(text, a, b))
+        elif b > a:
+            pieces.append((a, b))
+    return pieces
 
 
 # No news sentence runs to this many characters. Longer runs (a 1 MB line with

@@ -1,0 +1,109 @@
+"""fastre's quick tests before a scan (needles, lowered text, anchored heads) never
+rule out a line the plain regex would match."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tradelink import vocab
+from tradelink.extract.fastre import Vocabulary, lowered, needles
+
+segment_module = importlib.import_module("tradelink.extract.segment")
+
+PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+FURNITURE = [e.partition(" ")[2].strip() for e in vocab.lines("furniture") if e.partition(" ")[0] == "line"]
+# Pieces of the furniture patterns' words, mixed with characters that fold case in odd
+# ways (dotted/dotless i, long s, Kelvin sign, final sigma), quotes and separators.
+WORDS = sorted({w for p in FURNITURE for w in re.findall(r"[A-Za-z]{2,}", p)})
+ODD = ["İ", "ı", "ſ", "K", "ß", "Σ", "ς", "µ", "’", "“", "”", "·", "|", "©", "Δ", "\t", "\xa0", "   "]
+pieces = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS).map(str.upper),
+                   st.sampled_from(WORDS).map(str.title), st.sampled_from(ODD),
+                   st.sampled_from([" ", " ", ": ", " | ", ".", "?", "[", "]", "(", ")", "3", "12:30"]))
+lines = st.lists(pieces, max_size=14).map("".join)
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"your email address will not be published", re.I, {"your email address will not be published"}),
+    (r"\bsign up (here|now)\b", re.I, {"sign up "}),
+    (r"\b(getty images|via getty|reuters/)\b", re.I, {"getty images", "via getty", "reuters/"}),
+    (r"\b\d+ min(ute)? read$", re.I, {" read"}),
+    (r"Cookie", re.I, {"cookie"}),
+    (r"Cookie", 0, {"Cookie"}),
+    (r"(?:a|\d+)x", 0, {"x"}),
+    (r"\d+", 0, None),
+    (r"(?:abc)?", 0, None),
+    (r"(?:ab|\w)", 0, None),
+])
+def test_needles(pattern, flags, expected):
+    assert needles(pattern, flags) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sign Up NOW", "sign up now"),
+    ("“Quoted” · it’s ©", "“quoted” · it’s ©"),
+    ("İstanbul", None),  # lowers to two characters
+    ("ſign", None),  # long s: IGNORECASE matches it to "s", lower() does not
+    ("\u212a", None),  # Kelvin sign
+])
+def test_lowered(text, expected):
+    assert lowered(text) == expected
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="re._casefix is new in 3.11")
+def test_case_fold_extras_are_cased():
+    """`lowered` refuses every text with a cased non-ASCII character; the characters that
+    `re` folds specially must all be cased, or lowered text could hide a match."""
+    casefix = importlib.import_module("re._casefix")
+    extras = {chr(c) for k, v in casefix._EXTRA_CASES.items() for c in (k, *v)}
+    assert all(not (ch.lower() == ch == ch.upper()) for ch in extras)
+
+
+@PROPS
+@given(lines)
+def test_may_match_never_hides_a_furniture_match(line):
+    (_, floating), _, _ = segment_module.furniture_patterns()
+    if next(floating.finditer(line), None) is not None:
+        assert floating.may_match(line)
+
+
+@PROPS
+@given(lines)
+def test_anchored_heads_never_hide_a_furniture_match(line):
+    (anchored, _), _, _ = segment_module.furniture_patterns()
+    heads = segment_module._ANCHORED_HEADS
+    low = lowered(line)
+    if anchored.match(line) and low is not None:
+        assert low.startswith(heads)
+
+
+@PROPS
+@given(lines)
+def test_is_furniture_as_the_plain_regexes_say(line):
+    """is_furniture with its quick tests = the plain regexes over the whole line."""
+    (anchored, floating), _, _ = segment_module.furniture_patterns()
+    plain = [p for p in FURNITURE if p.startswith("^")]
+    rx = re.compile("|".join(f"(?:{p})" for p in plain), re.I)
+    floating_rx = re.compile("|".join(f"(?:{p})" for _, p in floating.alts), re.I)
+    parts = [p for p in segment_module.MENU_SEPARATORS.split(line) if p.strip()]
+    expected = len(line) <= segment_module.MAX_FURNITURE_LINE and bool(
+        rx.match(line) or floating_rx.search(line)
+        or (segment_module.BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."))
+        or (len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts))
+        or (len(parts) >= 2 and segment_module.BREADCRUMB.search(line) and len(line.split()) <= 8))
+    assert segment_module.is_furniture(line) == expected
+
+
+@PROPS
+@given(st.lists(st.tuples(st.sampled_from(["abc", "ab", r"x\d", "Yz", "q"]), st.booleans()), min_size=1, max_size=4),
+       st.text(alphabet="abcxyzqAXYZQ19 -’İı", max_size=30))
+def test_vocabulary_may_match(alts, text):
+    v = Vocabulary([(None, p) for p, _ in alts], re.I if alts[0][1] else 0)
+    if next(v.finditer(text), None) is not None:
+        assert v.may_match(text)
