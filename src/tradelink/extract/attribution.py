@@ -343,6 +343,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     prev_block_direct: Statement | None = None
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None
+    spoke_at = [m.start() for m in SPOKE_WORD.finditer(text)]  # most articles have none
     for block in doc.blocks:
         if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
@@ -383,9 +384,19 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             prev_block_direct = None
         else:
             prev_block_direct = prev_block_direct if quotes and not stmts_in_block else None
-        if re.search(r"\b(?:spoke|speaking|talked) (?:to|with)\b", text[block.start:block.end]):
+        if spoke_at and _any_within(spoke_at, block.start, block.end) and \
+                SPOKE_TO.search(text[block.start:block.end]):
             medium_near = _medium_before(text, index, block.end)
     return out
+
+
+SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked) (?:to|with)\b")
+SPOKE_WORD = re.compile(r"spoke|speaking|talked")  # where SPOKE_TO can match at all
+
+
+def _any_within(starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e
 
 
 MAX_SENTENCE = 2000  # longer "sentences" (run-on page text) are read in pieces, which keeps the stage linear
@@ -483,6 +494,20 @@ REPORT_AFTER = re.compile(
     r"should|may|might|must|did|does|do)\b|(?:[\w’'.-]+\s+){0,3}?[a-z]+ed\b)")
 
 
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
+                         re.IGNORECASE)  # "the report", "its warning": a noun, not a verb
+AFTER_COMMA_OR_QUOTE = re.compile(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$")
+SOURCE_BEFORE = re.compile(r"\b" + SOURCE_NOUNS + r"\b[^,.;]{0,50}$")
+COLON_END = re.compile(r":\s*$")
+COMMA_END = re.compile(r",\s*$")
+CONJ_END = re.compile(r"(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|later\s+)?$")
+AS_FOR = re.compile(r"\b(?:as|for)\b")
+SPACE_COMMA = re.compile(r"\s*,?\s*")
+SPACE_COMMA_COLON = re.compile(r"\s*[,:]?\s*")
+SPEECH_END = re.compile(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*$")
+FEW_WORDS = re.compile(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$")
+
+
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
     c = cues()
     real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
@@ -496,20 +521,19 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
         if NEGATION.search(text, max(ss, vs - 30), vs):
             continue
-        if word in NOUNISH and re.search(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
-                                         text[max(ss, vs - 40):vs], re.IGNORECASE):
+        if word in NOUNISH and NOUN_BEFORE.search(text[max(ss, vs - 40):vs]):
             continue
-        if word in PARTICIPLES and not re.search(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$", text[max(ss, vs - 5):vs]):
+        if word in PARTICIPLES and not AFTER_COMMA_OR_QUOTE.search(text[max(ss, vs - 5):vs]):
             continue
         if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
             continue
-        if word in ("showed", "shows", "show") and not re.search(r"\b" + SOURCE_NOUNS + r"\b[^,.;]{0,50}$", text[max(ss, vs - 60):vs]):
+        if word in ("showed", "shows", "show") and not SOURCE_BEFORE.search(text[max(ss, vs - 60):vs]):
             continue  # only data speaks by showing: "customs data showed"
         frames.append(Frame(vs, ve, word, kind))
     # Colon quotations: "X Y, role: 'words'".
     for q in real:
         pre = text[ss:q.open]
-        if re.search(r":\s*$", pre) and not any(f.vend <= q.open and not text[f.vend:q.open].strip(" ,:") for f in frames):
+        if COLON_END.search(pre) and not any(f.vend <= q.open and not text[f.vend:q.open].strip(" ,:") for f in frames):
             frames.append(Frame(q.open - len(pre) + len(pre.rstrip()) - 1, q.open - len(pre) + len(pre.rstrip()), "said", "colon"))
     frames.sort(key=lambda f: f.vstart)
     if not frames:
@@ -519,12 +543,11 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     for i, f in enumerate(frames):
         prev = frames[i - 1] if i else None
         if prev is not None and prev.speaker is not None and (
-                f.verb in PARTICIPLES or re.search(r"(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|later\s+)?$",
-                                                   text[max(ss, f.vstart - 12):f.vstart])
+                f.verb in PARTICIPLES or CONJ_END.search(text[max(ss, f.vstart - 12):f.vstart])
                 and not _has_subject_between(text, prev.vend, f.vstart, index)):
             f.speaker = prev.speaker
             if f.verb == "saying" and prev.kind == "judge" and (
-                    any(q.open >= prev.vend for q in real) or re.search(r"\b(?:as|for)\b", text[prev.vend:f.vstart])):
+                    any(q.open >= prev.vend for q in real) or AS_FOR.search(text[prev.vend:f.vstart])):
                 f.kind = "merged"
             continue
         _find_speaker(text, ss, se, f, prev, index, state, masked, block)
@@ -538,12 +561,12 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     kept: list[Frame] = []
     for f in frames:
         if f.kind == "judge" and not any(q.open >= f.vend for q in real) and \
-                not re.search(r"\b(?:as|for)\b", text[f.vend:se]):
+                not AS_FOR.search(text[f.vend:se]):
             continue
         if f.kind == "ask" and not any(abs(q.close - f.vstart) < 60 or abs(f.vend - q.open) < 5 for q in real):
             continue
         p = kept[-1] if kept else None
-        closing = f.kind == "according" and re.search(r",\s*$", text[ss:f.vstart]) and \
+        closing = f.kind == "according" and COMMA_END.search(text[ss:f.vstart]) and \
             not text[f.speaker.end:se].strip(" .;”\"’'")
         if p is not None and not closing and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
                 not LEADS_BACK.match(text, p.vend, se) and \
@@ -564,13 +587,13 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 continue
             if f.vstart >= q.close:
                 between = text[q.close:f.vstart]
-                if f.inverted and re.fullmatch(r"\s*,?\s*", between) or \
+                if f.inverted and SPACE_COMMA.fullmatch(between) or \
                         _subject_between(text, q.close, f, between):
                     best = f
                     break
             elif f.vend <= q.open:
                 between = text[f.vend:q.open]
-                if f.kind == "colon" or re.fullmatch(r"\s*[,:]?\s*", between) or \
+                if f.kind == "colon" or SPACE_COMMA_COLON.fullmatch(between) or \
                         (not any(g.vstart > f.vend and g.vstart < q.open for g in frames) and len(between) < 160):
                     best = f
         if best is not None and best.quote is None:
@@ -615,19 +638,19 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
 def _has_subject_between(text, a, b, index: Index) -> bool:
     """Is there a new subject between two verbs ("X said ... and Y warned")?"""
     seg = text[a:b]
-    m = re.search(r"(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|later\s+)?$", seg)
+    m = CONJ_END.search(seg)
     return False if m else True
 
 
 def _speech_before(text: str, q: Quote, ss: int) -> bool:
     """A short quotation right after a reporting verb or colon is still a quote."""
     pre = text[max(ss, q.open - 20):q.open]
-    return bool(re.search(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*$", pre))
+    return bool(SPEECH_END.search(pre))
 
 
 def _subject_between(text, qclose, f: Frame, between: str) -> bool:
     """'"...," X said': only the speaker's words between the quote and the verb."""
-    if not re.match(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$", text[qclose:f.speaker.start]) \
+    if not FEW_WORDS.match(text[qclose:f.speaker.start]) \
             if f.speaker and f.speaker.start >= qclose else True:
         return False
     return f.speaker is not None and f.speaker.start >= qclose and len(between) < 160
@@ -640,6 +663,10 @@ def _subject_between(text, qclose, f: Frame, between: str) -> bool:
 INVERTIBLE = ("said", "says", "added", "wrote", "noted", "notes", "argued", "cautioned", "explained", "recalled")
 
 
+AFTER_QUOTE = re.compile(r"(?:[”\"’']\s*,?\s*|^\s*)$")
+NP_END = re.compile(r"\s*(?:[,.;:!?\"”’']|$)")
+
+
 def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, state: Discourse, masked, block) -> None:
     if f.kind == "according":
         f.speaker = _according_speaker(text, f.vend, se, index, state)
@@ -649,12 +676,12 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
         return
     # Inverted: '"...," said X' or '..., said X, the head of Y.'
     before = text[ss:f.vstart]
-    after_quote = re.search(r"(?:[”\"’']\s*,?\s*|^\s*)$", before)
-    after_comma = re.search(r",\s*$", before) and f.verb in INVERTIBLE
+    after_quote = AFTER_QUOTE.search(before)
+    after_comma = COMMA_END.search(before) and f.verb in INVERTIBLE
     if (after_quote or after_comma) and f.verb in INVERTIBLE + ("told", "warned"):
         sp = _np_at(text, f.vend, se, index, state)
         if sp is not None and sp.start - f.vend <= 1 and sp.type != "media" and \
-                re.match(r"\s*(?:[,.;:!?\"”’']|$)", text[sp.end:se]):
+                NP_END.match(text[sp.end:se]):
             f.speaker = sp
             f.inverted = True
             return
@@ -691,11 +718,13 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
     return None
 
 
+OWNED = re.compile(r"['’]s\s+(?:own\s+)?((?:[a-z][\w-]*\s+){0,3}(?:office|agency|bureau|unit|division|ministry|"
+                   r"department|regulator|council|committee|panel|board|spokesman|spokeswoman|spokesperson))\b")
+
+
 def _owned(text, s, e, se, a, index, state) -> Speaker | None:
     """'the Pentagon's own procurement office' - a body named by its owner."""
-    m = re.match(r"['’]s\s+(?:own\s+)?((?:[a-z][\w-]*\s+){0,3}(?:office|agency|bureau|unit|division|ministry|"
-                 r"department|regulator|council|committee|panel|board|spokesman|spokeswoman|spokesperson))\b",
-                 text[e:se])
+    m = OWNED.match(text[e:se])
     if not m:
         return None
     if m.group(1).split()[-1].startswith("spokes"):
@@ -707,8 +736,16 @@ def _owned(text, s, e, se, a, index, state) -> Speaker | None:
     return Speaker(_strip_the(name), "government" if a.type == "government" else "organization", start, e + m.end())
 
 
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
 def _strip_the(s: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", s)
+    return LEADING_THE.sub("", s)
+
+
+AFTER_STOP = re.compile(r"[.!?][”\"’']?\s+$")
+COMMA_WHO = re.compile(r",\s+who\b")
+THE_WORD = re.compile(r"the\s+\w+", re.IGNORECASE)
 
 
 def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None:
@@ -734,18 +771,18 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         if a is not None:
             return Speaker(a.name, a.type, s, e)
         if m.group().split()[0] in ("A", "An") and state.last_thing and \
-                re.search(r"[.!?][”\"’']?\s+$", text[max(0, s - 4):s]):
+                AFTER_STOP.search(text[max(0, s - 4):s]):
             # "The department says ... . A spokesperson said ...": the body speaks on record.
             return Speaker(state.last_thing[0], state.last_thing[1], s, e)
         return Speaker(None, None, s, e, descriptor=m.group())
     if rx is ANON:
         phrase = m.group()
         if phrase.lower().startswith("the ") and ANONYMITY.search(text, e, min(len(text), e + 60)) and \
-                re.match(r",\s+who\b", text[e:e + 8]):
+                COMMA_WHO.match(text[e:e + 8]):
             state.last_anon = phrase  # "the chief buyer of a chipmaker, who asked not to be named,"
             return Speaker(None, None, s, e, descriptor=phrase)
         if phrase.lower().startswith("the ") and not ANONYMITY.search(phrase):
-            if state.last_anon and re.fullmatch(r"the\s+\w+", phrase, re.IGNORECASE):
+            if state.last_anon and THE_WORD.fullmatch(phrase):
                 return Speaker(None, None, s, e, descriptor=phrase)
             return None
         state.last_anon = phrase
@@ -789,6 +826,22 @@ SUBJECT_WINDOW = 500  # characters before a verb searched for its subject
 SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—–]|--)){1,3}\s*$")
 
 
+SHOWED = re.compile(r"(?:showed|shows)\b")
+SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
+AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
+AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
+PLACE_GAP = re.compile(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)")
+CLAUSE_AND = re.compile(r"(?:^|[,;]\s*)and\s+$")
+CONJ_BEFORE = re.compile(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$")
+THAT_BEFORE = re.compile(r"\bthat\s+$")
+WORD_COMMA = re.compile(r"(?:[a-z]),\s+$")
+SOURCE_OF = re.compile(r"\b" + SOURCE_NOUNS + r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+PREP_THE_END = re.compile(r"\b(?:between|of|for|with|to|from|by|and)\s+(?:the\s+)?$")
+JOINT_AND = re.compile(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$")
+AND_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,4}")
+
+
 def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) -> Speaker | None:
     """The subject of the verb at ``vs``: the last phrase before it whose gap
     to the verb holds only adverbs, auxiliaries and appositions."""
@@ -830,35 +883,34 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
         kept.append(c)
     best = None
     for c in reversed(kept):
-        if (c.start, c.end) not in mention_spans and re.search(r",\s*$", text[max(ss, c.start - 3):c.start]) \
+        if (c.start, c.end) not in mention_spans and COMMA_END.search(text[max(ss, c.start - 3):c.start]) \
                 and text[c.end:vs].lstrip().startswith(","):
             continue  # an apposition: "X Y, a spokesman for Z, said"
         gap = masked[c.end - ss:vs - ss]
         if "_" in gap:
             continue
         gap = GAP_ADVERBS_STRIP(gap)
-        if c.type in ("government", "organization") and re.match(r"(?:showed|shows)\b", text[vs:vs + 8]):
-            gap = re.sub(r"^\s+" + SOURCE_NOUNS + r"\s*$", "", gap)  # "customs data showed"
+        if c.type in ("government", "organization") and SHOWED.match(text[vs:vs + 8]):
+            gap = SOURCE_GAP.sub("", gap)  # "customs data showed"
         if c.type == "group":
             # "Analysts at Acme Securities said": the named firm speaks through them.
-            firm = re.match(r"\s+(?:at|from)\s+(?:the\s+)?", text[c.end:vs])
+            firm = AT_FROM.match(text[c.end:vs])
             if firm:
                 row = index.at(c.end + firm.end())
                 if row is not None and row[2].type in ("organization", "media") and \
                         not text[row[1]:vs].strip(" ,"):
                     return Speaker(row[2].name, row[2].type, c.start, row[1])
-            gap = re.sub(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)", "", gap)
+            gap = PLACE_GAP.sub("", gap)
         pre = text[max(ss, c.start - 40):c.start]
         if text[c.end:c.end + 2] in ("'s", "’s"):
             continue
-        if PREPOSITION.search(pre) and not re.search(r"(?:^|[,;]\s*)and\s+$", pre) and \
-                not re.search(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$", pre):
-            if not re.search(r"\bthat\s+$", pre):
+        if PREPOSITION.search(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre):
+            if not THAT_BEFORE.search(pre):
                 continue
         if gap.strip() == "":
             best = c
             break
-        if gap.strip() in (",", "—") and (", " in text[c.start:c.end] or re.search(r"(?:[a-z]),\s+$", pre) or "—" in gap):
+        if gap.strip() in (",", "—") and (", " in text[c.start:c.end] or WORD_COMMA.search(pre) or "—" in gap):
             best = c
             break
         if SUBJECT_GAP.match(gap) and gap.strip()[0] in ",—–-":
@@ -866,13 +918,13 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             break
     if best is None:
         return None
-    dm = re.search(r"\b" + SOURCE_NOUNS + r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", text[max(ss, best.start - 50):best.start])
-    if dm and re.match(r"(?:showed|shows)\b", text[vs:vs + 8]):
+    dm = SOURCE_OF.search(text[max(ss, best.start - 50):best.start])
+    if dm and SHOWED.match(text[vs:vs + 8]):
         # "data from consultancy X showed": the phrase starts at the data.
         best = Speaker(best.name, best.type, max(ss, best.start - 50) + dm.start(), best.end)
     if best.type == "group" and RESEARCHERS.search(best.name or ""):
         # "Analysts at Acme Securities wrote in a note": the firm's research speaks.
-        am = re.match(r"\s+(?:at|from|with)\s+(?:the\s+)?", text[best.end:vs])
+        am = AT_FROM_WITH.match(text[best.end:vs])
         row = index.at(best.end + am.end()) if am else None
         if row is not None and row[2].type == "organization" and not masked[row[1] - ss:vs - ss].strip(" ,"):
             return Speaker(row[2].name, row[2].type, best.start, row[1])
@@ -882,8 +934,8 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     if best.type in ("government", "organization"):
         for c in kept:
             if c is not best and c.type == best.type and c.name != best.name and c.name is not None and \
-                    re.fullmatch(r"\s+and\s+(?:the\s+)?", text[c.end:best.start]) and \
-                    not re.search(r"\b(?:between|of|for|with|to|from|by|and)\s+(?:the\s+)?$", text[max(ss, c.start - 12):c.start]):
+                    AND_THE.fullmatch(text[c.end:best.start]) and \
+                    not PREP_THE_END.search(text[max(ss, c.start - 12):c.start]):
                 return Speaker(c.name, c.type, c.start, best.end, joint=[(best.name, best.type)])
     if best.type == "person":
         joint = []
@@ -891,8 +943,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             if c is best or c.type != "person" or c.start >= best.start or best.start - c.end > 200:
                 continue
             between = text[c.end:best.start]
-            if re.search(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$", between) or \
-                    re.fullmatch(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,4}", between):
+            if JOINT_AND.search(between) or AND_NAME.fullmatch(between):
                 joint.append(c)
                 best_between = between
         if joint:
@@ -902,9 +953,12 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     return best
 
 
+OPENER = re.compile(r"(?:(?:[A-Z][a-z]+|On|In|At|Last|This)\b[^,]{0,30},\s*)?")
+
+
 def _sentence_subject(text, ss, vs, index: Index, state: Discourse, masked) -> Speaker | None:
     """The first actor at the start of the sentence (after openers such as "On Monday,")."""
-    m = re.match(r"(?:(?:[A-Z][a-z]+|On|In|At|Last|This)\b[^,]{0,30},\s*)?", text[ss:vs])
+    m = OPENER.match(text[ss:vs])
     start = ss + (m.end() if m else 0)
     row = index.at(start)
     if row is None and text[start:start + 4].lower() == "the ":
@@ -914,20 +968,32 @@ def _sentence_subject(text, ss, vs, index: Index, state: Discourse, masked) -> S
     return None
 
 
+TRAILING_ADVERB = re.compile(
+    r"\s*\b(?:also|later|previously|separately|then|has|have|had|would|will|again|further|"
+    r"reportedly|allegedly|apparently|still|already|publicly|privately|repeatedly|recently|"
+    r"itself|himself|herself|themselves|however|too|once|on \w+|last \w+|this \w+|"
+    r"in a (?:joint )?statement|in a letter|went further and)\s*$")
+
+
 def GAP_ADVERBS_STRIP(gap: str) -> str:
     """Remove adverbs and auxiliaries at the end of the gap: 'X has reportedly said'."""
     prev = None
     while prev != gap:
         prev = gap
-        gap = re.sub(r"\s*\b(?:also|later|previously|separately|then|has|have|had|would|will|again|further|"
-                     r"reportedly|allegedly|apparently|still|already|publicly|privately|repeatedly|recently|"
-                     r"itself|himself|herself|themselves|however|too|once|on \w+|last \w+|this \w+|"
-                     r"in a (?:joint )?statement|in a letter|went further and)\s*$", "", gap)
+        gap = TRAILING_ADVERB.sub("", gap)
     return gap if gap.strip() else ""
 
 
+ACCORDING_NP = re.compile(r"\s+(.+?)(?=,|[.;]\s|[.;]?$)")
+PUBLISHED_BY = re.compile(r"\b(?:released|published|issued|compiled|seen|filed) by\s+")
+SOURCE_NOUN = re.compile(SOURCE_NOUNS)
+SEEN_BY = re.compile(r"\bseen by\b")
+BODY_SOURCE = re.compile(r"\b(ministry|department|regulator|agency|commission|government|company)\b\s+" + SOURCE_NOUNS,
+                         re.IGNORECASE)
+
+
 def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speaker | None:
-    m = re.match(r"\s+(.+?)(?=,|[.;]\s|[.;]?$)", text[vend:se])
+    m = ACCORDING_NP.match(text[vend:se])
     if not m:
         return None
     ns = vend + m.start(1)
@@ -938,7 +1004,7 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
         ne = app.end()
     np = text[ns:ne]
     # "a briefing paper published by the Energy Department"
-    by = re.search(r"\b(?:released|published|issued|compiled|seen|filed) by\s+", np)
+    by = PUBLISHED_BY.search(np)
     head = np[:by.start()] if by else np
     if UNNAMED_SOURCES.fullmatch(np):
         state.last_anon = np  # "according to industry sources"
@@ -946,19 +1012,18 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
     sp = _np_at(text, ns, ne, index, state)
     if sp is not None and sp.name is None:
         return sp
-    if by and (" " + SOURCE_NOUNS.strip("(?:)")).split("|") and re.search(SOURCE_NOUNS, head):
+    if by and SOURCE_NOUN.search(head):
         tail_s = ns + by.end()
         sp2 = _np_at(text, tail_s + (4 if text[tail_s:tail_s + 4].lower() == "the " else 0), ne, index, state) or \
             _np_at(text, tail_s, ne, index, state)
-        if sp2 is not None and not (re.search(r"\bseen by\b", np)):
+        if sp2 is not None and not SEEN_BY.search(np):
             return Speaker(sp2.name, sp2.type, ns, ne)
     if sp is not None and sp.name is not None:
         return Speaker(sp.name, sp.type, ns, ne)
     # "a department notice", "Commission figures", "customs data"
     for s, e, a in index.within(ns, ns + len(head)):
         return Speaker(a.name, a.type, ns, ne)
-    dm = re.search(r"\b(ministry|department|regulator|agency|commission|government|company)\b\s+" + SOURCE_NOUNS,
-                   head, re.IGNORECASE)
+    dm = BODY_SOURCE.search(head)
     if dm:
         word = dm.group(1).lower()
         a = index.last_before(ns, ("government",), word) if word not in ("company",) else \
@@ -999,6 +1064,17 @@ def _interviewee(state: Discourse, index: Index, pos: int):
 # --- content of reported speech --------------------------------------------------------
 
 
+CLAUSE_OPEN_END = re.compile(r"(?:^\s*|\bthat,?\s*|,\s*and\s*)$", re.IGNORECASE)
+ONLY_TAIL = re.compile(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*")
+SUBORDINATE = re.compile(r"\s*,?\s*(?:as|while|after|before|when|because|since|amid|even as)\s")
+COMMA_THE_END = re.compile(r",\s*(?:the\s+|its\s+)?$", re.IGNORECASE)
+ABOUT = re.compile(r"\s*(?:about|over|for)\s")
+JUDGED_AS = re.compile(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+")
+THE_CAPITAL = re.compile(r"\s*(?:the\s+)?[A-Z]")
+ADDRESSEE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s*)+")
+NO_WORDS = re.compile(r"(?:nothing|little|no comment)\b")
+
+
 def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple[int, int] | None:
     end = se
     if nxt is not None:
@@ -1007,8 +1083,8 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         sp = f.speaker
         after_np = sp.end if sp else f.vend
         pre = text[ss:f.vstart]
-        if re.search(r"(?:^\s*|\bthat,?\s*|,\s*and\s*)$", pre, re.IGNORECASE) or not pre.strip(" ,"):
-            m = re.match(r"\s*,?\s*", text[after_np:se])
+        if CLAUSE_OPEN_END.search(pre) or not pre.strip(" ,"):
+            m = SPACE_COMMA.match(text[after_np:se])
             s = after_np + m.end()
             return _trim(text, s, end)
         # before: the clause up to ", according to"
@@ -1024,17 +1100,16 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         lead = ADVERBIAL.match(text[k:end])
         k += lead.end() if lead else 0
         rest = text[k:end]
-        only_tail = re.fullmatch(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*", rest) or \
-            re.match(r"\s*,?\s*(?:as|while|after|before|when|because|since|amid|even as)\s", rest)
+        only_tail = ONLY_TAIL.fullmatch(rest) or SUBORDINATE.match(rest)
         pre = text[ss:sp.start]
-        cm = re.search(r",\s*(?:the\s+|its\s+)?$", pre, re.IGNORECASE)
+        cm = COMMA_THE_END.search(pre)
         if (only_tail or not rest.strip(" .,;") or rest.lstrip().startswith(",")) and cm:
             # "..., X said."  The words are the clause before the speaker.
             return _trim(text, _clause_start(text, ss, ss + cm.start()), ss + cm.start())
-        if f.kind == "fear" and re.match(r"\s*(?:about|over|for)\s", text[k:end]):
+        if f.kind == "fear" and ABOUT.match(text[k:end]):
             return None  # "Others worry about the cost": a worry with an object, no words
         if f.kind == "judge":
-            m = re.match(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+", text[k:end])
+            m = JUDGED_AS.match(text[k:end])
             if not m:
                 return None
             k += m.end()
@@ -1043,8 +1118,8 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
             m = THAT_CLAUSE.match(text, k, end)
             if m:
                 k = m.end()
-            elif f.verb in ("told", "tells", "tell", "assured", "assures", "warned") and re.match(r"\s*(?:the\s+)?[A-Z]", text[k:end]):
-                m2 = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s*)+", text[k:end])
+            elif f.verb in ("told", "tells", "tell", "assured", "assures", "warned") and THE_CAPITAL.match(text[k:end]):
+                m2 = ADDRESSEE.match(text[k:end])
                 k += m2.end() if m2 else 0
             lead = ADVERBIAL.match(text[k:end])
             if lead:
@@ -1052,14 +1127,14 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         got = _trim(text, k, end)
         if got is None and f.kind == "say" and text[k:end].strip(" .") and len(text[k:end].split()) <= 3:
             return _trim(text, f.vstart, end)
-        if got is not None and re.match(r"(?:nothing|little|no comment)\b", text[got[0]:got[1]]):
+        if got is not None and NO_WORDS.match(text[got[0]:got[1]]):
             return None
         if got is not None and len(text[got[0]:got[1]].split()) <= 2 and f.kind == "say":
             return f.vstart, got[1]
         return got
     if f.inverted:
         # "The review is delayed, said people familiar with the matter."
-        cm = re.search(r",\s*$", text[ss:f.vstart])
+        cm = COMMA_END.search(text[ss:f.vstart])
         if cm:
             return _trim(text, ss, ss + cm.start())
     return None
@@ -1070,13 +1145,16 @@ def _clause_start(text, ss, pos) -> int:
     return ss
 
 
+TRAILING_CONJ = re.compile(r"(?:,|\s)\s*(?:and|but|while|or)$")
+
+
 def _trim(text, s, e) -> tuple[int, int] | None:
     while s < e and text[s] in " ,;:—–-":
         s += 1
     while True:
         while e > s and text[e - 1] in " .,;:—–-\"”’'":
             e -= 1
-        m = re.search(r"(?:,|\s)\s*(?:and|but|while|or)$", text[s:e])
+        m = TRAILING_CONJ.search(text[s:e])
         if not m:
             break
         e = s + m.start()
@@ -1089,12 +1167,15 @@ def _trim(text, s, e) -> tuple[int, int] | None:
 # --- media and subjects -------------------------------------------------------------
 
 
+MEDIUM_BEFORE = re.compile(r"\b(?:told|to|with|on|in)\s+(?:the\s+)?(?:state-run\s+|state-owned\s+)?$", re.IGNORECASE)
+
+
 def _medium(text, ss, se, f: Frame, index: Index) -> str | None:
     for s, e, a in index.within(ss, se):
         if a.type != "media" or (f.speaker and f.speaker.name == a.name):
             continue
         pre = text[max(ss, s - 30):s]
-        if re.search(r"\b(?:told|to|with|on|in)\s+(?:the\s+)?(?:state-run\s+|state-owned\s+)?$", pre, re.IGNORECASE):
+        if MEDIUM_BEFORE.search(pre):
             return a.name
     return None
 
@@ -1104,18 +1185,21 @@ def _medium_before(text, index: Index, pos) -> str | None:
     return a.name if a else None
 
 
+HE_SHE = re.compile(r"(?:that\s+)?(he|she)\b", re.IGNORECASE)
+PRONOUN_SAID = re.compile(r"(?<![\w])(he|she|He|She)\s+(?:\w+\s+)?(?:said|told|added|argued|warned)\b")
+
+
 def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Statement]) -> None:
     persons = [s for s in new if s.speaker_type == "person" and s.speaker]
     for s in new:
         if s.speaker_type == "person" and s.speaker:
             # "X said he ..." teaches the gender of X.
-            m = re.match(r"(?:that\s+)?(he|she)\b", text[s.start:s.end], re.IGNORECASE)
+            m = HE_SHE.match(text[s.start:s.end])
             if m and s.kind == "indirect":
                 state.gender.setdefault(s.speaker, m.group(1).lower())
             # A pronoun speaker teaches it too.
             if s.sentence:
-                pm = re.search(r"(?<![\w])(he|she|He|She)\s+(?:\w+\s+)?(?:said|told|added|argued|warned)\b",
-                               s.sentence.text)
+                pm = PRONOUN_SAID.search(s.sentence.text)
                 if pm:
                     state.gender.setdefault(s.speaker, pm.group(1).lower())
     if persons:
