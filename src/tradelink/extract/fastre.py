@@ -21,6 +21,9 @@ except ImportError:  # pragma: no cover
     import sre_parse as P  # type: ignore[no-redef]
 
 K = 4  # prefix length used for dispatch
+WORD_START = r"(?<![\w-])"
+# Characters that IGNORECASE matches to an ASCII letter other than their lower case ("ſ" ~ "s").
+_FOLD_ODD = ("ı", "ſ")
 
 
 def core_length(term: str) -> int:
@@ -176,7 +179,7 @@ class Vocabulary:
     ``after`` a lookahead appended to every alternative."""
 
     def __init__(self, alternatives: list[tuple[str | None, str]], flags: int = 0,
-                 before: str = r"(?<![\w-])", after: str = r"(?![\w-])"):
+                 before: str = WORD_START, after: str = r"(?![\w-])"):
         self.flags = flags
         self.fold = bool(flags & re.IGNORECASE)
         self.alts = alternatives
@@ -193,6 +196,15 @@ class Vocabulary:
         if self.anywhere:
             trigger = f"(?:{trigger})|(?=[\\s\\S])"
         self.trigger = re.compile(f"{before}(?:{trigger})", flags)
+        # A case-insensitive trigger is slow in `re` (no fast skip over case-folded
+        # literals): scan the lower-cased text with a case-sensitive one instead,
+        # one pass for all start positions. Exact where lower-casing keeps every
+        # offset and no character folds oddly; `_starts` checks that.
+        self._lowered: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        if self.fold and before == WORD_START and self.by_prefix and not self.anywhere \
+                and all(p.isascii() for p in self.by_prefix):
+            body = _trie_regex(set(self.by_prefix))
+            self._lowered = (re.compile(body), re.compile(f"[^\\w-](?={body})"))
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._by_head: dict[str, re.Pattern[str] | None] = {}  # grows with the distinct 4-char heads seen
@@ -231,9 +243,45 @@ class Vocabulary:
                 idx.update(hit)
         return self._regex(tuple(sorted(idx))) if idx else None
 
+    def _starts(self, text: str, start: int, end: int) -> list[int] | None:
+        """Every offset in [start, end) where the trigger matches, from one scan of the
+        lower-cased text; ``None`` where that scan could differ (see ``__init__``)."""
+        lo = max(start - 1, 0)  # the character before *start* decides a word start there
+        seg = text[lo:end]
+        low = seg.lower()
+        if len(low) != len(seg) or _FOLD_ODD[0] in seg or _FOLD_ODD[1] in seg:
+            return None
+        first, rest = self._lowered
+        out = [lo + m.end() for m in rest.finditer(low)]
+        if start == 0 and first.match(low):
+            out.insert(0, 0)
+        return out
+
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping matches, left to right, as `re.Match` objects with ``lastgroup`` set."""
         end = len(text) if end is None else end
+        starts = self._starts(text, start, end) if self._lowered is not None and start < end else None
+        if starts is None:
+            yield from self._finditer(text, start, end)
+            return
+        pos = start
+        dispatch = self._by_head
+        for at in starts:
+            if at < pos:
+                continue
+            head = text[at:at + K]
+            rx = dispatch.get(head, False)
+            if rx is False:
+                if len(dispatch) > 100_000:  # bound the memo on endless input
+                    dispatch.clear()
+                rx = dispatch[head] = self._dispatch(head)
+            m = rx.match(text, at, end) if rx is not None else None
+            if m is not None and m.end() > at:
+                yield m
+                pos = m.end()
+
+    def _finditer(self, text: str, start: int, end: int):
+        """`finditer` with the case-folding trigger: a search from each position on."""
         pos = start
         trig = self.trigger
         dispatch = self._by_head

@@ -1,0 +1,42 @@
+"""`Vocabulary.finditer` finds the same matches with its lower-cased one-pass trigger
+scan as with the case-folding search it replaces, on any text and any bounds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tradelink.extract import links, policies
+from tradelink.extract.fastre import Vocabulary
+
+PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+HANDMADE = Vocabulary([("a", r"kin(?:g|s)"), ("b", r"silk"), ("c", r"(?:rare )?earths?"), ("d", r"\d+ tonnes"),
+                       ("e", r"ban(?:s|ned)?"), ("f", r"ete?s")], re.IGNORECASE, after=r"(?![\w])")
+VOCABULARIES = [policies._cue_regex()[0], links._cue_regex()[0], HANDMADE]
+
+WORDS = ["BAN", "ban", "Bans", "export ban", "in exchange for", "Sold", "selling", "rare earths", "NdPr magnets",
+         "H20 chips", "gallium", "tariffs", "trade deal", "stake in", "-", "_", "'", "’", "\n", " ", "  ",
+         "ſ", "ı", "KING", "sılk", "SILK", "Earths", "12 tonnes", "été", "İ", "K", "ß", "ǅ", "Σ", "é", "ﬁ", "ẞ", "\u0301"]
+texts = st.lists(st.sampled_from(WORDS) | st.text(max_size=5), max_size=40).map(" ".join) \
+    | st.lists(st.sampled_from(WORDS), max_size=40).map("".join) | st.text(max_size=80)
+
+
+def _spans(matches):
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+
+@PROPS
+@given(texts, st.data())
+def test_lowered_scan_finds_what_the_folding_search_finds(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for voc in VOCABULARIES:
+        assert _spans(voc.finditer(text, start, end)) == _spans(voc._finditer(text, start, end))
+        assert _spans(voc.finditer(text)) == _spans(voc._finditer(text, 0, len(text)))
+
+
+def test_the_vocabularies_take_the_lowered_scan():
+    assert all(voc._lowered is not None for voc in VOCABULARIES)
