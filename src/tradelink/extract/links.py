@@ -134,6 +134,9 @@ class _Ctx:
         self.span_list = SpanList((m.start, m.end, c.name) for c in goods for m in c.mentions)
         self.goods = self.span_list.items
         self.kinds = {c.name: c.category for c in goods}
+        # Mentions of chips written with a digit ("Dragonfly-3"): models a company may own.
+        self.chip_models = SpanList(g for g in self.goods
+                                    if self.kinds.get(g[2]) == "chip" and any(ch.isdigit() for ch in self.text[g[0]:g[1]]))
         self.pols = {p.name: p for p in pols}
         self.pmentions = pmentions
         self.deals = [p for p in pols if p.kind == "trade deal"]
@@ -212,7 +215,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
             if ctx.index.covering(cs) is not None:
                 continue
             cl_s, cl_e = clause_start(text, s, cs), clause_end(text, ce, e)
-            hedge = _hedge(text, cl_s, ce)
+            # The hedge of the clause is read once a link is certain (most cues yield none).
             pred = m.group().strip()
             if shape == "cc":
                 left = [g for g in ctx.goods_in(max(s, cs - 120), cs)]
@@ -236,6 +239,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                         b = more[0]
                 if a[2] == b[2]:
                     continue
+                hedge = _hedge(text, cl_s, ce)
                 if rel == "used_in":
                     # "cobalt and nickel, which go into batteries": every listed input.
                     for g in reversed(left[:-1]):
@@ -281,6 +285,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                     who = _nearest_subject(ctx, s, cs)
                 if who is None:
                     continue
+                hedge = _hedge(text, cl_s, ce)
                 pm = ctx.policy_in(s, e) if rel in ("sells", "seeks_licence_for") else None
                 end = obj[1]
                 t = _tails().match(text, end)
@@ -303,6 +308,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 if rule.get("reverse") and INDEFINITE_BEFORE.search(text, max(s, cs - 30), cs):
                     continue  # "a consortium backed by X": X backs the consortium, not the subject
                 src, dst = (obj, who) if rule.get("reverse") else (who, obj)
+                hedge = _hedge(text, cl_s, ce)
                 out.append(_Cand(_span_link(
                     ctx, cs, obj.end, sent, source=src.name, source_kind="actor", relation=rel,
                     predicate=pred, target=dst.name, target_kind="actor", hedge=hedge,
@@ -317,15 +323,14 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 name, kind, relation, policy, end = target
                 if name == who.name:
                     continue
+                hedge = _hedge(text, cl_s, ce)
                 out.append(_Cand(_span_link(
                     ctx, cs, _phrase_end(text, end, e), sent, source=who.name, source_kind="actor",
                     relation=relation, predicate=pred, target=name, target_kind=kind, hedge=hedge,
                     policy=policy,
                 ), summary, False))
         # "Qiling Semiconductor's Dragonfly-3": a company's chip model.
-        for g in ctx.goods_in(s, e):
-            if ctx.kinds.get(g[2]) != "chip" or not any(ch.isdigit() for ch in text[g[0]:g[1]]):
-                continue
+        for g in ctx.chip_models.within(s, e):
             pm = POSSESSIVE.search(text, max(s, g[0] - 4), g[0])
             if not pm:
                 continue

@@ -20,6 +20,7 @@ Mentions of the same measure in one article are merged into one `Policy`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -221,8 +222,27 @@ def _short(goods: dict[str, Commodity], name: str, written: str) -> str:
     return written
 
 
-def _nearest_time(times: list[TimeExpression], s: int, e: int, a: int, b: int) -> TimeExpression | None:
-    inside = [t for t in times if t.start >= a and t.end <= b]
+def _article_order(x: tuple) -> int:
+    return x[2]
+
+
+class _Times:
+    """The article's time expressions by start offset, for range look-ups."""
+
+    def __init__(self, times: list[TimeExpression]):
+        # (start, end, position in *times*, record): ties keep the article's order.
+        self.items = sorted((t.start, t.end, i, t) for i, t in enumerate(times))
+        self.starts = [x[0] for x in self.items]
+
+    def within(self, a: int, b: int) -> list[TimeExpression]:
+        """The expressions inside [a, b), in the order of the article's list."""
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_right(self.starts, b, i)
+        return [x[3] for x in sorted((x for x in self.items[i:j] if x[1] <= b), key=_article_order)]
+
+
+def _nearest_time(times: _Times, s: int, e: int, a: int, b: int) -> TimeExpression | None:
+    inside = times.within(a, b)
     if not inside:
         return None
     return min(inside, key=lambda t: 0 if (t.start >= s and t.end <= e) else min(abs(t.start - e), abs(s - t.end)))
@@ -286,6 +306,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
     actors = actors or []
     goods = goods or []
     times = times or []
+    time_index = _Times(times)
     index = actor_index(doc.cache, actors)
     by_name = {c.name: c for c in goods}
     span_list = SpanList((m.start, m.end, c.name) for c in goods for m in c.mentions)
@@ -396,7 +417,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 if counter is not None and counter.name != f.actor:
                     f.counterpart = counter.name
             f.status = _status(text, np_start, ce, (s, e), not is_noun)
-            f.when = _nearest_time(times, np_start, ce, cl_s, cl_e)
+            f.when = _nearest_time(time_index, np_start, ce, cl_s, cl_e)
             f.name = _name(f, by_name)
             if not (f.target or premods or specific or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
                 # A bare "the freeze", "the deal": a later mention of a measure already named.
@@ -456,8 +477,14 @@ def _head_class(f: _Found) -> str:
     return f.kind
 
 
+@functools.cache
+def _label_words() -> dict[str, str]:
+    """Each kind's label's last word, singular: "control" for "export controls"."""
+    return {kind: label.split()[-1].rstrip("s").lower() for kind, label in _labels().items()}
+
+
 def _score(f: _Found) -> tuple:
-    label_word = _labels()[f.kind].split()[-1].rstrip("s").lower()
+    label_word = _label_words()[f.kind]
     return (not f.summary, label_word in f.cue.lower(), sum(x is not None for x in (f.target, f.actor, f.when)),
             len(f.premods))
 
