@@ -331,7 +331,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue  # part of a name ("Federal Reserve", "Trade Representative")
             if index.covering(cs) is not None:
                 continue
-            if SKIP_BEFORE.search(text, max(s, cs - 8), cs) and is_noun and kind in ("investment", "trade deal"):
+            if is_noun and kind in ("investment", "trade deal") and SKIP_BEFORE.search(text, max(s, cs - 8), cs):
                 continue  # "at stake", "to deal with"
             if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
                     PLURAL.fullmatch(m.group().strip()):
@@ -485,7 +485,7 @@ def _label_words() -> dict[str, str]:
 
 def _score(f: _Found) -> tuple:
     label_word = _label_words()[f.kind]
-    return (not f.summary, label_word in f.cue.lower(), sum(x is not None for x in (f.target, f.actor, f.when)),
+    return (not f.summary, label_word in f.cue.lower(), (f.target is not None) + (f.actor is not None) + (f.when is not None),
             len(f.premods))
 
 
