@@ -61,6 +61,8 @@ class ArticleRow(Base):
     parser_version: Mapped[int] = mapped_column(Integer)
     ingested_at: Mapped[str] = mapped_column(String(32))
 
+    __table_args__ = (Index("ix_articles_ingested_at", "ingested_at", "id"),)  # migration 0006
+
 
 def _article_fk() -> Mapped[str]:
     return mapped_column(String(16), ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -199,16 +201,12 @@ class LinkRow(Base):
     __tablename__ = "links"
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[str] = _article_fk()
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), index=True
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     relation: Mapped[str] = mapped_column(String(32))
     predicate: Mapped[str] = mapped_column(Text)
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), index=True
-    )
+    target_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     policy_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entities.id", ondelete="SET NULL"), index=True  # migration 0003
+        ForeignKey("entities.id", ondelete="SET NULL")  # migration 0003
     )
     hedge: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
@@ -216,3 +214,11 @@ class LinkRow(Base):
     text: Mapped[str] = mapped_column(Text)
     sentence_start: Mapped[int | None] = mapped_column(Integer)
     sentence_end: Mapped[int | None] = mapped_column(Integer)
+
+    # each end leads an index holding all three (migration 0006): `path` reads
+    # neighbours from the index alone and finds the links joining two ends
+    __table_args__ = (
+        Index("ix_links_source_ends", "source_id", "target_id", "policy_id"),
+        Index("ix_links_target_ends", "target_id", "source_id", "policy_id"),
+        Index("ix_links_policy_ends", "policy_id", "source_id", "target_id"),
+    )
