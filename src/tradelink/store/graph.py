@@ -362,55 +362,127 @@ def neighbours(conn, name: str) -> list[LinkFact]:
 # --- paths -------------------------------------------------------------------------
 
 # A link ``s -r-> t`` that runs through a policy ``P`` also joins s and t to P.
-# Breadth-first distances from both ends (UNION keeps one row per node and
-# depth, so the frontier stays small), then a walk that only follows edges
-# lying on a shortest path: each step moves one further from A and the node's
-# two distances add up to the best total.
-_PATH_SQL = """
-WITH RECURSIVE
-src(id) AS (SELECT id FROM entities WHERE id IN ({src})),
-dst(id) AS (SELECT id FROM entities WHERE id IN ({dst})),
-pairs(a, b) AS (
-    SELECT source_id, target_id FROM links
-    UNION SELECT target_id, source_id FROM links
-    UNION SELECT source_id, policy_id FROM links WHERE policy_id IS NOT NULL
-    UNION SELECT policy_id, source_id FROM links WHERE policy_id IS NOT NULL
-    UNION SELECT target_id, policy_id FROM links WHERE policy_id IS NOT NULL
-    UNION SELECT policy_id, target_id FROM links WHERE policy_id IS NOT NULL
-),
-fwd(node, depth) AS (
-    SELECT id, 0 FROM src
-    UNION
-    SELECT p.b, f.depth + 1 FROM fwd f JOIN pairs p ON p.a = f.node
-    WHERE f.depth < :max_hops
-),
-bwd(node, depth) AS (
-    SELECT id, 0 FROM dst
-    UNION
-    SELECT p.b, w.depth + 1 FROM bwd w JOIN pairs p ON p.a = w.node
-    WHERE w.depth < :max_hops
-),
-df(node, d) AS (SELECT node, MIN(depth) FROM fwd GROUP BY node),
-db(node, d) AS (SELECT node, MIN(depth) FROM bwd GROUP BY node),
-best(total) AS (
-    SELECT MIN(df.d + db.d) FROM df JOIN db ON db.node = df.node
-    WHERE df.d + db.d <= :max_hops
-),
-walk(node, depth, trail) AS (
-    SELECT id, 0, CAST(id AS TEXT) FROM src
-    UNION ALL
-    SELECT p.b, w.depth + 1, w.trail || ',' || CAST(p.b AS TEXT)
-    FROM walk w
-    JOIN pairs p ON p.a = w.node
-    JOIN df ON df.node = p.b AND df.d = w.depth + 1
-    JOIN db ON db.node = p.b
-    JOIN best ON df.d + db.d = best.total
-)
-SELECT w.trail AS trail FROM walk w
-JOIN dst ON dst.id = w.node
-JOIN best ON w.depth = best.total
-LIMIT :bound
+# The neighbours of a set of nodes, one row per link (each row names its three
+# ends; which pairs they make is worked out in Python, the same for both
+# databases). Every branch uses an index: links.source_id, target_id, policy_id.
+_NEIGHBOURS_SQL = """
+SELECT DISTINCT l.source_id AS s, l.target_id AS t, l.policy_id AS p FROM links l
+WHERE l.source_id IN ({ids}) OR l.target_id IN ({ids}) OR l.policy_id IN ({ids})
 """
+# Frontiers larger than this go to the database in several IN lists (SQLite
+# and PostgreSQL both cap the number of bound parameters of one statement).
+_CHUNK = 500
+
+
+def _pairs(s: int, t: int, p: int | None) -> list[tuple[int, int]]:
+    """The undirected steps one link makes: its ends, and each end to its policy."""
+    out = [(s, t)]
+    if p is not None:
+        out += [(s, p), (t, p)]
+    return [(x, y) for x, y in out if x != y]
+
+
+def _expand(conn, frontier: set[int]) -> dict[int, set[int]]:
+    """Each frontier node's neighbours (either direction, policies included)."""
+    found: dict[int, set[int]] = {}
+    ids = sorted(frontier)
+    for i in range(0, len(ids), _CHUNK):
+        params: dict = {}
+        names = _in("f", ids[i:i + _CHUNK], params)
+        for s, t, p in query(conn, _NEIGHBOURS_SQL.format(ids=names), params):
+            for x, y in _pairs(s, t, p):
+                if x in frontier:
+                    found.setdefault(x, set()).add(y)
+                if y in frontier:
+                    found.setdefault(y, set()).add(x)
+    return found
+
+
+class _Search:
+    """One side of the bidirectional search: the nodes it reached, their
+    distance from its end, and for each node the nodes one step nearer."""
+
+    def __init__(self, roots: set[int]):
+        self.dist = {n: 0 for n in roots}
+        self.nearer: dict[int, set[int]] = {}
+        self.frontier = set(roots)
+        self.depth = 0
+
+    def step(self, conn) -> None:
+        """Reach the next level: every neighbour of the frontier not seen yet,
+        with all its neighbours on the frontier (so every shortest route counts)."""
+        nxt: set[int] = set()
+        for node, around in _expand(conn, self.frontier).items():
+            for other in around:
+                if other not in self.dist:  # nor in nxt: added to dist below
+                    self.nearer.setdefault(other, set()).add(node)
+                    nxt.add(other)
+        self.depth += 1
+        for n in nxt:
+            self.dist[n] = self.depth
+        self.frontier = nxt
+
+
+def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
+                     limit: int) -> list[list[int]]:
+    """The first ``limit`` shortest trails (node id lists, in ascending order)
+    from any of ``starts`` to any of ``ends``, of at most ``max_hops`` steps.
+
+    A breadth-first search from both sides, one level at a time, always
+    growing the smaller frontier with one neighbour query; it stops at the
+    first level where the two meet, so a hub two hops away is never expanded
+    when the ends are joined in three. The nodes where they meet all lie
+    halfway along a shortest route; every shortest trail is a shortest route
+    from a start to one of them followed by one from there to an end."""
+    fwd, bwd = _Search(starts), _Search(ends)
+    meet: set[int] = set()
+    while fwd.depth + bwd.depth < max_hops:
+        grow, other = (fwd, bwd) if len(fwd.frontier) <= len(bwd.frontier) else (bwd, fwd)
+        if not grow.frontier:
+            return []
+        grow.step(conn)
+        meet = {n for n in grow.frontier if n in other.dist}
+        if meet:
+            break
+    if not meet:
+        return []
+    # The forward half: walk back from the meeting nodes to the starts, keeping
+    # only the nodes that lead to one of them; then enumerate in id order.
+    mid = fwd.dist[next(iter(meet))]
+    ahead: dict[int, set[int]] = {}  # node -> the next nodes towards the meeting level
+    layer = set(meet)
+    for _ in range(mid):
+        back: set[int] = set()
+        for n in layer:
+            for m in fwd.nearer.get(n, ()):
+                ahead.setdefault(m, set()).add(n)
+                back.add(m)
+        layer = back
+    firsts = sorted(layer)
+    following = {n: sorted(v) for n, v in ahead.items()}
+    trails: list[list[int]] = []
+    trail: list[int] = []
+
+    def walk(node: int, depth: int) -> None:
+        trail.append(node)
+        if depth < mid:
+            nxt = following[node]
+        elif node in ends:
+            trails.append(list(trail))
+            nxt = []
+        else:
+            nxt = sorted(bwd.nearer[node])
+        for n in nxt:
+            if len(trails) >= limit:
+                break
+            walk(n, depth + 1)
+        trail.pop()
+
+    for n in firsts:
+        if len(trails) >= limit:
+            break
+        walk(n, 0)
+    return trails
 
 
 def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
@@ -420,7 +492,9 @@ def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
     Links count in either direction, and a link that runs through a policy also
     joins each of its ends to that policy. Each step lists every link it rests
     on, with its direction: ``forward``, ``backward`` or ``via`` (the step joins
-    an end of the link to the policy it runs through). Returns ``[]`` when no path is that short."""
+    an end of the link to the policy it runs through). When there are more than
+    ``limit`` paths, the first ``limit`` in the order of their node ids.
+    Returns ``[]`` when no path is that short."""
     if max_hops < 1:
         raise UsageError("--max-hops must be at least 1")
     starts = resolve(conn, a)
@@ -428,35 +502,42 @@ def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
     same = {n.id for n in starts} & {n.id for n in ends}
     if same:
         raise UsageError(f"{a!r} and {b!r} name the same entity; give two different ones")
-    # the database returns up to `bound` trails; they are ordered here (trail
-    # strings sort differently under different collations) and cut to `limit`
-    params: dict = {"max_hops": max_hops, "bound": limit * 20}
-    sql = _PATH_SQL.format(src=_in("s", [n.id for n in starts], params),
-                           dst=_in("d", [n.id for n in ends], params))
-    trails = sorted([int(x) for x in row[0].split(",")] for row in query(conn, sql, params))
-    trails = trails[:limit]
+    trails = _shortest_trails(conn, {n.id for n in starts}, {n.id for n in ends},
+                              max_hops, limit)
     if not trails:
         return []
-    on_path = sorted({n for trail in trails for n in trail})
-    params = {}
-    ids = _in("n", on_path, params)
-    facts = _facts(conn, f"(l.source_id IN ({ids}) AND l.target_id IN ({ids}))"
-                         f" OR (l.policy_id IN ({ids})"
-                         f" AND (l.source_id IN ({ids}) OR l.target_id IN ({ids})))", params)
+    steps = {frozenset(pair) for trail in trails for pair in zip(trail, trail[1:])}
+    facts = _step_facts(conn, steps)
     between: dict[frozenset, list[LinkFact]] = {}
     for f in facts:
-        ends = {(f.source.id, f.target.id)}
+        ends_ = {(f.source.id, f.target.id)}
         if f.policy_id is not None:
-            ends |= {(f.source.id, f.policy_id), (f.policy_id, f.target.id)}
-        for pair in ends:
+            ends_ |= {(f.source.id, f.policy_id), (f.policy_id, f.target.id)}
+        for pair in ends_:
             between.setdefault(frozenset(pair), []).append(f)
-    nodes = nodes_by_id(conn, on_path)
+    nodes = nodes_by_id(conn, {n for trail in trails for n in trail})
     paths = []
     for trail in trails:
-        steps = [Step(nodes[u], nodes[v], between[frozenset((u, v))])
-                 for u, v in zip(trail, trail[1:])]
-        paths.append(Path([nodes[n] for n in trail], steps))
+        steps_ = [Step(nodes[u], nodes[v], between[frozenset((u, v))])
+                  for u, v in zip(trail, trail[1:])]
+        paths.append(Path([nodes[n] for n in trail], steps_))
     return paths
+
+
+def _step_facts(conn, steps: set[frozenset]) -> list[LinkFact]:
+    """Every link that joins the two nodes of one of ``steps``: as its ends, or
+    an end and the policy it runs through."""
+    params: dict = {}
+    conds = []
+    for i, pair in enumerate(sorted(steps, key=sorted)):
+        u, v = sorted(pair)
+        params[f"u{i}"], params[f"v{i}"] = u, v
+        conds.append(
+            f"(l.source_id = :u{i} AND l.target_id = :v{i})"
+            f" OR (l.source_id = :v{i} AND l.target_id = :u{i})"
+            f" OR (l.policy_id = :u{i} AND (l.source_id = :v{i} OR l.target_id = :v{i}))"
+            f" OR (l.policy_id = :v{i} AND (l.source_id = :u{i} OR l.target_id = :u{i}))")
+    return _facts(conn, "(" + " OR ".join(conds) + ")", params)
 
 
 # --- the whole graph ---------------------------------------------------------------
