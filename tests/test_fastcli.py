@@ -9,6 +9,7 @@ import pytest
 from typer.main import get_command
 
 from conftest import pythonpath_env
+from handmade import extraction_a
 from tradelink import fastcli
 from tradelink.cli import app
 
@@ -29,6 +30,8 @@ def test_fast_options_mirror_the_typer_commands():
     ["quotes", "--speaker", "--json"], ["quotes", "--nope", "--json"], ["--db"],
     ["--db", "x.db", "--db", "y.db", "quotes", "--json"], ["--version"], ["ingest", "x", "--json"],
     ["actor", "x", "--json"], ["search", "x", "--json"], ["-h"], [],
+    ["questions", "--limit", "x", "--json"], ["questions", "-n", "-1", "--json"],
+    ["questions", "--limit", "٣", "--json"],
 ])
 def test_anything_unusual_goes_to_typer(argv):
     assert fastcli.parse(argv) is None
@@ -54,6 +57,10 @@ CASES = [
     ["links", "--about", "beijing", "--json"], ["links", "--from", "china", "--json"],
     ["links", "--relation", "tied to", "--json"], ["links", "--relation", "no such", "--json"],
     ["timeline", "--json"],
+    ["questions", "--limit", "1", "--json"], ["questions", "-n", "0", "--json"],
+    ["questions", "--limit=2", "-a", "risk", "--json"], ["questions", "--about", "deal", "--json"],
+    ["questions", "--about", "?", "--json"], ["questions", "--article", "ffff", "--json"],
+    ["questions", "--article", extraction_a().article.id[:5], "--limit", "2", "--json"],
 ]
 
 

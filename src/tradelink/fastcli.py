@@ -5,11 +5,13 @@ whole-process time matters.  Importing typer alone costs more than the query.
 `main` therefore first offers the command line to `run_fast`, which answers
 the read-only listing commands given ``--json`` with the standard library only
 (``sqlite3``, ``json``), calling the same `tradelink.store.read` function the
-typer command calls.  Anything it does not recognise exactly (another
-command, an unknown or repeated option, ``--help``, a value starting with
-``-``) falls through to the typer app, which owns all behaviour and messages;
-a failure other than a `TradelinkError` also falls through, since a query has
-no side effects and typer's path reports it properly.
+typer command calls (for ``questions``, `read.newest_questions`, whose note
+about a cut list goes to stderr as on typer's path).  Anything it does not
+recognise exactly (another command, an unknown or repeated option, ``--help``,
+a value starting with ``-``, a ``--limit`` that is not a number) falls
+through to the typer app, which owns all behaviour and messages; a failure
+other than a `TradelinkError` also falls through, since a query has no side
+effects and typer's path reports it properly.
 
 `FAST` must mirror the typer commands' options; a test checks each entry
 against the typer app and compares the output of both paths.
@@ -25,7 +27,8 @@ FAST: dict[str, dict[str, str]] = {
     "articles": {},
     "actors": {"--type": "type", "-t": "type"},
     "quotes": {"--speaker": "speaker", "-s": "speaker", "--about": "about", "-a": "about"},
-    "questions": {},
+    "questions": {"--about": "about", "-a": "about", "--article": "article",
+                  "--limit": "limit", "-n": "limit"},
     "commodities": {},
     "policies": {},
     "links": {"--about": "about", "-a": "about", "--from": "source", "--to": "target",
@@ -67,6 +70,8 @@ def parse(argv: list[str]) -> tuple[str | None, str, dict[str, str]] | None:
             return None
         if options[name] in kwargs or value.startswith("-") or not value.strip():
             return None  # typer reports a repeated, dash-led or empty value
+        if options[name] == "limit" and not (value.isascii() and value.isdigit()):
+            return None  # and a limit that is not a number
         kwargs[options[name]] = value
     return (db, args[0], kwargs) if seen_json else None
 
@@ -83,9 +88,15 @@ def run_fast(argv: list[str]) -> int | None:
     from tradelink.store import read
     from tradelink.store.db import open_reader, resolve
 
+    note = None
     try:
         with open_reader(resolve(db or os.environ.get("TRADELINK_DB") or None)) as r:
-            rows = getattr(read, command)(r, **kwargs)
+            if command == "questions":
+                if "limit" in kwargs:
+                    kwargs["limit"] = int(kwargs["limit"])
+                rows, note = read.newest_questions(r, **kwargs)
+            else:
+                rows = getattr(read, command)(r, **kwargs)
     except TradelinkError as err:
         first = (str(err).strip().splitlines() or ["failed"])[0]
         sys.stderr.write(f"error: {first}\n")
@@ -95,6 +106,8 @@ def run_fast(argv: list[str]) -> int | None:
     try:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         sys.stdout.flush()
+        if note:
+            sys.stderr.write(note + "\n")
     except BrokenPipeError:
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

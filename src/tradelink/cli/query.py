@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from tradelink.cli.common import nonblank, print_json, print_rows, reader
+from tradelink.cli.common import nonblank, note, print_json, print_rows, reader
 from tradelink.store import read
 
 JSON = typer.Option(False, "--json", help="Print a JSON array (the documented contract) and nothing else.")
@@ -58,16 +58,25 @@ def quotes(ctx: typer.Context,
     print_rows(rows, ("speaker", "kind", "verb", "medium", "hedge", "text"), as_json=as_json, title="Quotes")
 
 
-def questions(ctx: typer.Context, as_json: bool = JSON) -> None:
-    """The open questions, each follow-up under its headline question."""
+def questions(ctx: typer.Context,
+              about: str = typer.Option(None, "--about", "-a", callback=nonblank, metavar="TEXT",
+                                        help="Only questions with every word of TEXT (stemmed: \"chip\" finds chips)."),
+              article: str = typer.Option(None, "--article", callback=nonblank, metavar="ID",
+                                          help="Only this article's questions (its id or a prefix)."),
+              limit: int = typer.Option(read.QUESTIONS_LIMIT, "--limit", "-n", metavar="N",
+                                        help="Show the N newest (0 for all)."),
+              as_json: bool = JSON) -> None:
+    """The open questions, newest article first, each follow-up under its headline question."""
     with reader(ctx) as r:
-        rows = read.questions(r)
+        rows, more = read.newest_questions(r, limit=limit, about=about, article=article)
     if as_json:
         print_json(rows)
-        return
-    from tradelink.report.summary import questions_text
+    else:
+        from tradelink.report.summary import questions_text
 
-    typer.echo(questions_text(rows), nl=False)
+        typer.echo(questions_text(rows), nl=False)
+    if more:
+        note(more)
 
 
 def commodities(ctx: typer.Context, as_json: bool = JSON) -> None:

@@ -86,20 +86,73 @@ def quotes(r: Reader, speaker: str | None = None, about: str | None = None) -> l
 
 # --- questions ----------------------------------------------------------------
 
+QUESTIONS_LIMIT = 50  # `tradelink questions` shows this many unless told otherwise
 
-def questions(r: Reader) -> list[dict]:
-    """Open questions; each follow-up right after its headline question."""
+
+def questions(r: Reader, *, about: str | None = None, article: str | None = None,
+              limit: int | None = None, newest: bool = False) -> list[dict]:
+    """Open questions; each follow-up right after its headline question.
+
+    Articles in the order they were stored, or the most recently stored first
+    with ``newest``; at most ``limit`` rows (all when None). ``about`` keeps
+    the questions holding every word of it (stemmed, as `tradelink search`
+    matches: its full-text index); ``article`` one article's (an id or a
+    prefix of one)."""
+    where, params = [], {}
+    if article is not None:
+        from tradelink.store.graph import resolve_article
+
+        params["article"] = resolve_article(r, article)
+        where.append("q.article_id = :article")
+    if about is not None:
+        from tradelink.store import search
+
+        if not search.words(about):
+            return []  # nothing searchable (only punctuation): no question matches
+        if r.dialect == "sqlite":
+            params["about"] = search.fts5_query(about)
+            where.append("q.id IN (SELECT rowid FROM search_questions"
+                         " WHERE search_questions MATCH :about)")
+        else:
+            params["about"] = " ".join(search.words(about))
+            where.append("to_tsvector('english', q.text) @@ plainto_tsquery('english', :about)")
+    articles = "articles a"
+    if limit is not None:
+        params["limit"] = limit
+        if newest and not where:
+            # The newest `limit` articles that have questions hold at least
+            # `limit` of them: the answer costs the same at any size
+            # (index ix_articles_ingested_at, migration 0006).
+            articles = ("(SELECT x.id, x.ingested_at FROM articles x"
+                        " WHERE EXISTS (SELECT 1 FROM questions y WHERE y.article_id = x.id)"
+                        " ORDER BY x.ingested_at DESC, x.id DESC LIMIT :limit) a")
+    order = "a.ingested_at DESC, a.id DESC" if newest else "a.ingested_at, q.article_id"
     rows = r.rows(
         "SELECT q.text, q.headline, p.text AS parent, q.section, q.article_id AS article,"
         " q.start, q.\"end\""
-        " FROM questions q JOIN articles a ON a.id = q.article_id"
+        f" FROM questions q JOIN {articles} ON a.id = q.article_id"
         " LEFT JOIN questions p ON p.id = q.parent_id"
-        " ORDER BY a.ingested_at, q.article_id, COALESCE(p.start, q.start),"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {order}, COALESCE(p.start, q.start),"
         " CASE WHEN q.parent_id IS NULL THEN 0 ELSE 1 END, q.start"
-    )
+        + (" LIMIT :limit" if limit is not None else ""), params)
     for row in rows:
         row["headline"] = bool(row["headline"])
     return rows
+
+
+def newest_questions(r: Reader, *, limit: int = QUESTIONS_LIMIT, about: str | None = None,
+                     article: str | None = None) -> tuple[list[dict], str | None]:
+    """What `tradelink questions` shows: the newest ``limit`` questions (0: all),
+    and a one-line note for stderr when there are more."""
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
+    if limit == 0:
+        return questions(r, about=about, article=article, newest=True), None
+    rows = questions(r, about=about, article=article, limit=limit + 1, newest=True)
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], f"showing the newest {limit} questions; there are more (--limit 0 for all)"
 
 
 # --- actors -------------------------------------------------------------------
