@@ -7,8 +7,10 @@ hand. Every article and its per-article rows (sentences, mentions, roles,
 statements, questions, links, policy facts, time expressions) are copied K-1
 times under new article ids (the first two characters replaced by ``z`` and
 the clone number, so never a real id) and new row ids; entities and aliases are shared, as the same people,
-companies and commodities recur across real articles. The search and name
-indexes are filled by the migration triggers as rows go in. Row counts,
+companies and commodities recur across real articles. The name indexes are
+filled by the migration triggers as rows go in; the search indexes of
+sentences, statements and questions by this script (the writer fills them
+since migration 0005). Row counts,
 index sizes and per-name selectivity then resemble a K-times-larger ingest
 of the same generator (names recur there too); the text is repeated, which
 a real corpus would not do, so full-text hit counts per word are K-fold.
@@ -24,6 +26,7 @@ from pathlib import Path
 
 PER_ARTICLE = ["mentions", "roles", "sentences", "time_expressions", "policy_facts",
                "statements", "questions", "links"]
+SEARCHED = ("sentences", "statements", "questions")  # their search_* rows
 
 
 def columns(conn, table: str) -> list[str]:
@@ -63,11 +66,20 @@ def clone(src: Path, out: Path, k: int) -> None:
                     sel.append(f'"{x}"')
             conn.execute(f"INSERT INTO {table} ({', '.join(map(repr_col, cols))}) "
                          f"SELECT {', '.join(sel)} FROM {table} WHERE id < {offsets[table]}")
+            if table in SEARCHED and _has_table(conn, f"search_{table}"):
+                # since migration 0005 the writer, not a trigger, indexes these rows
+                conn.execute(f"INSERT INTO search_{table}(rowid, text) SELECT id, text "
+                             f"FROM {table} WHERE id >= {off} AND id < {off + offsets[table]} "
+                             f"ORDER BY id")
         conn.commit()
         print(f"clone {c}: {n0 * (c + 1)} articles ({time.perf_counter() - started:.0f} s)",
               flush=True)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
 def repr_col(name: str) -> str:
