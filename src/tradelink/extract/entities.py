@@ -25,7 +25,9 @@ import re
 from dataclasses import dataclass, field
 
 from tradelink import vocab
-from tradelink.models import Actor, Role, Span
+from pydantic import TypeAdapter
+
+from tradelink.models import Actor
 
 from .fastre import _trie_regex
 
@@ -127,6 +129,7 @@ Federal National Security Majority Minority Supreme Army Navy Air Force Central 
 Minerals Environment Transport Communications Digital International Affairs Science Education Senate House
 Speaker Whip Ranking Member Select""".split())
 CONNECT = frozenset({"of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"})
+CONNECT_AMP = CONNECT | {"&"}
 # Words after which "of"/"for"/"and" may continue a name ("Ministry of Commerce").
 JOINERS = frozenset({
     "Ministry", "Department", "Bank", "Secretary", "Envoy", "University", "Institute",
@@ -246,6 +249,36 @@ def _rx() -> Patterns:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Fast:
+    """Lookups derived from the lexicon, built once."""
+    gov_firsts: frozenset[str]  # first words (lowercase) of government aliases and bodies
+    countries: frozenset[str]  # canonical governments (the values of gov_alias)
+    group_head: re.Pattern[str]  # the PLURAL words whose lowercase is a group noun
+
+
+@functools.cache
+def _fast() -> Fast:
+    lx = lexicon()
+    return Fast(
+        gov_firsts=frozenset(k.partition(" ")[0] for k in (*lx.gov_alias, *lx.bodies)),
+        countries=frozenset(lx.gov_alias.values()),
+        group_head=_group_head_rx(lx.groups),
+    )
+
+
+def _group_head_rx(groups: frozenset[str]) -> re.Pattern[str]:
+    """Where `PLURAL` matches a word whose lowercase is in *groups*: the noun, its first
+    letter in either case, the rest as written. A match of `PLURAL` spans the whole
+    run of ``[a-z-]`` after its first letter, so both find the same words."""
+    by_first: dict[str, set[str]] = {}
+    for g in groups:
+        if re.fullmatch(r"[a-z][a-z-]*s", g):
+            by_first.setdefault(g[0], set()).add(g[1:])
+    alts = [f"[{c.upper()}{c}]{_trie_regex(rests)}" for c, rests in sorted(by_first.items())]
+    return re.compile(r"(?<![\w’'-])(?:" + ("|".join(alts) or "(?!)") + r")(?![\w’'-])")
+
+
 def _strip_det(name: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", name)
 
@@ -269,111 +302,126 @@ def _looks_like_person(tokens: list[str], lx: Lexicon) -> bool:
 MAX_RUN = 16
 
 
+# The gaps that join "Ministry" to "Commerce" in "Ministry of Commerce".
+CONNECTOR_GAPS = frozenset(f" {w} " for w in ("of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"))
+HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Ningbo-based"
+INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S."
+RUN_ENDS = ",;:()\"“”"
+
+
 def _runs(text: str, s: int, e: int, lx: Lexicon):
     """Capitalised runs in text[s:e] as lists of (start, end, token)."""
+    capwords = lx.capwords
     run: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int, str]] = []
     pos = s
     for m in TOKEN.finditer(text, s, e):
-        a, b = m.start(), m.end()
-        tok = m.group()
+        a, end = m.span()
         # The word must start at a word boundary.
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-'’"):
             continue
-        gap = text[pos:a]
-        joined = False
-        if run:
-            if gap == " " and not pending:
-                joined = True
-            elif pending and gap == " ":
-                joined = True
-        if run and not joined:
-            # Try a connector: "Ministry of Commerce".
-            cm = re.fullmatch(r" (of|for|and|de|da|del|van|von|bin|al|on) ", gap)
-            if cm and run[-1][2].rstrip(".") in JOINERS and tok not in lx.capwords:
-                joined = True
-        if not joined and run:
-            yield run
-            run = []
+        tok = m.group()
+        if run and (a != pos + 1 or text[pos] != " "):
+            # Not one space apart; a connector may still join: "Ministry of Commerce".
+            if not (text[pos:a] in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords):
+                yield run
+                run = []
         # Split off words like "Ningbo-based" and possessives.
-        possessive = False
-        if re.search(r"[-][a-z]", tok):
+        if "-" in tok and HYPHEN_LOWER.search(tok):
             if run:
                 yield run
                 run = []
-            pos = b
+            pos = end
             continue
+        b = end
+        cut = False  # a possessive or a full stop taken off
         if tok[-2:] in ("'s", "’s"):
             tok = tok[:-2]
             b -= 2
-            possessive = True
-        if tok.endswith(".") and tok not in ABBREV and not re.fullmatch(r"(?:[A-Z]\.)+", tok):
+            cut = True
+        elif tok[-1] == "." and tok not in ABBREV and not INITIALS.fullmatch(tok):
             tok = tok[:-1]
             b -= 1
+            cut = True
         if tok == "&" and not run:
-            pos = m.end()
+            pos = end
             continue
         run.append((a, b, tok))
-        pos = m.end()
-        if possessive or text[b:b + 1] in ",;:()\"“”" or m.group().endswith(".") and tok == m.group()[:-1] \
-                or len(run) >= MAX_RUN:
+        pos = end
+        if cut or text[b:b + 1] in RUN_ENDS or len(run) >= MAX_RUN:
             yield run
             run = []
     if run:
         yield run
 
 
+AGE = re.compile(r",\s+\d{1,3},")
+APPOSITION = re.compile(r",\s+(?!and\b|but\b|which\b|said\b)((?:[^,;:.\"“”‘’]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z]))"
+                        r"{2,90})")  # "U.S." inside: ", the largest U.S. producer of ..."
+WHO_OR_FORMER = re.compile(r"who\b|(?:a|the) former\b")
+ORG_APPOSITION_START = re.compile(r"(?:a|an|the|one|[A-Z])")
+MEDIA_WORDS = ("broadcaster", "news agency", "newspaper", "tabloid", "news outlet", "TV channel", "television channel")
+MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$")
+AND_OTHER = re.compile(r"\s+and\s+other\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to")
+SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SAID_WORDS) + r")\s+$")
+LABEL_COLON_QUOTE = re.compile(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']")
+COLON_QUOTE = re.compile(r"\s*:\s*[\"“‘']")
+LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
+
+
 def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
-    """person / organization / None from the words around a name."""
+    """person / organization / None from the words around a name.
+
+    Each `$`-anchored search runs only where the words it ends with are there."""
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
+    rx = _rx()
     # Apposition after the name: ", a Danish maker of ..." or ", the head of ...".
-    if re.match(r",\s+\d{1,3},", after):
-        return "person"  # an age: "X Y, 54, said"
-    m = re.match(r",\s+(?!and\b|but\b|which\b|said\b)((?:[^,;:.\"“”‘’]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z]))"
-                 r"{2,90})", after)  # "U.S." inside: ", the largest U.S. producer of ..."
-    if m:
-        app = m.group(1)
-        if re.match(r"who\b|(?:a|the) former\b", app):
-            return "person"
-        words = app.split()
-        first_role = first_desc = 99
-        rm = lx.role_rx.search(app)
-        if rm:
-            first_role = len(app[:rm.start()].split())
-        dm = _rx().desc_in.search(app)
-        if dm:
-            first_desc = len(app[:dm.start()].split())
-        if first_desc < first_role and first_desc <= 5 and re.match(r"(?:a|an|the|one|[A-Z])", app):
-            return "organization"
-        if first_role < 99 and first_role <= 5 and len(words) >= 1:
-            return "person"
+    if after[:1] == ",":
+        if AGE.match(after):
+            return "person"  # an age: "X Y, 54, said"
+        m = APPOSITION.match(after)
+        if m:
+            app = m.group(1)
+            if WHO_OR_FORMER.match(app):
+                return "person"
+            first_role = first_desc = 99
+            rm = lx.role_rx.search(app)
+            if rm:
+                first_role = len(app[:rm.start()].split())
+            dm = rx.desc_in.search(app)
+            if dm:
+                first_desc = len(app[:dm.start()].split())
+            if first_desc < first_role and first_desc <= 5 and ORG_APPOSITION_START.match(app):
+                return "organization"
+            if first_role < 99 and first_role <= 5 and app.split():
+                return "person"
+    tail = before.rstrip()
     # "state broadcaster X", "the news agency X": an outlet.
-    if re.search(r"\b(?:broadcaster|news agency|newspaper|tabloid|news outlet|TV channel|television channel)\s+$", before):
+    if tail.endswith(MEDIA_WORDS) and MEDIA_BEFORE.search(before):
         return "media"
     # "X and other chip designers": one of a kind of organisation.
-    om = re.match(r"\s+and\s+other\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
-    if om and _rx().desc_in.search(om.group(1)):
-        return "organization"
+    if "other" in after:
+        om = AND_OTHER.match(after)
+        if om and rx.desc_in.search(om.group(1)):
+            return "organization"
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
-    tail = before.rstrip()
     last = tail.rsplit(None, 1)[-1].lower() if tail else ""
-    rx = _rx()
     if last.endswith(",") and rx.role_comma_end.search(before, max(0, len(before) - 45)):
         return "person"
     words = tail.lower().split()[-3:]
     if ("at" in words or "with" in words) and rx.role_at_end.search(before):
         return "organization"
-    if any(w.rstrip("s") in rx.desc_words for w in words) and rx.desc_before.search(before):
+    if not rx.desc_words.isdisjoint([w.rstrip("s") for w in words]) and rx.desc_before.search(before):
         return "organization"
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
         return "speaker"
-    if re.search(r"\b(?:said|says|told|added|noted|wrote|argued|cautioned|explained|according to)\s+$", before):
+    if tail.endswith(SAID_WORDS) and SAID_BEFORE.search(before):
         return "speaker"
-    if re.match(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']", after) and (s == 0 or text[s - 1] == "\n"):
+    if (s == 0 or text[s - 1] == "\n") and LABEL_COLON_QUOTE.match(after):
         return "speaker"
-    if re.match(r"\s*:\s*[\"“‘']", after) and re.search(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$", text[max(0, s - 60):s]):
+    if COLON_QUOTE.match(after) and LINE_NAME_COMMA.search(text[max(0, s - 60):s]):
         # "X Y, Acme Corp: '...'" - the words after the comma name an affiliation.
         return "organization" if not any(p in text[s:e] for p in lx.parties) else None
     return None
@@ -414,6 +462,8 @@ CUSTOMS_DATA_RX = re.compile(r"\b(customs)\s+(?:data|figures|statistics)\b")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
                    "foreign office", "consulate", "mission", "government", "administration")
+OWNER_BEFORE_BODY = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+$")
+CAPITALISED_END = re.compile(r"[A-Z][\w’'.]*\s+$")
 
 
 def _formal(topic: str) -> str:
@@ -479,7 +529,8 @@ def _regions(doc):
             s = block.label[0] if block.kind == "bullet" and block.label else block.start
         if block.kind == "bullet" and block.label:
             s = block.body_start
-        m = DATELINE.match(text, block.start, block.end)
+        # DATELINE starts with "^", which matches at the start of the text only.
+        m = DATELINE.match(text, 0, block.end) if block.start == 0 else None
         if m:
             yield block, block.start, m.start(1)
             s = m.end()
@@ -498,9 +549,11 @@ def find(doc, *context) -> list[Actor]:
 
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []
+    skip = lx.capwords | CONNECT  # a lone sentence word ("The") or connector is no name
     for block, s, e in regions:
         for run in _runs(text, s, e, lx):
-            _classify_run(text, run, reg, lx, verbs_rx, pending_single)
+            if len(run) > 1 or run[0][2] not in skip:
+                _classify_run(text, run, reg, lx, verbs_rx, pending_single)
 
     # Single words: surnames of people found, first words of organisations.
     _resolve_singles(text, pending_single, reg, lx, verbs_rx)
@@ -533,11 +586,20 @@ def _merge_ministries(reg: Registry) -> None:
 def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     """Ministries, departments, committees, embassies, customs."""
     dept, owned, committee = DEPT_RX, OWNED_RX, COMMITTEE_RX
+    # What a block can hold, read once for the whole text: most articles name no body.
+    any_dept = "Department" in text or "Ministry" in text
+    any_body = any(h in text for h in BODY_HEAD_WORDS)
+    any_office = "Office of the" in text
+    any_committee = "committee" in text or "Committee" in text
+    any_customs = "customs" in text
+    any_state = "state media" in text or "state-run media" in text or "state television" in text
+    if not (any_dept or any_body or any_office or any_committee or any_customs or any_state):
+        return
     for block, s, e in regions:
         chunk = text[s:e]
-        has_dept = "Department" in chunk or "Ministry" in chunk
-        has_body = any(h in chunk for h in BODY_HEAD_WORDS)
-        has_committee = "committee" in chunk or "Committee" in chunk
+        has_dept = any_dept and ("Department" in chunk or "Ministry" in chunk)
+        has_body = any_body and any(h in chunk for h in BODY_HEAD_WORDS)
+        has_committee = any_committee and ("committee" in chunk or "Committee" in chunk)
         for m in (dept.finditer(text, s, e) if has_dept else ()):
             name = m.group("name") or m.group("name2")
             if name is None:
@@ -549,7 +611,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             canon = name
             if name.startswith(("Ministry of", "Department of")) or name.endswith("Ministry"):
                 owner = _last_government(reg, ns)
-                pm = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+$", text[max(0, ns - 40):ns])
+                pm = OWNER_BEFORE_BODY.search(text[max(0, ns - 40):ns])
                 if pm and _government_of(pm.group(1), lx):
                     owner = _government_of(pm.group(1), lx)
                     ns = ns - len(text[max(0, ns - 40):ns]) + pm.start()
@@ -603,12 +665,12 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                     ent.aliases.append(formal)
                 if topic not in ent.aliases:
                     ent.aliases.append(f"{topic} ministry")
-        for m in (OFFICE_OF_RX.finditer(text, s, e) if "Office of the" in chunk else ()):
+        for m in (OFFICE_OF_RX.finditer(text, s, e) if any_office and "Office of the" in chunk else ()):
             if not reg.is_taken(m.start(1), m.end(1)):
                 reg.add(m.group(1), "government", m.start(1), m.end(1), best=True)
         for m in (committee.finditer(text, s, e) if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
-        for m in (CUSTOMS_DATA_RX.finditer(text, s, e) if "customs" in chunk else ()):
+        for m in (CUSTOMS_DATA_RX.finditer(text, s, e) if any_customs and "customs" in chunk else ()):
             # "customs data showed": the customs of the country the article is about.
             sent = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             first = _country_rx().search(text, sent, m.start())
@@ -616,9 +678,9 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             country = country or _last_government(reg, m.start())
             adj = next((a for a, c in lx.adjectives.items() if c == country), None)
             if adj is not None and not reg.is_taken(m.start(1), m.end(1)) and \
-                    not re.search(r"[A-Z][\w’'.]*\s+$", text[max(0, m.start() - 25):m.start()]):
+                    not CAPITALISED_END.search(text[max(0, m.start() - 25):m.start()]):
                 reg.add(f"{adj} customs", "government", m.start(1), m.end(1))
-        if "state media" in chunk or "state-run media" in chunk or "state television" in chunk:
+        if any_state and ("state media" in chunk or "state-run media" in chunk or "state television" in chunk):
             for m in STATE_MEDIA_RX.finditer(text, s, e):
                 reg.add(m.group()[0].upper() + m.group()[1:], "media", m.start(), m.end(), best=True)
 
@@ -631,7 +693,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     # Drop leading sentence words ("The", "But") and trailing connectors.
     while run and not surname_first and (run[0][2] in lx.capwords or run[0][2] in CONNECT):
         run = run[1:]
-    while run and run[-1][2] in CONNECT | {"&"}:
+    while run and run[-1][2] in CONNECT_AMP:
         run = run[:-1]
     if not run:
         return
@@ -643,10 +705,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     full = text[s:e]
 
     # Governments and their metonyms, whole run or its first words.
-    for n in range(len(run), 0, -1):
+    for n in range(len(run), 0, -1) if tokens[0].lower() in _fast().gov_firsts else ():
         cand = text[run[0][0]:run[n - 1][1]]
-        canon = lx.gov_alias.get(cand.lower())
-        body = lx.bodies.get(cand.lower())
+        low = cand.lower()
+        canon = lx.gov_alias.get(low)
+        body = lx.bodies.get(low)
         if canon or body:
             if canon:
                 reg.add(canon, "government", run[0][0], run[n - 1][1], best=cand == canon)
@@ -669,7 +732,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         return
 
     # Title + name: "Commerce Secretary X Y", "Rep. X Y", "Special Envoy for Minerals X Y".
-    head_idx = max((i for i, t in enumerate(tokens) if t in lx.heads), default=-1)
+    head_idx = -1
+    if not lx.heads.isdisjoint(tokens):
+        head_idx = max(i for i, t in enumerate(tokens) if t in lx.heads)
     if 0 <= head_idx < len(tokens) - 1:
         rest = run[head_idx + 1:]
         if rest and text[run[head_idx][1]:rest[0][0]] != " ":
@@ -716,7 +781,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
 
     # Government bodies: "Cyberspace Administration of China", "Federal Trade Commission".
     if len(tokens) >= 2 and (tokens[-1] in GOV_BODY_WORDS or any(
-            t in GOV_BODY_WORDS and tokens[i + 1:i + 2] and tokens[i + 1] in lx.gov_alias.values()
+            t in GOV_BODY_WORDS and tokens[i + 1:i + 2] and tokens[i + 1] in _fast().countries
             for i, t in enumerate(tokens))):
         reg.add(full, "government", s, e, best=True)
         return
@@ -755,6 +820,14 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         pending_single.append((s, e, full))
 
 
+PERSON_APPOSITION = re.compile(r",\s+([^,;:.\"“”‘’]{2,100})")
+PARTY_STATE = re.compile(r"[RD]-[A-Z][a-z]*\.?")
+WHO = re.compile(r"who\b")
+ROLE_OF_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?[a-z][a-z\- ]{0,40}?(?=\s+(?:at|for|of|in|with)\b|$))?")
+ROLE_AFFILIATION = re.compile(r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
+OWNER_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
+
+
 def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) -> None:
     name = " ".join(names)
     # A surname alone after a title is the person found before ("Senator Y").
@@ -779,26 +852,25 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             ent.roles.append((ts, te, role))
     # Apposition: party and role. "X Y, an Ohio Republican," / "X Y, the head of Z,"
     after = text[ne:ne + 140]
-    am = re.match(r",\s+([^,;:.\"“”‘’]{2,100})", after)
+    am = PERSON_APPOSITION.match(after) if after[:1] == "," else None
     if am:
         app = am.group(1)
         pm = _rx().party.search(app)
         if pm:
             ent.party = ent.party or lx.parties[pm.group()]
-        elif re.match(r"[RD]-[A-Z][a-z]*\.?", app):
+        elif PARTY_STATE.match(app):
             # "R-Ohio", "D-Calif."
             ent.party = ent.party or ("Republican" if app[0] == "R" else "Democrat")
         rm = lx.role_rx.search(app)
-        if rm and len(app[:rm.start()].split()) <= 4 and not re.match(r"who\b", app):
+        if rm and len(app[:rm.start()].split()) <= 4 and not WHO.match(app):
             rs = ne + am.start(1) + rm.start()
             # Extend "head" to "head of procurement", "director" to "managing director".
-            tail = re.match(r"(?:\s+of\s+(?:the\s+)?[a-z][a-z\- ]{0,40}?(?=\s+(?:at|for|of|in|with)\b|$))?",
-                            app[rm.end():])
+            tail = ROLE_OF_TAIL.match(app[rm.end():])
             re_ = ne + am.start(1) + rm.end() + (tail.end() if tail else 0)
             role = text[rs:re_]
             if not any(r[2] == role for r in ent.roles) and role not in lx.parties:
                 ent.roles.append((rs, re_, role))
-            om = re.search(r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", app[rm.end():])
+            om = ROLE_AFFILIATION.search(app[rm.end():])
             if om and ent.affiliation is None:
                 ent.affiliation = om.group(1)
     # Role before: "Acme's chief executive, X Y" / "chief executive X Y".
@@ -811,7 +883,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
         if not any(r[2] == role for r in ent.roles):
             ent.roles.append((rs, rs + len(role), role))
         # The mention covers "Acme's chief executive, X Y" (an alias form).
-        om = re.search(r"((?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,2}$", text[max(0, rs - 60):rs])
+        om = OWNER_BEFORE_ROLE.search(text[max(0, rs - 60):rs])
         if om and om.group(1):
             full_s = rs - (len(text[max(0, rs - 60):rs]) - om.start(1))
             if not text[full_s:ms].lower().startswith(("the ", "its ", "his ", "her ")):
@@ -820,18 +892,36 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
 
 
 def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> None:
-    persons = [e for e in reg.ents.values() if e.type == "person"]
-    orgs = [e for e in reg.ents.values() if e.type in ("organization", "media")]
+    # The first person or organisation (in the registry's order) that a word names,
+    # by each way a word can name one.
+    by_name: dict[str, Ent] = {}  # a person's surname or full name
+    by_first: dict[str, Ent] = {}  # a person's first word
+    by_start: dict[str, Ent] = {}  # the first words of an organisation's name, up to a space
+    by_media_last: dict[str, Ent] = {}  # the last word of an outlet's name
+    for ent in reg.ents.values():
+        if ent.type == "person":
+            if ent.surname is not None:
+                by_name.setdefault(ent.surname, ent)
+            by_name.setdefault(ent.name, ent)
+            by_first.setdefault(ent.name.split()[0], ent)
+        elif ent.type in ("organization", "media"):
+            name = ent.name
+            i = name.find(" ")
+            while i != -1:
+                by_start.setdefault(name[:i], ent)
+                i = name.find(" ", i + 1)
+            if ent.type == "media":
+                by_media_last.setdefault(name.split()[-1], ent)
+    capwords = lx.capwords
     leftovers = []
     for s, e, tok in pending:
         if reg.is_taken(s, e):
             continue
-        ent = next((p for p in persons if p.surname == tok or p.name == tok), None) or \
-            next((p for p in persons if p.name.split()[0] == tok), None)
-        if ent is None:
-            ent = next((o for o in orgs if o.name.startswith(tok + " ") and tok not in lx.capwords), None)
+        ent = by_name.get(tok) or by_first.get(tok)
+        if ent is None and tok not in capwords:
+            ent = by_start.get(tok)
         if ent is None and " " not in tok:
-            ent = next((o for o in orgs if o.name.split()[-1] == tok and o.type == "media"), None)
+            ent = by_media_last.get(tok)
         if ent is None:
             ent = reg.by_alias.get(tok.lower())
         if ent is not None:
@@ -859,7 +949,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
                 continue
         if tok in lx.capwords or tok.lower() in lx.groups or tok in lx.heads or tok in lx.adjectives:
             continue
-        if not re.fullmatch(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*", tok):
+        if not CAPITALISED_WORDS.fullmatch(tok):
             continue
         cue = _context_type(text, s, e, lx, verbs_rx)
         words = tok.split()
@@ -881,6 +971,9 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
         if ent is not None and ent.type in ("organization", "media") and not reg.is_taken(s, e):
             ent.add(s, e, text)
             reg.take(s, e)
+
+
+CAPITALISED_WORDS = re.compile(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*")
 
 
 def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:
@@ -909,6 +1002,8 @@ OWNS_PRODUCT = re.compile(
     r"factory|factories|plant|plants|board|customers|chief executive|shareholders|subsidiary|market value)\b")
 WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nouns are plurals
+# "White House officials": the words before a group noun that may name a government.
+GOV_WORDS_END = re.compile(r"(?<![\w.])((?:[A-Z][\w.’'-]*\s){2,3})$")
 QUANTIFIERS = frozenset({"some", "several", "many", "most", "other", "two", "three", "four", "five",
                          "the", "those", "these", "both", "few"})
 
@@ -936,12 +1031,11 @@ new old said says told while when where because if whether than but""".split())
 def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     found: list[tuple[int, int, str, str]] = []
     groups = lx.groups
+    group_head = _fast().group_head
     for block, s, e in regions:
         if block.kind == "heading":
             continue  # "Questions for Investors" addresses readers; it names no actor
-        for hm in PLURAL.finditer(text, s, e):
-            if hm.group().lower() not in groups:
-                continue
+        for hm in group_head.finditer(text, s, e):
             # The words of a short window ending at the head.
             toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, max(s, hm.start() - 70), hm.end())]
             if not toks or toks[-1][1] != hm.end() and text[toks[-1][1] - 1] != ".":
@@ -970,15 +1064,15 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             keep: list[str] = []
             pos = head_start
             # A several-word government name qualifies the noun: "White House officials".
-            gm = re.search(r"(?<![\w.])((?:[A-Z][\w.’'-]*\s){2,3})$", text[max(s, head_start - 40):head_start])
+            gm = GOV_WORDS_END.search(text[max(s, head_start - 40):head_start])
             if gm and gm.group(1).strip().lower() in lx.gov_alias:
                 keep, mods = gm.group(1).split(), []
             for w in reversed(mods):
                 wl = w.lower()
                 wstart = text.rfind(w, 0, pos)
-                if (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)) or wl in STOP_MODS or \
+                if (w.endswith(".") and not INITIALS.fullmatch(w)) or wl in STOP_MODS or \
                         wl.endswith(("ly", "ing", "est")) or \
-                        (wl.endswith("ed") and w[0].islower()) or re.search(r"['’]s$", w) or \
+                        (wl.endswith("ed") and w[0].islower()) or w.endswith(("'s", "’s")) or \
                         any(ch.isdigit() for ch in w):
                     if wl == "and" and keep and keep[0] in lx.adjectives:
                         # "Japanese and Korean magnet makers"
@@ -1036,43 +1130,52 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     for (s1, e1, p1, h1), (s2, e2, p2, h2) in zip(found, found[1:]):
         if text[e1:s2] == " and " and s2 == e1 + 5:
             found.append((s1, e2, text[s1:e2] if s1 == e1 - len(p1) else p1 + " and " + p2, h2 + "+"))
+    made: list[tuple[str, Ent]] = []  # the groups made here (no other step makes one), lowercase name first
     for s, e, phrase, head in found:
         bare = phrase.lower() == head
         ent = None
         if bare:
-            ent = next((g for g in reg.ents.values() if g.type == "group" and g.name.lower().endswith(" " + head)), None)
+            ent = next((g for low, g in made if low.endswith(" " + head)), None)
         name = phrase[0].upper() + phrase[1:]
         if ent is None:
             ent = reg.get(name)
         if ent is None:
             ent = Ent(name, "group")
             reg.ents[name.lower()] = ent
+            made.append((name.lower(), ent))
         ent.add(s, e, text)
         reg.by_alias.setdefault(text[s:e].lower(), ent)
 
 
+@functools.cache
+def _actor_list() -> TypeAdapter[list[Actor]]:
+    return TypeAdapter(list[Actor])
+
+
 def _to_actors(text: str, reg: Registry) -> list[Actor]:
+    """The actors as plain dicts, validated into models in one call (pydantic builds
+    the nested roles and mentions from dicts faster than from models built one by one)."""
     out = []
     seen = set()
     for ent in reg.ents.values():
         if id(ent) in seen or not ent.spans:
             continue
         seen.add(id(ent))
-        spans = sorted(set(ent.spans))
+        spans = sorted(ent.span_set)
         bs, be = ent.best or spans[0]
         aliases = []
         for a in ent.aliases:
             if a != ent.name and a not in aliases and a.lower() not in PRONOUN_WORDS:
                 aliases.append(a)
-        out.append(Actor(
-            start=bs, end=be, text=text[bs:be], name=ent.name, type=ent.type,
-            aliases=aliases,
-            roles=[Role(start=s, end=e, text=text[s:e], title=_title_of(r)) for s, e, r in ent.roles],
-            party=ent.party, affiliation=ent.affiliation,
-            mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in spans],
-        ))
-    out.sort(key=lambda a: a.mentions[0].start if a.mentions else a.start)
-    return out
+        out.append({
+            "start": bs, "end": be, "text": text[bs:be], "name": ent.name, "type": ent.type,
+            "aliases": aliases,
+            "roles": [{"start": s, "end": e, "text": text[s:e], "title": _title_of(r)} for s, e, r in ent.roles],
+            "party": ent.party, "affiliation": ent.affiliation,
+            "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
+        })
+    out.sort(key=lambda a: a["mentions"][0]["start"] if a["mentions"] else a["start"])
+    return _actor_list().validate_python(out)
 
 
 PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "the company", "the ministry", "the department"})
@@ -1080,4 +1183,7 @@ PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "the company", "the minist
 
 def _title_of(role: str) -> str:
     """The role without a country prefix: "U.S. Commerce Secretary" → "Commerce Secretary"."""
-    return re.sub(r"^(?:U\.S\.|US)\s+", "", role)
+    return COUNTRY_PREFIX.sub("", role, count=1) if role.startswith("U") else role
+
+
+COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US)\s+")
