@@ -1,0 +1,67 @@
+"""The entities stage's fast scanners find exactly what their plain forms find.
+
+`TOKEN` and the group-noun scan are written for speed (a leading character
+class, a scan of the reversed text); here they are held to the plain patterns
+they replace, on random text made of the characters and words that matter."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradelink.extract import entities
+
+# The plain forms.
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&")
+PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")
+
+GROUPS = sorted(entities.lexicon().groups)
+PIECES = [*"AUSZaesz09.&-'’_ \n,é", "U.S.", "A.B", "Co.", "'s", "’s", "x-ray", "Ab-cd",
+          *GROUPS[:12], *(g.capitalize() for g in GROUPS[:12]), *(g.upper() for g in GROUPS[:3]),
+          "carmakers", "makers", "Chipmakers", "officials-", "-officials", "officials’", "officials_"]
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.data())
+def test_token_matches_its_plain_form(text, data):
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    assert [m.span() for m in entities.TOKEN.finditer(text, s, e)] == \
+        [m.span() for m in TOKEN.finditer(text, s, e)]
+
+
+def plain_group_heads(text, regions):
+    for block, s, e in regions:
+        if block.kind == "heading":
+            continue
+        for m in PLURAL.finditer(text, s, e):
+            if m.group().lower() in entities.lexicon().groups:
+                yield block, s, m.start(), m.end()
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200), st.booleans()), max_size=4))
+def test_group_nouns_match_their_plain_form(text, cuts):
+    # Regions as the stage reads them: in order, possibly ending inside a word.
+    regions = []
+    for a, b, heading in sorted(cuts):
+        s, e = min(a, len(text)), min(b, len(text))
+        regions.append((SimpleNamespace(kind="heading" if heading else "paragraph"), s, max(s, e)))
+    got = [(r[0].kind, *r[1:]) for r in entities._group_heads(text, regions)]
+    want = [(r[0].kind, *r[1:]) for r in plain_group_heads(text, regions)]
+    assert got == want
+
+
+def test_group_nouns_at_edges():
+    text = "officials said analysts and Chipmakers, carmakers; OFFICIALS x-officials officials’ buyers"
+    para = SimpleNamespace(kind="paragraph")
+    found = [text[s:e] for _, _, s, e in entities._group_heads(text, [(para, 0, len(text))])]
+    assert found == ["officials", "analysts", "Chipmakers", "carmakers", "buyers"]
+    # A region that ends inside a word ends a noun there, as finditer's end does.
+    text = "buyersx officials"
+    found = [text[s:e] for _, _, s, e in entities._group_heads(text, [(para, 0, 6), (para, 8, len(text))])]
+    assert found == ["buyers", "officials"]
