@@ -68,6 +68,64 @@ def test_outcomes_come_in_order_and_a_parser_crash_loses_nothing(tmp_path, monke
                             "(RuntimeError: boom); please report this")
 
 
+@pytest.mark.parametrize("error", ["integrity", "tradelink"])
+def test_an_article_that_cannot_be_stored_costs_only_itself(tmp_path, monkeypatch, error):
+    """The batch is written without savepoints first; when one article fails, the
+    batch is redone a savepoint per article: the others are stored whole, the bad
+    one not at all, and every index matches its table."""
+    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError
+
+    from tradelink.errors import InputError
+    from tradelink.store import write
+    from tradelink.store.db import ensure_schema, open_engine, resolve
+
+    folder = make_folder(tmp_path, 6)
+    files = sorted(folder.rglob("*.txt"))
+    real = write.ingest
+    tries = []
+
+    def flaky(session, x, *args):
+        res = real(session, x, *args)  # its rows are written, then it fails
+        if x.article.source.endswith("003.txt"):
+            tries.append(x.article.id)
+            if error == "integrity":
+                raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: x"))
+            raise InputError("unstorable")
+        return res
+
+    monkeypatch.setattr(write, "ingest", flaky)
+    db = tmp_path / "b.sqlite"
+
+    def factory():
+        engine = open_engine(resolve(str(db)))
+        ensure_schema(engine)
+        return engine
+
+    outs = list(bulk.run([Source(f) for f in files], factory, jobs=1, batch=4))
+    assert [o.name for o in outs] == [str(f) for f in files]
+    bad = next(i for i, f in enumerate(files) if f.name == "003.txt")
+    assert [o.status for o in outs] == ["failed" if i == bad else "new" for i in range(6)]
+    assert outs[bad].reason.startswith(f"{files[bad]}: could not be stored (")
+    assert len(tries) == (1 + 1 + bulk.RETRIES if error == "integrity" else 2)  # whole, then each
+    conn = sqlite3.connect(db)
+    stored = {r[0] for r in conn.execute("SELECT id FROM articles")}
+    assert stored == {o.article_id for o in outs if o.status == "new"}
+    assert outs[bad].article_id not in stored
+    for table in ("sentences", "mentions", "statements", "links"):
+        assert conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?",
+                            (outs[bad].article_id,)).fetchone() == (0,)
+    for fts in ("search_sentences", "search_statements", "search_questions",
+                "search_link_trigrams", "search_alias_keys", "search_entity_keys"):
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        table = {"search_alias_keys": "aliases", "search_entity_keys": "entities",
+                 "search_link_trigrams": "links"}.get(fts, fts.removeprefix("search_"))
+        assert (conn.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()
+                == conn.execute(f"SELECT count(*) FROM {table}").fetchone())
+    conn.close()
+
+
 def test_verbose_prints_one_line_per_article(cli, tmp_path):
     folder = make_folder(tmp_path, 2)
     r = cli("ingest", "-v", str(folder))

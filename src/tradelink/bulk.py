@@ -3,8 +3,8 @@
 `run` yields one `Outcome` per source, in order: ``new``, ``duplicate`` or
 ``failed`` with a one-line reason.  Extraction is pure, so worker processes
 read and extract files and send back `Extraction` objects; the parent alone
-writes, one batch transaction at a time with a savepoint per article, so every
-article is stored whole or not at all, and one bad file never costs the others.
+writes, one batch transaction at a time (`_write`), so every article is stored
+whole or not at all, and one bad file never costs the others.
 
 Nothing here prints; the CLI renders progress from the outcomes.
 """
@@ -165,40 +165,73 @@ def run(sources: Sequence[Source], engine_factory: Callable[[], object], *,
 
 
 def _write(engine, items: list[_Parsed]) -> list[Outcome]:
+    """Store a batch in one transaction; an article that cannot be stored costs only itself.
+
+    On SQLite the batch is first written without a savepoint per article (a
+    savepoint makes SQLite's full-text indexes write out their pending terms,
+    so a savepoint per article cost a third of the writer's time).  If any
+    article fails, that transaction is rolled back whole and the batch is
+    written again with a savepoint per article, so every article is still
+    stored whole or not at all and the failure is reported against its own
+    file.  PostgreSQL batches hold one article (`run`): savepoints, as before."""
     from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-    from sqlalchemy.orm import Session
 
-    from tradelink.store.write import ingest
-
-    out: list[Outcome] = []
     try:
-        with Session(engine) as session, session.begin():
-            for item in items:
-                x = item.extraction
-                for attempt in range(RETRIES + 1):
-                    try:
-                        with session.begin_nested():
-                            res = ingest(session, x)
-                        out.append(Outcome(item.name, res.status, res.article_id, res.title,
-                                           warnings=item.warnings))
-                        break
-                    except IntegrityError as err:
-                        # Another writer stored the same article or entity meanwhile
-                        # (PostgreSQL): the retry sees its row and resolves to it.
-                        if attempt < RETRIES:
-                            continue
-                        failed = err
-                    except TradelinkError as err:
-                        failed = err
-                    out.append(Outcome(item.name, "failed", x.article.id, x.article.title,
-                                       reason=f"{item.name}: could not be stored ({_first_line(failed)})",
-                                       exit_code=1, warnings=item.warnings))
-                    break
+        if len(items) > 1 and engine.dialect.name == "sqlite":
+            try:
+                return _write_whole(engine, items)
+            except (IntegrityError, TradelinkError):
+                pass  # rolled back: redo the batch an article at a time
+        return _write_each(engine, items)
     except OperationalError as err:
         raise DatabaseError(f"cannot write to {engine.url.render_as_string(hide_password=True)}: "
                             f"{_first_line(err.orig or err)}") from err
     except SQLAlchemyError as err:
         raise DatabaseError(f"database error while storing: {_first_line(err)}") from err
+
+
+def _write_whole(engine, items: list[_Parsed]) -> list[Outcome]:
+    """The batch in one transaction without savepoints; any error rolls it all back."""
+    from sqlalchemy.orm import Session
+
+    from tradelink.store.write import ingest
+
+    with Session(engine) as session, session.begin():
+        results = [(item, ingest(session, item.extraction)) for item in items]
+    return [Outcome(item.name, res.status, res.article_id, res.title, warnings=item.warnings)
+            for item, res in results]
+
+
+def _write_each(engine, items: list[_Parsed]) -> list[Outcome]:
+    """The batch in one transaction with a savepoint per article."""
+    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.orm import Session
+
+    from tradelink.store.write import ingest
+
+    out: list[Outcome] = []
+    with Session(engine) as session, session.begin():
+        for item in items:
+            x = item.extraction
+            for attempt in range(RETRIES + 1):
+                try:
+                    with session.begin_nested():
+                        res = ingest(session, x)
+                    out.append(Outcome(item.name, res.status, res.article_id, res.title,
+                                       warnings=item.warnings))
+                    break
+                except IntegrityError as err:
+                    # Another writer stored the same article or entity meanwhile
+                    # (PostgreSQL): the retry sees its row and resolves to it.
+                    if attempt < RETRIES:
+                        continue
+                    failed = err
+                except TradelinkError as err:
+                    failed = err
+                out.append(Outcome(item.name, "failed", x.article.id, x.article.title,
+                                   reason=f"{item.name}: could not be stored ({_first_line(failed)})",
+                                   exit_code=1, warnings=item.warnings))
+                break
     return out
 
 
