@@ -170,3 +170,63 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     path.write_text("not a database at all, just some words " * 50)
     with pytest.raises(DatabaseError, match="not a tradelink database"):
         migrate.upgrade(create_engine(f"sqlite:///{path}"))
+
+
+def test_0007_moves_alias_and_link_indexing_to_the_writer_and_back(tmp_path):
+    """0007 drops the per-row insert triggers of the alias-key and link-trigram
+    indexes (the writer indexes a transaction's rows before it commits); its
+    downgrade puts them back. Rows stored before and after stay searchable."""
+    from alembic import command
+    from alembic.config import Config
+
+    from tradelink.store import nameindex
+
+    path = tmp_path / "m.sqlite"
+    eng = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(eng, "0006")
+    _fill_first_release(eng)  # indexed by the 0003 triggers
+
+    def triggers() -> set[str]:
+        with eng.connect() as conn:
+            return {r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_ai'")}
+
+    def found() -> tuple[list, list]:
+        conn = sqlite3.connect(path)
+        try:
+            for fts in ("search_alias_keys", "search_link_trigrams"):
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+            named = sorted(r[0] for r in conn.execute(*nameindex.named_ids("sqlite", "lee")))
+            linked = sorted(r[0] for r in conn.execute(
+                "SELECT rowid FROM search_link_trigrams WHERE text LIKE '%chips%'"))
+            return named, linked
+        finally:
+            conn.close()
+
+    assert {"search_alias_keys_ai", "search_link_trigrams_ai"} <= triggers()
+    assert migrate.upgrade(eng) == migrate.SCHEMA_VERSION
+    assert not {"search_alias_keys_ai", "search_link_trigrams_ai"} & triggers()
+    assert found() == ([1], [1])
+    with eng.begin() as conn:  # a raw insert is indexed as the writer does it
+        conn.exec_driver_sql("INSERT INTO aliases (id, entity_id, alias, key) "
+                             "VALUES (2, 2, 'Lee chips', 'lee chips')")
+        conn.exec_driver_sql(
+            "INSERT INTO links (id, article_id, source_id, relation, predicate, target_id,"
+            f" start, \"end\", text) VALUES (2, '{'b' * 16}', 2, 'supports', 'said', 1, 0, 7,"
+            " 'Second chips.')")
+        from tradelink.store.write import index_aliases, index_articles
+        index_aliases(conn, 1)
+        index_articles(conn, ["b" * 16])
+    assert found() == ([1, 2], [1, 2])
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
+    with eng.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    assert {"search_alias_keys_ai", "search_link_trigrams_ai"} <= triggers()
+    with eng.begin() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").scalar() == "6"
+        conn.exec_driver_sql("INSERT INTO aliases (id, entity_id, alias, key) "
+                             "VALUES (3, 1, 'A. Lee', 'a. lee')")
+    assert found() == ([1, 2], [1, 2])  # entity 1 already matched; the index is whole
+    eng.dispose()

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine
 
 from tradelink.store import migrate, nameindex
 from tradelink.store.names import key_of
+from tradelink.store.write import rebuild_indexes
 
 NAMES = ["Howard Lutnick", "Lutnick", "Dana Whitfield", "U.S. Commerce Department", "O'Brien",
          "Anne-Marie Dupré", "Ngozi Okafor-Lutnick", "rare earths", "NdPr magnets", "H20",
@@ -39,6 +40,7 @@ def conn(tmp_path_factory):
         c.execute("INSERT INTO links (article_id, source_id, relation, predicate, target_id,"
                   " policy_id, start, \"end\", text) VALUES ('a', ?, 'related_to', 'x', ?, ?, 0, 1, ?)",
                   (i, i + 1, i + 2 if i % 2 else None, text))
+    rebuild_indexes(c)  # raw inserts: index them as the writer does
     c.commit()
     yield c
     c.close()

@@ -55,9 +55,9 @@ def ingest(session: Session, extraction: Extraction, parser_version: int = PARSE
         "source": art.source, "parser_version": parser_version,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
     }])
-    _ArticleWriter(session, extraction).write()
     if session.get_bind().dialect.name == "sqlite":
-        session.info.setdefault(_UNINDEXED, set()).add(art.id)
+        _note_unindexed(session, art.id)
+    _ArticleWriter(session, extraction).write()
     x = extraction
     counts = {"actors": len(x.actors), "commodities": len(x.commodities),
               "policies": len(x.policies), "statements": len(x.statements),
@@ -66,25 +66,58 @@ def ingest(session: Session, extraction: Extraction, parser_version: int = PARSE
 
 
 # --- search indexes (SQLite) ------------------------------------------------------
-# The full-text indexes of sentences, statements and questions have no insert
-# trigger (migration 0005): the ids of the articles stored in a transaction
-# collect in ``session.info`` and their rows are indexed in one statement per
-# index just before the transaction commits, so the index never lags a commit.
+# Five full-text indexes have no insert trigger (migrations 0005, 0007): those
+# of sentences, statements, questions and links (by article) and that of alias
+# keys.  The ids of the articles stored in a transaction collect in
+# ``session.info``, with the highest alias id from before its first article;
+# the new rows are indexed in one statement per index just before the
+# transaction commits, so an index never lags a commit.
 
 _UNINDEXED = "tradelink_unindexed_articles"
-_SEARCH_INDEXES = (("search_sentences", "sentences"), ("search_statements", "statements"),
-                   ("search_questions", "questions"))
+_ALIASES_AFTER = "tradelink_unindexed_aliases_after"
+# (FTS table, content table, indexed column); rows found by article id
+_ARTICLE_INDEXES = (("search_sentences", "sentences", "text"), ("search_statements", "statements", "text"),
+                    ("search_questions", "questions", "text"), ("search_link_trigrams", "links", "text"))
+_ALIAS_INDEX = ("search_alias_keys", "aliases", "key")
 
 
 def index_articles(connection, article_ids) -> None:
-    """Add the sentences, statements and questions of these (new) articles to the SQLite search indexes."""
+    """Add the sentences, statements, questions and links of these (new) articles to the SQLite indexes.
+
+    ``connection``: SQLAlchemy's or the stdlib's, as for the two functions below."""
     ids = sorted(set(article_ids))
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        for fts, table in _SEARCH_INDEXES:
-            connection.exec_driver_sql(
-                f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM {table} "
-                f"WHERE article_id IN ({marks}) ORDER BY id", tuple(chunk))
+        for fts, table, col in _ARTICLE_INDEXES:
+            _exec(connection, f"INSERT INTO {fts}(rowid, {col}) SELECT id, {col} FROM {table} "
+                  f"WHERE article_id IN ({marks}) ORDER BY id", tuple(chunk))
+
+
+def index_aliases(connection, after_id: int) -> None:
+    """Add the aliases with an id above ``after_id`` (new ones) to the SQLite alias-key index."""
+    fts, table, col = _ALIAS_INDEX
+    _exec(connection, f"INSERT INTO {fts}(rowid, {col}) SELECT id, {col} FROM {table} "
+          f"WHERE id > ? ORDER BY id", (after_id,))
+
+
+def rebuild_indexes(connection) -> None:
+    """Rebuild every SQLite index without an insert trigger (for rows inserted by hand)."""
+    for fts, _table, _col in (*_ARTICLE_INDEXES, _ALIAS_INDEX):
+        _exec(connection, f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def _exec(connection, sql: str, params: tuple = ()) -> None:
+    """Run ``sql`` on a SQLAlchemy connection or a stdlib sqlite3 one."""
+    run = getattr(connection, "exec_driver_sql", None) or connection.execute
+    run(sql, params)
+
+
+def _note_unindexed(session: Session, article_id: str) -> None:
+    info = session.info
+    if _ALIASES_AFTER not in info:  # before this transaction writes its first alias
+        info[_ALIASES_AFTER] = session.connection().exec_driver_sql(
+            "SELECT coalesce(max(id), 0) FROM aliases").scalar()
+    info.setdefault(_UNINDEXED, set()).add(article_id)
 
 
 @event.listens_for(Session, "before_commit")
@@ -92,14 +125,18 @@ def _index_before_commit(session: Session) -> None:
     if session.get_nested_transaction() is not None:
         return  # a savepoint: the outer transaction indexes everything at once
     ids = session.info.pop(_UNINDEXED, None)
+    after = session.info.pop(_ALIASES_AFTER, None)
     if ids:
         index_articles(session.connection(), ids)
+    if after is not None:
+        index_aliases(session.connection(), after)
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _forget_on_rollback(session: Session, transaction) -> None:
     if transaction.parent is None:  # the outer transaction ended: committed ids are gone already
         session.info.pop(_UNINDEXED, None)
+        session.info.pop(_ALIASES_AFTER, None)
 
 
 def _span(rec) -> dict:
