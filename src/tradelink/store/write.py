@@ -47,17 +47,18 @@ class IngestResult:
 def ingest(session: Session, extraction: Extraction, parser_version: int = PARSER_VERSION) -> IngestResult:
     """Store one article's extraction; a text already stored is reported as a duplicate."""
     art = extraction.article
-    if session.scalar(_queries()["article"], {"id": art.id}) is not None:
+    db = _ops(session)
+    if db.has_article(art.id):
         return IngestResult(art.id, "duplicate", art.title, art.source)
-    session.execute(_insert(S.ArticleRow.__table__), [{
+    db.insert(S.ArticleRow, [{
         "id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url,
-        "published": art.published, "dateline": art.dateline, "text": art.text,
+        "published": db.date(art.published), "dateline": art.dateline, "text": art.text,
         "source": art.source, "parser_version": parser_version,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
     }])
-    if session.get_bind().dialect.name == "sqlite":
+    if db.sqlite:
         _note_unindexed(session, art.id)
-    _ArticleWriter(session, extraction).write()
+    _ArticleWriter(session, db, extraction).write()
     x = extraction
     counts = {"actors": len(x.actors), "commodities": len(x.commodities),
               "policies": len(x.policies), "statements": len(x.statements),
@@ -155,8 +156,9 @@ class _ArticleWriter:
     up front in two queries; only a surname that matches nothing known falls
     back to a query of its own."""
 
-    def __init__(self, session: Session, extraction: Extraction):
+    def __init__(self, session: Session, db: _Ops, extraction: Extraction):
         self.s = session
+        self.db = db
         self.x = extraction
         self.aid = extraction.article.id
         self.ids: dict[tuple[str, str], int] = {}  # (kind, key) -> entity id, this article
@@ -171,7 +173,7 @@ class _ArticleWriter:
     def write(self) -> None:
         x, aid = self.x, self.aid
         self.prefetch()
-        rows = self._rows
+        rows = self.db.insert
         mentions, roles = [], []
         for actor in x.actors:
             eid = self.resolve("actor", actor.name, actor.type, actor.aliases, actor.party)
@@ -228,39 +230,24 @@ class _ArticleWriter:
         self.write_questions()
 
     def insert_pending(self) -> dict[int, int]:
-        """Insert the new entities in one statement; map their placeholder ids to real ones."""
+        """Insert the new entities; map their placeholder ids to real ones."""
         if not self.pending:
             return {}
         temp = list(self.pending)
-        ids = self.s.execute(_insert_returning_id(S.EntityRow.__table__),
-                             [self.pending[t] for t in temp]).scalars().all()
+        ids = self.db.insert_returning_ids(S.EntityRow, [self.pending[t] for t in temp])
         return dict(zip(temp, ids))
-
-    def _rows(self, model, rows: list[dict]) -> None:
-        if not rows:
-            return
-        if self.s.get_bind().dialect.name == "sqlite":
-            # Plain rows straight to the driver's executemany: compiling SQLAlchemy
-            # parameters per row cost about as much as SQLite's own insert.
-            cols = tuple(rows[0])
-            self.s.connection().exec_driver_sql(
-                _driver_insert(model.__tablename__, cols),
-                [tuple([r[c] for c in cols]) for r in rows])
-        else:  # Core executemany: no ORM bookkeeping per row
-            self.s.execute(_insert(model.__table__), rows)
 
     def write_questions(self) -> None:
         qs = self.x.questions
         heads = [q for q in qs if q.headline]
         parents: dict[str, int] = {}
         if heads:  # headline questions first, ids back in order: follow-ups point at them
-            T = S.QuestionRow.__table__
-            ids = self.s.execute(_insert_returning_id(T), [
+            ids = self.db.insert_returning_ids(S.QuestionRow, [
                 {"article_id": self.aid, "parent_id": None, "headline": True,
-                 "section": q.section, **_span(q)} for q in heads]).scalars().all()
+                 "section": q.section, **_span(q)} for q in heads])
             for q, qid in zip(heads, ids):
                 parents.setdefault(q.text, qid)
-        self._rows(S.QuestionRow, [{
+        self.db.insert(S.QuestionRow, [{
             "article_id": self.aid, "parent_id": parents.get(q.parent) if q.parent else None,
             "headline": False, "section": q.section, **_span(q),
         } for q in qs if not q.headline])
@@ -279,22 +266,23 @@ class _ArticleWriter:
         keys |= {k.split()[-1] for k in keys if " " in k}  # surnames, for absorbing
         if not keys:
             return
-        q = _queries()
+        db = self.db
         for chunk in _chunks(sorted(keys)):
-            for row in self.s.execute(q["entities"], {"keys": chunk}):
+            for row in db.entities(chunk):
                 self._know(row)
-            for row in self.s.execute(q["aliases"], {"keys": chunk}):
-                self._know(row, key=row.ekey)
-                self.by_alias.setdefault((row.kind, row.key), set()).add(row.id)
+            for alias_key, *row in db.aliases(chunk):
+                self._know(row)
+                self.by_alias.setdefault((row[1], alias_key), set()).add(row[0])
         if self.ents:
             for chunk in _chunks(sorted(self.ents)):
-                for eid, k in self.s.execute(q["alias_keys"], {"ids": chunk}):
+                for eid, k in db.alias_keys(chunk):
                     self.alias_keys.setdefault(eid, set()).add(k)
 
-    def _know(self, row, key: str | None = None) -> _Ent:
-        ent = self.ents.get(row.id)
+    def _know(self, row) -> _Ent:
+        """Remember an entity row (id, kind, key, name, type) from the database."""
+        ent = self.ents.get(row[0])
         if ent is None:
-            ent = self.ents[row.id] = _Ent(row.id, row.kind, key or row.key, row.name, row.type)
+            ent = self.ents[row[0]] = _Ent(*row)
             self.by_key[(ent.kind, ent.key)] = ent
         return ent
 
@@ -353,25 +341,21 @@ class _ArticleWriter:
         if kind == "actor" and type_ == "person":
             words = k.split()
             if len(words) == 1:  # a surname: the unique person whose full name ends with it
-                sql, params = nameindex.surname_ids(self.s.get_bind().dialect.name, k)
-                found_rows = self.s.execute(text(sql), params).all()
+                found_rows = self.db.surname(k)
                 new = [e for e in self.ents.values()
                        if e.id < 0 and e.type == "person" and e.key.endswith(" " + k)]
                 if len(found_rows) + len(new) == 1:
                     if new:
                         return new[0]
                     ent = self._know(found_rows[0])
-                    self.alias_keys.setdefault(ent.id, set()).update(self._alias_keys_of(ent.id))
+                    self.alias_keys.setdefault(ent.id, set()).update(
+                        k for _eid, k in self.db.alias_keys([ent.id]))
                     return ent
             else:  # a full name: absorbs an earlier surname-only person
                 ent = self.by_key.get(("actor", words[-1]))
                 if ent is not None and ent.type == "person":
                     return self._absorb(ent, name, type_)
         return None
-
-    def _alias_keys_of(self, eid: int) -> set[str]:
-        A = S.AliasRow
-        return set(self.s.scalars(select(A.key).where(A.entity_id == eid)))
 
     def _absorb(self, ent: _Ent, name: str, type_: str) -> _Ent:
         """An earlier short name of a person meets its full form: rename the entity."""
@@ -411,6 +395,113 @@ class _Ent:
 KINDS = ("actor", "commodity", "policy")
 
 
+# --- the writer's statements -----------------------------------------------------
+
+
+def _ops(session: Session) -> _Ops:
+    if session.get_bind().dialect.name == "sqlite":
+        return _SqliteOps(session)
+    return _Ops(session)
+
+
+class _Ops:
+    """The writer's lookups and inserts through SQLAlchemy Core (any database).
+
+    Entity rows come back as tuples (id, kind, key, name, type)."""
+
+    sqlite = False
+
+    def __init__(self, session: Session):
+        self.s = session
+
+    def date(self, value: dt.date | None):
+        return value
+
+    def has_article(self, article_id: str) -> bool:
+        return self.s.scalar(_queries()["article"], {"id": article_id}) is not None
+
+    def insert(self, model, rows: list[dict]) -> None:
+        if rows:  # Core executemany: no ORM bookkeeping per row
+            self.s.execute(_insert(model.__table__), rows)
+
+    def insert_returning_ids(self, model, rows: list[dict]) -> list[int]:
+        """Insert ``rows``; their new ids, in the same order."""
+        return list(self.s.execute(_insert_returning_id(model.__table__), rows).scalars())
+
+    def entities(self, keys: list[str]) -> list[tuple]:
+        """Entities whose key is one of ``keys``."""
+        return [tuple(r) for r in self.s.execute(_queries()["entities"], {"keys": keys})]
+
+    def aliases(self, keys: list[str]) -> list[tuple]:
+        """(alias key, *entity) for each alias whose key is one of ``keys``."""
+        return [tuple(r) for r in self.s.execute(_queries()["aliases"], {"keys": keys})]
+
+    def alias_keys(self, ids: list[int]) -> list[tuple]:
+        """(entity id, alias key) for every alias of these entities."""
+        return [tuple(r) for r in self.s.execute(_queries()["alias_keys"], {"ids": ids})]
+
+    def surname(self, surname_key: str) -> list[tuple]:
+        """Up to two people whose key ends with the word ``surname_key``."""
+        sql, params = nameindex.surname_ids(self.s.get_bind().dialect.name, surname_key)
+        return [tuple(r) for r in self.s.execute(text(sql), params)]
+
+
+class _SqliteOps(_Ops):
+    """The same statements as plain SQL on the stdlib driver's cursor, in the
+    session's transaction: building and compiling SQLAlchemy statements cost
+    the writer more than SQLite spent running them."""
+
+    sqlite = True
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        self.cur = session.connection().connection.driver_connection.cursor()
+
+    def date(self, value: dt.date | None):
+        return None if value is None else value.isoformat()  # as SQLAlchemy's Date stores it
+
+    def has_article(self, article_id: str) -> bool:
+        return self.cur.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def insert(self, model, rows: list[dict]) -> None:
+        if rows:
+            cols = tuple(rows[0])
+            self.cur.executemany(_driver_insert(model.__tablename__, cols),
+                                 [tuple([r[c] for c in cols]) for r in rows])
+
+    def insert_returning_ids(self, model, rows: list[dict]) -> list[int]:
+        ids = []
+        for row in rows:
+            self.cur.execute(_driver_insert(model.__tablename__, tuple(row)), tuple(row.values()))
+            ids.append(self.cur.lastrowid)
+        return ids
+
+    def entities(self, keys):
+        # kind first: the (kind, key) unique index answers it
+        return self.cur.execute(
+            "SELECT id, kind, key, name, type FROM entities WHERE kind IN ('actor', 'commodity', 'policy')"
+            f" AND key IN ({_marks(len(keys))})", keys).fetchall()
+
+    def aliases(self, keys):
+        return self.cur.execute(
+            "SELECT a.key, e.id, e.kind, e.key, e.name, e.type FROM aliases a"
+            f" JOIN entities e ON a.entity_id = e.id WHERE a.key IN ({_marks(len(keys))})",
+            keys).fetchall()
+
+    def alias_keys(self, ids):
+        return self.cur.execute(
+            f"SELECT entity_id, key FROM aliases WHERE entity_id IN ({_marks(len(ids))})", ids).fetchall()
+
+    def surname(self, surname_key):
+        sql, params = nameindex.surname_ids("sqlite", surname_key)
+        return self.cur.execute(sql, params).fetchall()
+
+
+@functools.cache
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
 @functools.cache
 def _insert(table):
     return insert(table)
@@ -419,7 +510,7 @@ def _insert(table):
 @functools.cache
 def _driver_insert(table: str, cols: tuple[str, ...]) -> str:
     names = ", ".join(f'"{c}"' for c in cols)
-    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(cols))})'
+    return f'INSERT INTO "{table}" ({names}) VALUES ({_marks(len(cols))})'
 
 
 @functools.cache
@@ -441,6 +532,8 @@ def _queries() -> dict:
         .where(A.key.in_(bindparam("keys", expanding=True))),
         "alias_keys": select(A.entity_id, A.key).where(A.entity_id.in_(bindparam("ids", expanding=True))),
     }
+
+
 _ENTITY_COLUMNS = ("entity_id", "policy_id", "actor_id", "counterpart_id", "speaker_id",
                    "medium_id", "source_id", "target_id")
 
