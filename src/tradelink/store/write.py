@@ -32,7 +32,12 @@ from tradelink import PARSER_VERSION
 from tradelink.models import Extraction
 from tradelink.store import nameindex
 from tradelink.store import schema as S
-from tradelink.store.names import key_of
+from tradelink.store.names import key_of as _key_of
+
+
+# Names repeat across articles (a batch asks for about 200 keys an article):
+# computed once each.
+_key = functools.lru_cache(maxsize=1 << 16)(_key_of)
 
 
 @dataclass(slots=True)
@@ -262,7 +267,7 @@ class _ArticleWriter:
         names += [p.name for p in x.policies] + [n for p in x.policies for n in (p.actor, p.counterpart)]
         names += [n for st in x.statements for n in (st.speaker, st.medium)]
         names += [n for ln in x.links for n in (ln.source, ln.target, ln.policy)]
-        keys = {key_of(n) for n in names if n}
+        keys = {_key(n) for n in names if n}
         keys |= {k.split()[-1] for k in keys if " " in k}  # surnames, for absorbing
         if not keys:
             return
@@ -298,7 +303,7 @@ class _ArticleWriter:
 
     def resolve(self, kind: str, name: str, type_: str, aliases=(), party: str | None = None) -> int:
         """The id of the global entity for ``name``, created or merged as needed."""
-        k = key_of(name)
+        k = _key(name)
         eid = self.ids.get((kind, k))
         if eid is not None and not aliases and party is None:
             return eid
@@ -321,11 +326,11 @@ class _ArticleWriter:
                            .values(party=party))
         self._add_aliases(eid, [self.ents[eid].name, name, *aliases])
         for n in (name, *aliases):
-            self.ids.setdefault((kind, key_of(n)), eid)
+            self.ids.setdefault((kind, _key(n)), eid)
         return eid
 
     def _match(self, kind: str, name: str, type_: str, aliases) -> _Ent | None:
-        k = key_of(name)
+        k = _key(name)
         ent = self.by_key.get((kind, k))
         if ent is not None:
             return ent
@@ -334,7 +339,7 @@ class _ArticleWriter:
         if len(found) == 1:
             return self.ents[next(iter(found))]
         # One of our aliases is the name of exactly one entity.
-        others = {self.by_key[(kind, a)].id for a in {key_of(a) for a in aliases} - {k}
+        others = {self.by_key[(kind, a)].id for a in {_key(a) for a in aliases} - {k}
                   if (kind, a) in self.by_key}
         if len(others) == 1:
             return self._absorb(self.ents[others.pop()], name, type_)
@@ -359,7 +364,7 @@ class _ArticleWriter:
 
     def _absorb(self, ent: _Ent, name: str, type_: str) -> _Ent:
         """An earlier short name of a person meets its full form: rename the entity."""
-        k = key_of(name)
+        k = _key(name)
         if type_ == "person" and ent.type == "person" and k.endswith(" " + ent.key):
             if ent.id < 0:
                 self.pending[ent.id].update(name=name, key=k)
@@ -376,7 +381,7 @@ class _ArticleWriter:
         kind = self.ents[eid].kind
         for n in names:
             n = " ".join(n.split())
-            k = key_of(n)
+            k = _key(n)
             if n and k not in have:
                 have.add(k)
                 self.by_alias.setdefault((kind, k), set()).add(eid)
