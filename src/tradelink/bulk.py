@@ -2,7 +2,8 @@
 
 `run` yields one `Outcome` per source, in order: ``new``, ``duplicate`` or
 ``failed`` with a one-line reason.  Extraction is pure, so worker processes
-read and extract files and send back `Extraction` objects; the parent alone
+read and extract files and send back their records as plain tuples
+(`tradelink.store.plain`: cheaper to unpickle than `Extraction`); the parent alone
 writes, one batch transaction at a time (`_write`), so every article is stored
 whole or not at all, and one bad file never costs the others.
 
@@ -50,7 +51,7 @@ class Outcome:
 @dataclass(slots=True)
 class _Parsed:
     name: str
-    extraction: object | None = None  # Extraction
+    extraction: object | None = None  # store.plain.Plain: cheap to send between processes
     duplicate: str | None = None  # the id of an article already stored
     reason: str | None = None
     exit_code: int = 1
@@ -62,6 +63,7 @@ def parse(source: Source, opts: Options) -> _Parsed:
     from tradelink import inputs
     from tradelink.extract import extract
     from tradelink.models import ArticleMeta, article_id
+    from tradelink.store.plain import plain
 
     try:
         got = inputs.read(source, encoding=opts.encoding, max_bytes=opts.max_bytes)
@@ -73,7 +75,7 @@ def parse(source: Source, opts: Options) -> _Parsed:
         if opts.meta:
             meta = meta.model_copy(update=opts.meta)
         x = extract(got.text, meta, source=None if source.path is None else str(source.path))
-        return _Parsed(source.name, x, warnings=list(got.warnings))
+        return _Parsed(source.name, plain(x), warnings=list(got.warnings))
     except TradelinkError as err:
         msg = str(err)
         if not msg.startswith(source.name):

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from tradelink import PARSER_VERSION
 from tradelink.models import Extraction
 from tradelink.store import nameindex
+from tradelink.store.plain import Plain, plain
 from tradelink.store import schema as S
 from tradelink.store.names import key_of as _key_of
 
@@ -49,22 +50,22 @@ class IngestResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def ingest(session: Session, extraction: Extraction, parser_version: int = PARSER_VERSION) -> IngestResult:
-    """Store one article's extraction; a text already stored is reported as a duplicate."""
-    art = extraction.article
+def ingest(session: Session, extraction: Extraction | Plain,
+           parser_version: int = PARSER_VERSION) -> IngestResult:
+    """Store one article's extraction (or its `plain` form); a text already stored
+    is reported as a duplicate."""
+    x = plain(extraction)
+    art = x.article
     db = _ops(session)
     if db.has_article(art.id):
         return IngestResult(art.id, "duplicate", art.title, art.source)
-    db.insert(S.ArticleRow, [{
-        "id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url,
-        "published": db.date(art.published), "dateline": art.dateline, "text": art.text,
-        "source": art.source, "parser_version": parser_version,
-        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
-    }])
+    db.insert(S.ArticleRow, _ARTICLE_COLS, [(
+        art.id, art.title, art.outlet, art.url, db.date(art.published), art.dateline, art.text,
+        art.source, parser_version,
+        dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"))])
     if db.sqlite:
         _note_unindexed(session, art.id)
-    _ArticleWriter(session, db, extraction).write()
-    x = extraction
+    _ArticleWriter(session, db, x).write()
     counts = {"actors": len(x.actors), "commodities": len(x.commodities),
               "policies": len(x.policies), "statements": len(x.statements),
               "questions": len(x.questions), "links": len(x.links)}
@@ -145,13 +146,38 @@ def _forget_on_rollback(session: Session, transaction) -> None:
         session.info.pop(_ALIASES_AFTER, None)
 
 
-def _span(rec) -> dict:
-    return {"start": rec.start, "end": rec.end, "text": rec.text}
+# Each table's columns, in the order the writer builds its rows.
+_ARTICLE_COLS = ("id", "title", "outlet", "url", "published", "dateline", "text", "source",
+                 "parser_version", "ingested_at")
+_ENTITY_COLS = ("kind", "key", "name", "type", "party")
+_ALIAS_COLS = ("entity_id", "alias", "key")
+_MENTION_COLS = ("entity_id", "article_id", "start", "end", "text")
+_ROLE_COLS = ("entity_id", "article_id", "role", "start", "end", "text")
+_SENTENCE_COLS = ("article_id", "idx", "section", "block", "start", "end", "text")
+_TIME_COLS = ("article_id", "resolved", "start", "end", "text")
+_FACT_COLS = ("policy_id", "article_id", "actor_id", "counterpart_id", "target", "status",
+              "when_text", "when_resolved", "start", "end", "text", "sentence_start", "sentence_end")
+_STATEMENT_COLS = ("article_id", "speaker_id", "speaker_descriptor", "kind", "verb", "medium_id",
+                   "hedge", "when_text", "when_resolved", "start", "end", "text",
+                   "sentence_start", "sentence_end")
+_LINK_COLS = ("article_id", "source_id", "relation", "predicate", "target_id", "policy_id", "hedge",
+              "start", "end", "text", "sentence_start", "sentence_end")
+_QUESTION_COLS = ("article_id", "parent_id", "headline", "section", "start", "end", "text")
 
 
-def _sentence(rec) -> dict:
-    s = rec.sentence
-    return {"sentence_start": s.start if s else None, "sentence_end": s.end if s else None}
+def _fix(rows: list[tuple], cols: tuple[str, ...], real: dict[int, int]) -> list[tuple]:
+    """``rows`` with the placeholder (negative) entity ids of new entities made real."""
+    at = [i for i, c in enumerate(cols) if c in _ENTITY_COLUMNS]
+    out = []
+    for row in rows:
+        if any((row[i] or 0) < 0 for i in at):
+            row = list(row)
+            for i in at:
+                if (row[i] or 0) < 0:
+                    row[i] = real[row[i]]
+            row = tuple(row)
+        out.append(row)
+    return out
 
 
 class _ArticleWriter:
@@ -161,77 +187,57 @@ class _ArticleWriter:
     up front in two queries; only a surname that matches nothing known falls
     back to a query of its own."""
 
-    def __init__(self, session: Session, db: _Ops, extraction: Extraction):
+    def __init__(self, session: Session, db: _Ops, x: Plain):
         self.s = session
         self.db = db
-        self.x = extraction
-        self.aid = extraction.article.id
+        self.x = x
+        self.aid = x.article.id
         self.ids: dict[tuple[str, str], int] = {}  # (kind, key) -> entity id, this article
         self.by_key: dict[tuple[str, str], _Ent] = {}  # (kind, key) -> entity, from the db
         self.by_alias: dict[tuple[str, str], set[int]] = {}  # (kind, alias key) -> entity ids
         self.ents: dict[int, _Ent] = {}
         self.alias_keys: dict[int, set[str]] = {}  # entity id -> alias keys it has
-        self.new_aliases: list[dict] = []
+        self.new_aliases: list[tuple] = []  # (entity id, alias, key)
         # New entities wait here under negative ids and are inserted in one statement.
         self.pending: dict[int, dict] = {}
 
     def write(self) -> None:
         x, aid = self.x, self.aid
         self.prefetch()
-        rows = self.db.insert
+        resolve, ref, node = self.resolve, self.actor_ref, self.node
         mentions, roles = [], []
-        for actor in x.actors:
-            eid = self.resolve("actor", actor.name, actor.type, actor.aliases, actor.party)
-            mentions += [{"entity_id": eid, "article_id": aid, **_span(m)} for m in actor.mentions or [actor]]
-            roles += [{"entity_id": eid, "article_id": aid, "role": r.title, **_span(r)} for r in actor.roles]
-        for com in x.commodities:
-            eid = self.resolve("commodity", com.name, com.category, com.aliases)
-            mentions += [{"entity_id": eid, "article_id": aid, **_span(m)} for m in com.mentions or [com]]
-        facts = [{
-            "policy_id": self.resolve("policy", p.name, p.kind),
-            "article_id": aid,
-            "actor_id": self.actor_ref(p.actor),
-            "counterpart_id": self.actor_ref(p.counterpart),
-            "target": p.target, "status": p.status,
-            "when_text": p.when.text if p.when else None,
-            "when_resolved": p.when.resolved if p.when else None,
-            **_span(p), **_sentence(p),
-        } for p in x.policies]
-        statements = [{
-            "article_id": aid,
-            "speaker_id": self.actor_ref(st.speaker, st.speaker_type),
-            "speaker_descriptor": st.speaker_descriptor,
-            "kind": st.kind, "verb": st.verb,
-            "medium_id": self.actor_ref(st.medium, "media"),
-            "hedge": st.hedge,
-            "when_text": st.when.text if st.when else None,
-            "when_resolved": st.when.resolved if st.when else None,
-            **_span(st), **_sentence(st),
-        } for st in x.statements]
-        links = [{
-            "article_id": aid,
-            "source_id": self.node(ln.source_kind, ln.source),
-            "relation": ln.relation, "predicate": ln.predicate,
-            "target_id": self.node(ln.target_kind, ln.target),
-            "policy_id": self.node("policy", ln.policy) if ln.policy else None,
-            "hedge": ln.hedge, **_span(ln), **_sentence(ln),
-        } for ln in x.links]
+        for name, type_, aliases, party, spans, actor_roles in x.actors:
+            eid = resolve("actor", name, type_, aliases, party)
+            mentions += [(eid, aid, *m) for m in spans]
+            roles += [(eid, aid, *r) for r in actor_roles]
+        for name, category, aliases, spans in x.commodities:
+            eid = resolve("commodity", name, category, aliases)
+            mentions += [(eid, aid, *m) for m in spans]
+        # Names resolve in the order they come: policy, actor, counterpart; speaker,
+        # medium; source, target, policy (a new entity's id depends on it).
+        facts = [(resolve("policy", name, kind), aid, ref(actor), ref(counterpart), *rest)
+                 for name, kind, actor, counterpart, rest in x.policies]
+        statements = [(aid, ref(speaker, speaker_type), *head, ref(medium, "media"), *tail)
+                      for speaker, speaker_type, medium, head, tail in x.statements]
+        links = [(aid, node(skind, source), relation, predicate, node(tkind, target),
+                  node("policy", policy) if policy else None, *tail)
+                 for skind, source, tkind, target, policy, (relation, predicate), tail in x.links]
+        tables = [(S.AliasRow, _ALIAS_COLS, self.new_aliases), (S.MentionRow, _MENTION_COLS, mentions),
+                  (S.RoleRow, _ROLE_COLS, roles)]
         real = self.insert_pending()
         if real:
-            for group in (mentions, roles, facts, statements, links, self.new_aliases):
-                for row in group:
-                    for col in _ENTITY_COLUMNS:
-                        if (row.get(col) or 0) < 0:
-                            row[col] = real[row[col]]
-        rows(S.AliasRow, self.new_aliases)
-        rows(S.MentionRow, mentions)
-        rows(S.RoleRow, roles)
-        rows(S.SentenceRow, [{"article_id": aid, "idx": i, "section": s.section, "block": s.block,
-                              **_span(s)} for i, s in enumerate(x.sentences)])
-        rows(S.TimeRow, [{"article_id": aid, "resolved": t.resolved, **_span(t)} for t in x.times])
-        rows(S.PolicyFactRow, facts)
-        rows(S.StatementRow, statements)
-        rows(S.LinkRow, links)
+            tables = [(model, cols, _fix(rows, cols, real)) for model, cols, rows in tables]
+            facts = _fix(facts, _FACT_COLS, real)
+            statements = _fix(statements, _STATEMENT_COLS, real)
+            links = _fix(links, _LINK_COLS, real)
+        insert = self.db.insert
+        for model, cols, rows in tables:
+            insert(model, cols, rows)
+        insert(S.SentenceRow, _SENTENCE_COLS, [(aid, i, *s) for i, s in enumerate(x.sentences)])
+        insert(S.TimeRow, _TIME_COLS, [(aid, *t) for t in x.times])
+        insert(S.PolicyFactRow, _FACT_COLS, facts)
+        insert(S.StatementRow, _STATEMENT_COLS, statements)
+        insert(S.LinkRow, _LINK_COLS, links)
         self.write_questions()
 
     def insert_pending(self) -> dict[int, int]:
@@ -239,34 +245,33 @@ class _ArticleWriter:
         if not self.pending:
             return {}
         temp = list(self.pending)
-        ids = self.db.insert_returning_ids(S.EntityRow, [self.pending[t] for t in temp])
+        ids = self.db.insert_returning_ids(S.EntityRow, _ENTITY_COLS, [
+            tuple(self.pending[t][c] for c in _ENTITY_COLS) for t in temp])
         return dict(zip(temp, ids))
 
     def write_questions(self) -> None:
-        qs = self.x.questions
-        heads = [q for q in qs if q.headline]
+        qs, aid = self.x.questions, self.aid
+        heads = [q for q in qs if q[0]]
         parents: dict[str, int] = {}
         if heads:  # headline questions first, ids back in order: follow-ups point at them
-            ids = self.db.insert_returning_ids(S.QuestionRow, [
-                {"article_id": self.aid, "parent_id": None, "headline": True,
-                 "section": q.section, **_span(q)} for q in heads])
+            ids = self.db.insert_returning_ids(S.QuestionRow, _QUESTION_COLS, [
+                (aid, None, True, section, *span) for _h, _p, section, *span in heads])
             for q, qid in zip(heads, ids):
-                parents.setdefault(q.text, qid)
-        self.db.insert(S.QuestionRow, [{
-            "article_id": self.aid, "parent_id": parents.get(q.parent) if q.parent else None,
-            "headline": False, "section": q.section, **_span(q),
-        } for q in qs if not q.headline])
+                parents.setdefault(q[-1], qid)
+        self.db.insert(S.QuestionRow, _QUESTION_COLS, [
+            (aid, parents.get(parent) if parent else None, False, section, *span)
+            for headline, parent, section, *span in qs if not headline])
 
     # --- names -> entity ids ------------------------------------------------------
 
     def prefetch(self) -> None:
         """Load every entity and alias whose key is one of this article's names."""
         x = self.x
-        names = [n for a in x.actors for n in (a.name, *a.aliases)]
-        names += [n for c in x.commodities for n in (c.name, *c.aliases)]
-        names += [p.name for p in x.policies] + [n for p in x.policies for n in (p.actor, p.counterpart)]
-        names += [n for st in x.statements for n in (st.speaker, st.medium)]
-        names += [n for ln in x.links for n in (ln.source, ln.target, ln.policy)]
+        names = [n for a in x.actors for n in (a[0], *a[2])]
+        names += [n for c in x.commodities for n in (c[0], *c[2])]
+        names += [n for p in x.policies for n in p[:1]] + [n for p in x.policies for n in p[2:4]]
+        names += [n for st in x.statements for n in (st[0], st[2])]
+        names += [n for ln in x.links for n in (ln[1], ln[3], ln[4])]
         keys = {_key(n) for n in names if n}
         keys |= {k.split()[-1] for k in keys if " " in k}  # surnames, for absorbing
         if not keys:
@@ -385,7 +390,7 @@ class _ArticleWriter:
             if n and k not in have:
                 have.add(k)
                 self.by_alias.setdefault((kind, k), set()).add(eid)
-                self.new_aliases.append({"entity_id": eid, "alias": n, "key": k})
+                self.new_aliases.append((eid, n, k))
 
 
 @dataclass(slots=True)
@@ -425,13 +430,15 @@ class _Ops:
     def has_article(self, article_id: str) -> bool:
         return self.s.scalar(_queries()["article"], {"id": article_id}) is not None
 
-    def insert(self, model, rows: list[dict]) -> None:
+    def insert(self, model, cols: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert ``rows``, tuples of the values of ``cols``."""
         if rows:  # Core executemany: no ORM bookkeeping per row
-            self.s.execute(_insert(model.__table__), rows)
+            self.s.execute(_insert(model.__table__), [dict(zip(cols, r)) for r in rows])
 
-    def insert_returning_ids(self, model, rows: list[dict]) -> list[int]:
+    def insert_returning_ids(self, model, cols: tuple[str, ...], rows: list[tuple]) -> list[int]:
         """Insert ``rows``; their new ids, in the same order."""
-        return list(self.s.execute(_insert_returning_id(model.__table__), rows).scalars())
+        return list(self.s.execute(_insert_returning_id(model.__table__),
+                                   [dict(zip(cols, r)) for r in rows]).scalars())
 
     def entities(self, keys: list[str]) -> list[tuple]:
         """Entities whose key is one of ``keys``."""
@@ -468,17 +475,14 @@ class _SqliteOps(_Ops):
     def has_article(self, article_id: str) -> bool:
         return self.cur.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def insert(self, model, rows: list[dict]) -> None:
+    def insert(self, model, cols, rows):
         if rows:
-            cols = tuple(rows[0])
-            self.cur.executemany(_driver_insert(model.__tablename__, cols),
-                                 [tuple([r[c] for c in cols]) for r in rows])
+            self.cur.executemany(_driver_insert(model.__tablename__, cols), rows)
 
-    def insert_returning_ids(self, model, rows: list[dict]) -> list[int]:
-        ids = []
+    def insert_returning_ids(self, model, cols, rows):
+        sql, ids = _driver_insert(model.__tablename__, cols), []
         for row in rows:
-            self.cur.execute(_driver_insert(model.__tablename__, tuple(row)), tuple(row.values()))
-            ids.append(self.cur.lastrowid)
+            ids.append(self.cur.execute(sql, row).lastrowid)
         return ids
 
     def entities(self, keys):
