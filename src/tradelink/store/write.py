@@ -166,7 +166,8 @@ _QUESTION_COLS = ("article_id", "parent_id", "headline", "section", "start", "en
 
 
 def _fix(rows: list[tuple], cols: tuple[str, ...], real: dict[int, int]) -> list[tuple]:
-    """``rows`` with the placeholder (negative) entity ids of new entities made real."""
+    """``rows`` with the placeholder ids of new entities made real (not on SQLite:
+    there new entities get their ids up front)."""
     at = [i for i, c in enumerate(cols) if c in _ENTITY_COLUMNS]
     out = []
     for row in rows:
@@ -198,8 +199,10 @@ class _ArticleWriter:
         self.ents: dict[int, _Ent] = {}
         self.alias_keys: dict[int, set[str]] = {}  # entity id -> alias keys it has
         self.new_aliases: list[tuple] = []  # (entity id, alias, key)
-        # New entities wait here under negative ids and are inserted in one statement.
+        # New entities wait here and are inserted in one statement, under the ids
+        # SQLite will give them, or (other databases) negative placeholders.
         self.pending: dict[int, dict] = {}
+        self.first_new_id: int | None = None
 
     def write(self) -> None:
         x, aid = self.x, self.aid
@@ -241,10 +244,14 @@ class _ArticleWriter:
         self.write_questions()
 
     def insert_pending(self) -> dict[int, int]:
-        """Insert the new entities; map their placeholder ids to real ones."""
+        """Insert the new entities; map their placeholder ids (if any) to real ones."""
         if not self.pending:
             return {}
         temp = list(self.pending)
+        if temp[0] > 0:  # ids known already
+            self.db.insert(S.EntityRow, ("id", *_ENTITY_COLS), [
+                (t, *[self.pending[t][c] for c in _ENTITY_COLS]) for t in temp])
+            return {}
         ids = self.db.insert_returning_ids(S.EntityRow, _ENTITY_COLS, [
             tuple(self.pending[t][c] for c in _ENTITY_COLS) for t in temp])
         return dict(zip(temp, ids))
@@ -306,6 +313,15 @@ class _ArticleWriter:
             return self.resolve("actor", name, _guess_type(name))
         return self.resolve(kind, name, "other")
 
+    def new_id(self) -> int:
+        """The id of the next new entity: as SQLite will number it (the writer holds
+        the write lock, so that is the highest id + 1), else a negative placeholder."""
+        if not self.pending:
+            self.first_new_id = self.db.next_entity_id()
+        if self.first_new_id is None:
+            return -1 - len(self.pending)
+        return self.first_new_id + len(self.pending)
+
     def resolve(self, kind: str, name: str, type_: str, aliases=(), party: str | None = None) -> int:
         """The id of the global entity for ``name``, created or merged as needed."""
         k = _key(name)
@@ -315,7 +331,7 @@ class _ArticleWriter:
         if eid is None:
             ent = self._match(kind, name, type_, aliases)
             if ent is None:
-                new_id = -1 - len(self.pending)
+                new_id = self.new_id()
                 self.pending[new_id] = {"kind": kind, "key": k, "name": name, "type": type_,
                                         "party": party}
                 ent = _Ent(new_id, kind, k, name, type_)
@@ -323,7 +339,7 @@ class _ArticleWriter:
                 self.by_key[(kind, k)] = ent
                 self.alias_keys[new_id] = set()
             eid = ent.id
-        if party and eid < 0:
+        if party and eid in self.pending:
             self.pending[eid]["party"] = self.pending[eid]["party"] or party
         elif party:
             self.s.execute(update(S.EntityRow.__table__)
@@ -353,7 +369,7 @@ class _ArticleWriter:
             if len(words) == 1:  # a surname: the unique person whose full name ends with it
                 found_rows = self.db.surname(k)
                 new = [e for e in self.ents.values()
-                       if e.id < 0 and e.type == "person" and e.key.endswith(" " + k)]
+                       if e.id in self.pending and e.type == "person" and e.key.endswith(" " + k)]
                 if len(found_rows) + len(new) == 1:
                     if new:
                         return new[0]
@@ -371,7 +387,7 @@ class _ArticleWriter:
         """An earlier short name of a person meets its full form: rename the entity."""
         k = _key(name)
         if type_ == "person" and ent.type == "person" and k.endswith(" " + ent.key):
-            if ent.id < 0:
+            if ent.id in self.pending:
                 self.pending[ent.id].update(name=name, key=k)
             else:
                 self.s.execute(update(S.EntityRow.__table__).where(S.EntityRow.id == ent.id)
@@ -440,6 +456,10 @@ class _Ops:
         return list(self.s.execute(_insert_returning_id(model.__table__),
                                    [dict(zip(cols, r)) for r in rows]).scalars())
 
+    def next_entity_id(self) -> int | None:
+        """The id the next entity inserted will get, if known before inserting it."""
+        return None
+
     def entities(self, keys: list[str]) -> list[tuple]:
         """Entities whose key is one of ``keys``."""
         return [tuple(r) for r in self.s.execute(_queries()["entities"], {"keys": keys})]
@@ -484,6 +504,10 @@ class _SqliteOps(_Ops):
         for row in rows:
             ids.append(self.cur.execute(sql, row).lastrowid)
         return ids
+
+    def next_entity_id(self):
+        # An INTEGER PRIMARY KEY without AUTOINCREMENT: the highest id + 1.
+        return self.cur.execute("SELECT coalesce(max(id), 0) + 1 FROM entities").fetchone()[0]
 
     def entities(self, keys):
         # kind first: the (kind, key) unique index answers it
