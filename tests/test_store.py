@@ -37,6 +37,37 @@ def test_same_text_twice_is_a_duplicate_and_adds_nothing(engine, tmp_path):
                                   "policy_facts": 2, "actors": 4}
 
 
+def _dump(path) -> dict[str, list]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'search_%'")]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+    finally:
+        conn.close()
+
+
+def test_plain_form_stores_exactly_what_the_extraction_does(tmp_path):
+    """Bulk workers send `plain(extraction)` (pickled); it stores the same rows."""
+    import pickle
+
+    from tradelink.store.plain import plain
+
+    xs = [handmade.extraction_a(), handmade.extraction_b()]
+    dumps = []
+    for name, form in (("x", lambda x: x), ("p", lambda x: pickle.loads(pickle.dumps(plain(x))))):
+        eng = open_engine(resolve(str(tmp_path / f"{name}.sqlite")))
+        ensure_schema(eng)
+        for x in xs:
+            store(eng, form(x))
+        eng.dispose()
+        dump = _dump(tmp_path / f"{name}.sqlite")
+        dump["articles"] = [row[:-1] for row in dump["articles"]]  # but ingested_at
+        dumps.append(dump)
+    assert dumps[0] == dumps[1]
+    assert all(dumps[0][t] for t in ("entities", "aliases", "mentions", "statements", "links"))
+
+
 def test_foreign_keys_are_on(engine):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

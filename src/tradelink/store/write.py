@@ -1,9 +1,14 @@
 """Writing an `Extraction` into the database.
 
 `ingest(session, extraction)` stores one article and everything read out of
-it.  The caller owns the transaction (``with Session(engine) as s, s.begin():``
-or a savepoint per article in a batch), so an article is stored whole or not
-at all.  The same normalised text again (same article id) adds nothing.
+it, from an `Extraction` or its `tradelink.store.plain` form.  The caller owns
+the transaction (``with Session(engine) as s, s.begin():``, a savepoint per
+article, or a batch that is rolled back whole if any article fails: see
+`tradelink.bulk`), so an article is stored whole or not at all.  The same
+normalised text again (same article id) adds nothing.
+
+On SQLite the writer runs plain SQL on the driver's cursor inside the
+session's transaction (`_SqliteOps`); elsewhere, SQLAlchemy Core (`_Ops`).
 
 Entities (actors, commodities, policies) are global: one row per kind and
 casefolded canonical name, whatever article they came from.  An actor named
@@ -31,13 +36,13 @@ from sqlalchemy.orm import Session
 from tradelink import PARSER_VERSION
 from tradelink.models import Extraction
 from tradelink.store import nameindex
-from tradelink.store.plain import Plain, plain
 from tradelink.store import schema as S
 from tradelink.store.names import key_of as _key_of
+from tradelink.store.plain import Plain, plain
 
 
-# Names repeat across articles (a batch asks for about 200 keys an article):
-# computed once each.
+# Names repeat across articles (the writer asks for about 200 keys an
+# article): each is computed once.
 _key = functools.lru_cache(maxsize=1 << 16)(_key_of)
 
 
@@ -276,7 +281,7 @@ class _ArticleWriter:
         x = self.x
         names = [n for a in x.actors for n in (a[0], *a[2])]
         names += [n for c in x.commodities for n in (c[0], *c[2])]
-        names += [n for p in x.policies for n in p[:1]] + [n for p in x.policies for n in p[2:4]]
+        names += [p[0] for p in x.policies] + [n for p in x.policies for n in p[2:4]]  # actor, counterpart
         names += [n for st in x.statements for n in (st[0], st[2])]
         names += [n for ln in x.links for n in (ln[1], ln[3], ln[4])]
         keys = {_key(n) for n in names if n}
