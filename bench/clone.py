@@ -7,10 +7,10 @@ hand. Every article and its per-article rows (sentences, mentions, roles,
 statements, questions, links, policy facts, time expressions) are copied K-1
 times under new article ids (the first two characters replaced by ``z`` and
 the clone number, so never a real id) and new row ids; entities and aliases are shared, as the same people,
-companies and commodities recur across real articles. The name indexes are
-filled by the migration triggers as rows go in; the search indexes of
-sentences, statements and questions by this script (the writer fills them
-since migration 0005). Row counts,
+companies and commodities recur across real articles. The entity-name
+index is filled by its trigger as rows go in; the search indexes of
+sentences, statements and questions and the link-trigram index by this
+script (the writer fills them since migrations 0005 and 0007). Row counts,
 index sizes and per-name selectivity then resemble a K-times-larger ingest
 of the same generator (names recur there too); the text is repeated, which
 a real corpus would not do, so full-text hit counts per word are K-fold.
@@ -26,7 +26,9 @@ from pathlib import Path
 
 PER_ARTICLE = ["mentions", "roles", "sentences", "time_expressions", "policy_facts",
                "statements", "questions", "links"]
-SEARCHED = ("sentences", "statements", "questions")  # their search_* rows
+# Indexes the writer fills (since migrations 0005 and 0007), not a trigger.
+SEARCHED = {"sentences": "search_sentences", "statements": "search_statements",
+            "questions": "search_questions", "links": "search_link_trigrams"}
 
 
 def columns(conn, table: str) -> list[str]:
@@ -66,9 +68,8 @@ def clone(src: Path, out: Path, k: int) -> None:
                     sel.append(f'"{x}"')
             conn.execute(f"INSERT INTO {table} ({', '.join(map(repr_col, cols))}) "
                          f"SELECT {', '.join(sel)} FROM {table} WHERE id < {offsets[table]}")
-            if table in SEARCHED and _has_table(conn, f"search_{table}"):
-                # since migration 0005 the writer, not a trigger, indexes these rows
-                conn.execute(f"INSERT INTO search_{table}(rowid, text) SELECT id, text "
+            if table in SEARCHED and _has_triggerless_index(conn, SEARCHED[table], table):
+                conn.execute(f"INSERT INTO {SEARCHED[table]}(rowid, text) SELECT id, text "
                              f"FROM {table} WHERE id >= {off} AND id < {off + offsets[table]} "
                              f"ORDER BY id")
         conn.commit()
@@ -80,6 +81,11 @@ def clone(src: Path, out: Path, k: int) -> None:
 
 def _has_table(conn, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def _has_triggerless_index(conn, fts: str, table: str) -> bool:
+    """``fts`` exists and no insert trigger on ``table`` fills it (an older schema's would)."""
+    return _has_table(conn, fts) and not _has_table(conn, f"{fts}_ai")
 
 
 def repr_col(name: str) -> str:
