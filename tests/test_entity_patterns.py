@@ -65,3 +65,21 @@ def test_group_nouns_at_edges():
     text = "buyersx officials"
     found = [text[s:e] for _, _, s, e in entities._group_heads(text, [(para, 0, 6), (para, 8, len(text))])]
     assert found == ["buyers", "officials"]
+
+
+BODY_PIECES = [*entities.BODY_HEAD_WORDS, "the ", "The ", "its ", "their ", "own ", "U.S. ", "US ", "China",
+               "Beijing’s ", "Acme's ", "commerce ", "foreign affairs ", " in Tokyo", "A.B. ", "x", "_",
+               *" ,;.-(\n’'", "é", "1"]
+body_texts = st.lists(st.sampled_from(BODY_PIECES) | st.text(max_size=2), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(body_texts, st.data())
+def test_owned_bodies_match_a_full_scan(text, data):
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    heads = entities._body_heads(text)
+    got = [m.span() for m in entities._owned_matches(text, s, e, heads)] \
+        if entities._holds_head(heads, s, e) else []
+    assert got == [m.span() for m in entities.OWNED_RX.finditer(text, s, e)]
+    assert entities._holds_head(heads, s, e) == any(h in text[s:e] for h in entities.BODY_HEAD_WORDS)

@@ -189,6 +189,7 @@ class Registry:
         self.ents: dict[str, Ent] = {}
         self.by_alias: dict[str, Ent] = {}
         self.mask = bytearray(len(text))  # 1 where a name was already read
+        self.cues: dict[tuple[int, int], str | None] = {}  # _context_type of a span, once
 
     def get(self, name: str) -> Ent | None:
         return self.ents.get(name.lower()) or self.by_alias.get(name.lower())
@@ -466,6 +467,15 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     return None
 
 
+def _cue(reg: Registry, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
+    """`_context_type` of reg.text[s:e], read once: a name left untyped by its run
+    is asked again among the single names."""
+    cue = reg.cues.get((s, e), False)
+    if cue is False:
+        cue = reg.cues[(s, e)] = _context_type(reg.text, s, e, lx, verbs_rx)
+    return cue
+
+
 @functools.cache
 def _verbs_rx() -> re.Pattern[str]:
     lx = lexicon()
@@ -622,12 +632,68 @@ def _merge_ministries(reg: Registry) -> None:
         del reg.ents[short.name.lower()]
 
 
+def _body_heads(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of a word of BODY_HEAD_WORDS, in order."""
+    out = []
+    for h in BODY_HEAD_WORDS:
+        i = text.find(h)
+        while i != -1:
+            out.append((i, i + len(h)))
+            i = text.find(h, i + 1)
+    out.sort()
+    return out
+
+
+def _holds_head(heads: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether text[s:e] holds one of the *heads*."""
+    i = bisect.bisect_left(heads, (s, -1))
+    while i < len(heads) and heads[i][0] < e:
+        if heads[i][1] <= e:
+            return True
+        i += 1
+    return False
+
+
+# What can stand between the start of an OWNED_RX match and its head word: the
+# owner, determiner or adjective, "own" and the topic are words, full stops,
+# apostrophes and spaces.
+NOT_BEFORE_HEAD = re.compile(r"[^\w.’'\s]")
+
+
+def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]]):
+    """OWNED_RX.finditer(text, s, e), searched only from where a match can start.
+
+    Every match holds a head word (one of *heads*) with nothing but NOT_BEFORE_HEAD's
+    complement before it, so no match starts before the character after the last
+    other character ahead of the next head; the search starts there, not at every
+    word of the block."""
+    n = len(text)
+    rev = None
+    pos = s
+    j = bisect.bisect_left(heads, (s, -1))
+    while True:
+        while j < len(heads) and heads[j][0] < pos:
+            j += 1
+        if j == len(heads) or heads[j][0] >= e:
+            return
+        k = heads[j][0]
+        if rev is None:
+            rev = text[::-1]
+        other = NOT_BEFORE_HEAD.search(rev, n - k, n - pos)
+        m = OWNED_RX.search(text, n - other.start() if other else pos, e)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     """Ministries, departments, committees, embassies, customs."""
-    dept, owned, committee = DEPT_RX, OWNED_RX, COMMITTEE_RX
+    dept, committee = DEPT_RX, COMMITTEE_RX
     # What a block can hold, read once for the whole text: most articles name no body.
     any_dept = "Department" in text or "Ministry" in text
-    any_body = any(h in text for h in BODY_HEAD_WORDS)
+    heads = _body_heads(text)
+    any_body = bool(heads)
     any_office = "Office of the" in text
     any_committee = "committee" in text or "Committee" in text
     any_customs = "customs" in text
@@ -637,7 +703,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     for block, s, e in regions:
         chunk = text[s:e]
         has_dept = any_dept and ("Department" in chunk or "Ministry" in chunk)
-        has_body = any_body and any(h in chunk for h in BODY_HEAD_WORDS)
+        has_body = any_body and _holds_head(heads, s, e)
         has_committee = any_committee and ("committee" in chunk or "Committee" in chunk)
         for m in (dept.finditer(text, s, e) if has_dept else ()):
             name = m.group("name") or m.group("name2")
@@ -666,7 +732,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 ent.aliases.append(name)
             elif not canon.startswith("U.S. ") and name.endswith("Department") and not body:
                 ent.aliases.append("U.S. " + name)
-        for m in (owned.finditer(text, s, e) if has_body else ()):
+        for m in (_owned_matches(text, s, e, heads) if has_body else ()):
             owner = m.group("owner") or m.group("adj")
             head = m.group("head")
             topic = (m.group("topic") or "").strip()
@@ -843,7 +909,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         _add_person(text, reg, lx, s, e, tokens, ts, e, (ts, ts + len(tm.group(1).rstrip())))
         return
 
-    cue = _context_type(text, s, e, lx, verbs_rx)
+    cue = _cue(reg, s, e, lx, verbs_rx)
     if cue == "media":
         reg.add(full, "media", s, e, best=True)
     elif cue == "organization":
@@ -977,7 +1043,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
     # Unknown single names that speak or own things: organisations.
     for s, e, tok in leftovers:
         if " " not in tok and tok in unnamed and not reg.is_taken(s, e):
-            cue = _context_type(text, s, e, lx, verbs_rx)
+            cue = _cue(reg, s, e, lx, verbs_rx)
             if cue in ("person", "speaker"):
                 fs, fe, words = unnamed[tok]
                 if not reg.is_taken(fs, fe):
@@ -990,7 +1056,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             continue
         if not CAPITALISED_WORDS.fullmatch(tok):
             continue
-        cue = _context_type(text, s, e, lx, verbs_rx)
+        cue = _cue(reg, s, e, lx, verbs_rx)
         words = tok.split()
         if cue is None and OWNS_PRODUCT.match(text, e):
             cue = "organization"  # "Acme's X200 chip", "Acme's shares"
