@@ -124,3 +124,16 @@ def test_the_seed_prints_in_full_by_default(cli, seeded):
     assert rows == json.loads(cli("questions", "--limit", "0", "--json").stdout)
     assert sum(q["headline"] for q in rows) == 3
     assert len(rows) > 3  # the follow-ups too
+
+
+def test_a_common_word_walks_the_articles_and_answers_the_same(cli, kb, monkeypatch):
+    from tradelink.store import read
+
+    argvs = [("questions", "--about", "tin", "--limit", n) for n in ("1", "2", "3", "50")]
+    argvs += [("questions", "--about", "smelter", "-n", "2"), ("questions", "--about", "cobalt")]
+    sorted_ = [cli(*argv) for argv in argvs]
+    monkeypatch.setattr(read, "_COMMON", 1)  # every match list counts as common
+    walked = [cli(*argv) for argv in argvs]
+    assert [(r.exit_code, r.stdout, r.stderr) for r in walked] == [
+        (r.exit_code, r.stdout, r.stderr) for r in sorted_]
+    assert walked[0].stdout == f"{SECTION}\n  - Will tin prices rise in week 3?\n"

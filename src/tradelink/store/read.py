@@ -99,6 +99,7 @@ def questions(r: Reader, *, about: str | None = None, article: str | None = None
     matches: its full-text index); ``article`` one article's (an id or a
     prefix of one)."""
     where, params = [], {}
+    source = "questions q JOIN articles a ON a.id = q.article_id"
     if article is not None:
         from tradelink.store.graph import resolve_article
 
@@ -113,24 +114,30 @@ def questions(r: Reader, *, about: str | None = None, article: str | None = None
             params["about"] = search.fts5_query(about)
             where.append("q.id IN (SELECT rowid FROM search_questions"
                          " WHERE search_questions MATCH :about)")
+            if limit is not None and newest and article is None and _common(r, params["about"]):
+                # Walk the articles newest first (ix_articles_ingested_at) and
+                # stop at the limit, rather than sort every match; `+` keeps
+                # the match list a filter, not a lookup per article.
+                source = "articles a CROSS JOIN questions q ON q.article_id = a.id"
+                where[-1] = "+" + where[-1]
         else:
             params["about"] = " ".join(search.words(about))
             where.append("to_tsvector('english', q.text) @@ plainto_tsquery('english', :about)")
-    articles = "articles a"
     if limit is not None:
         params["limit"] = limit
         if newest and not where:
             # The newest `limit` articles that have questions hold at least
             # `limit` of them: the answer costs the same at any size
             # (index ix_articles_ingested_at, migration 0006).
-            articles = ("(SELECT x.id, x.ingested_at FROM articles x"
-                        " WHERE EXISTS (SELECT 1 FROM questions y WHERE y.article_id = x.id)"
-                        " ORDER BY x.ingested_at DESC, x.id DESC LIMIT :limit) a")
+            source = ("questions q JOIN (SELECT x.id, x.ingested_at FROM articles x"
+                      " WHERE EXISTS (SELECT 1 FROM questions y WHERE y.article_id = x.id)"
+                      " ORDER BY x.ingested_at DESC, x.id DESC LIMIT :limit) a"
+                      " ON a.id = q.article_id")
     order = "a.ingested_at DESC, a.id DESC" if newest else "a.ingested_at, q.article_id"
     rows = r.rows(
         "SELECT q.text, q.headline, p.text AS parent, q.section, q.article_id AS article,"
         " q.start, q.\"end\""
-        f" FROM questions q JOIN {articles} ON a.id = q.article_id"
+        f" FROM {source}"
         " LEFT JOIN questions p ON p.id = q.parent_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" ORDER BY {order}, COALESCE(p.start, q.start),"
@@ -139,6 +146,21 @@ def questions(r: Reader, *, about: str | None = None, article: str | None = None
     for row in rows:
         row["headline"] = bool(row["headline"])
     return rows
+
+
+# A question search matching at least this many questions walks the articles
+# newest first; fewer are sorted. Sorting costs about 3 us a match, the walk
+# about 2.5 us an article (SQLite, 96k articles): a word in 2,000 of 96k
+# articles' questions finds 51 within ~2,500 articles either way.
+_COMMON = 2000
+
+
+def _common(r: Reader, match: str) -> bool:
+    """Whether the full-text query ``match`` finds `_COMMON` questions or more
+    (counts no further than that)."""
+    found = r.rows("SELECT count(*) AS n FROM (SELECT 1 FROM search_questions"
+                   " WHERE search_questions MATCH :m LIMIT :cap)", {"m": match, "cap": _COMMON})
+    return found[0]["n"] >= _COMMON
 
 
 def newest_questions(r: Reader, *, limit: int = QUESTIONS_LIMIT, about: str | None = None,
