@@ -107,3 +107,42 @@ def test_vocabulary_may_match(alts, text):
     v = Vocabulary([(None, p) for p, _ in alts], re.I if alts[0][1] else 0)
     if next(v.finditer(text), None) is not None:
         assert v.may_match(text)
+
+
+def _vocabularies():
+    from tradelink.extract import commodities, timex
+    (_, floating), _, _ = segment_module.furniture_patterns()
+    return {"commodities": commodities._term_regex(), "timex": timex._pattern(), "furniture": floating}
+
+
+def _plain(v: Vocabulary, before: str, after: str) -> re.Pattern[str]:
+    body = "|".join(f"(?P<{g}>{p})" if g else p for g, p in v.alts)
+    return re.compile(f"{before}(?:(?:{body}){after})", v.flags)
+
+
+VOCAB_WORDS = ["rare earth", "Rare Earths", "gallium", "GALLIUM", "chips", "AI chips", "magnets", "March 3, 2026",
+               "last week", "in 2027", "the end of the year", "Monday", "May", "since January", "2026-03-03",
+               "sign up for", "Newsletter", "cookie policy", "12 February", "heavy rare earth magnets", "the eighth of May"]
+texts = st.lists(st.one_of(st.sampled_from(VOCAB_WORDS), st.sampled_from(ODD),
+                           st.sampled_from([" ", " ", "-", ".", ", ", "\n", "in ", "the ", "x", "9"])),
+                 max_size=20).map("".join)
+PLAIN_AFTER = {"commodities": r"(?![\w])", "timex": "", "furniture": ""}
+
+
+@PROPS
+@given(st.sampled_from(sorted(PLAIN_AFTER)), texts)
+def test_vocabulary_finds_what_the_plain_alternation_finds(name, text):
+    v = _vocabularies()[name]
+    plain = _plain(v, r"(?<![\w-])", PLAIN_AFTER[name])
+    got = [(m.start(), m.end(), m.lastgroup) for m in v.finditer(text)]
+    assert got == [(m.start(), m.end(), m.lastgroup) for m in plain.finditer(text) if m.end() > m.start()]
+
+
+@PROPS
+@given(st.sampled_from(sorted(PLAIN_AFTER)), texts, st.lists(st.integers(0, 200), max_size=8))
+def test_in_spans_is_finditer_span_by_span(name, text, cuts):
+    v = _vocabularies()[name]
+    cuts = sorted({min(c, len(text)) for c in cuts})
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    expected = [(i, m.span(), m.lastgroup) for i, (s, e) in enumerate(spans) for m in v.finditer(text, s, e)]
+    assert [(i, m.span(), m.lastgroup) for i, m in v.in_spans(text, spans)] == expected

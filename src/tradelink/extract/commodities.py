@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tradelink import vocab
 from tradelink.models import Commodity, Span
 
-from .fastre import Vocabulary, core_length
+from .fastre import Vocabulary, core_length, needles
 from .segment import Doc
 
 
@@ -106,6 +106,8 @@ PRODUCT_SHAPE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Z]{0,2}")
 NAMED_PRODUCT = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:chips?|processors?|accelerators?|GPUs?|variants?|parts)\b"
 )
+# Words one of which every NAMED_PRODUCT match holds: a sentence without any is skipped.
+NAMED_PRODUCT_NEEDLES = tuple(sorted(needles(NAMED_PRODUCT.pattern) or ("",)))
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|ch|ic|al|ern|ed|ing|er|est|ive|ary)$")
 
 
@@ -122,11 +124,27 @@ def _named_product(text: str, word: str, at: int, sent_start: int) -> bool:
     return True
 
 
+def _model_may_hold(text: str, p: int, s: int) -> bool:
+    """Can a model-name match hold the run of digits that starts at *p*? Only after
+    a capital ("H20"), "Word-" ("Pike-4") or "Word " ("Strix 30"), as `_model_regex` writes."""
+    if p <= s:
+        return False
+    c = text[p - 1]
+    if "A" <= c <= "Z":
+        return True
+    if c != "-" and c != " ":
+        return False
+    j = p - 2
+    while j >= s and "a" <= text[j] <= "z":
+        j -= 1
+    return j >= s and "A" <= text[j] <= "Z" and p - 2 - j >= (1 if c == "-" else 2)
+
+
 def _model_matches(model_rx: re.Pattern[str], text: str, s: int, e: int):
     """Model-name matches around each run of digits (digits are rare; the model regex is not)."""
     last_end = s
     for d in DIGITS.finditer(text, s, e):
-        if d.start() < last_end:
+        if d.start() < last_end or not _model_may_hold(text, d.start(), s):
             continue
         m = model_rx.search(text, max(last_end, d.start() - 30), min(e, d.end() + 6))
         while m is not None and m.end() <= d.start():
@@ -164,6 +182,8 @@ def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
                 near = noun_rx.search(text, max(s, ms - 60), min(e, m.end() + 50))
             candidates.append((ms, m.end(), token, brand, near is not None, s))
         # Product names without digits, written right before a chip noun: "Blackwell chips".
+        if not any(text.find(n, s, e) >= 0 for n in NAMED_PRODUCT_NEEDLES):
+            continue
         for m in NAMED_PRODUCT.finditer(text, s, e):
             word = m.group(1)
             if _named_product(text, word, m.start(), s):
@@ -260,10 +280,11 @@ def find(doc: Doc, *context) -> list[Commodity]:
             form = text[s:e]
             if form.lower() != name.lower() and form not in aliases:
                 aliases.append(form)
-        result.append(Commodity(
+        # Built from spans of the text and vocabulary names, so valid: no per-record validation.
+        result.append(Commodity.model_construct(
             start=located[0], end=located[1], text=text[located[0]:located[1]], name=name,
             category=v["category"], aliases=aliases,
-            mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in spans],
+            mentions=[Span.model_construct(start=s, end=e, text=text[s:e]) for s, e in spans],
         ))
     result.sort(key=lambda c: c.mentions[0].start if c.mentions else c.start)
     return result

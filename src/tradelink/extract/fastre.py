@@ -7,6 +7,10 @@ the parsed pattern), builds one trie-shaped regex of those prefixes to find
 the few places where a match can start, and tries there only the alternatives
 whose prefix fits. The matches are the ones the plain alternation would give:
 leftmost, then the first alternative in the given order that matches.
+
+The regex that finds those places uses longer prefixes where an alternative
+has them (up to `TRIGGER_K` characters: "in 20", not "in"), so fewer places
+are tried in vain.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as P  # type: ignore[no-redef]
 
 K = 4  # prefix length used for dispatch
+TRIGGER_K = (12, 8, 6)  # longer prefixes tried for the trigger regex, longest first
 WORD_START = r"(?<![\w-])"
 # Characters that IGNORECASE matches to an ASCII letter other than their lower case ("ſ" ~ "s").
 _FOLD_ODD = ("ı", "ſ")
@@ -36,7 +41,7 @@ def core_length(term: str) -> int:
     return len(re.sub(r"[()?:|\\]", "", core))
 
 
-def _item(op, av, fold: bool) -> set[tuple[str, bool]]:
+def _item(op, av, fold: bool, k: int) -> set[tuple[str, bool]]:
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return {("", True)}
     if op is C.LITERAL:
@@ -57,15 +62,15 @@ def _item(op, av, fold: bool) -> set[tuple[str, bool]]:
             return {("", False)}
         return {(ch, True) for ch in chars}
     if op is C.SUBPATTERN:
-        return _seq(list(av[-1]), fold)
+        return _seq(list(av[-1]), fold, k)
     if op is C.BRANCH:
         out: set[tuple[str, bool]] = set()
         for alt in av[1]:
-            out |= _seq(list(alt), fold)
+            out |= _seq(list(alt), fold, k)
         return out
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) or getattr(C, "POSSESSIVE_REPEAT", None) is op:
         lo, hi, sub = av
-        inner = _seq(list(sub), fold)
+        inner = _seq(list(sub), fold, k)
         once = inner if (lo, hi) in ((1, 1), (0, 1)) else {(p, False) for p, _ in inner}
         if lo == 0:
             return once | {("", True)}
@@ -73,17 +78,17 @@ def _item(op, av, fold: bool) -> set[tuple[str, bool]]:
     return {("", False)}
 
 
-def _seq(items, fold: bool) -> set[tuple[str, bool]]:
+def _seq(items, fold: bool, k: int = K) -> set[tuple[str, bool]]:
     out = {("", True)}
     for op, av in items:
         new: set[tuple[str, bool]] = set()
         for p, open_ in out:
-            if not open_ or len(p) >= K:
-                new.add((p[:K], False))
+            if not open_ or len(p) >= k:
+                new.add((p[:k], False))
                 continue
-            for q, qopen in _item(op, av, fold):
+            for q, qopen in _item(op, av, fold, k):
                 s = p + q
-                new.add((s[:K], qopen and len(s) < K))
+                new.add((s[:k], qopen and len(s) < k))
         out = new
         if len(out) > 400:
             return {("", False)}
@@ -92,11 +97,11 @@ def _seq(items, fold: bool) -> set[tuple[str, bool]]:
     return out
 
 
-def prefixes(pattern: str, flags: int = 0) -> set[str]:
-    """The literal prefixes (up to `K` characters) that every match of *pattern* starts with.
+def prefixes(pattern: str, flags: int = 0, k: int = K) -> set[str]:
+    """The literal prefixes (up to *k* characters) that every match of *pattern* starts with.
     An empty string in the result means "can start anywhere"."""
     fold = bool(flags & re.IGNORECASE)
-    return {p for p, _ in _seq(list(P.parse(pattern, flags)), fold)}
+    return {p for p, _ in _seq(list(P.parse(pattern, flags)), fold, k)}
 
 
 def _uncased(ch: str) -> bool:
@@ -106,12 +111,25 @@ def _uncased(ch: str) -> bool:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+_LOWERED: dict[int, tuple[str, str | None]] = {}  # id -> (text, lowered): the last few texts
+
+
 def lowered(text: str) -> str | None:
     """*text* lowered, when lowering reads each character as ``re.IGNORECASE`` does:
-    ASCII and characters without case (curly quotes, dashes, symbols) only. Else None."""
+    ASCII and characters without case (curly quotes, dashes, symbols) only. Else None.
+
+    Remembered for the last few texts: stages scan one article sentence by sentence."""
+    hit = _LOWERED.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
     if text.isascii() or all(_uncased(ch) for ch in set(_NON_ASCII.findall(text))):
-        return text.lower()
-    return None
+        low: str | None = text.lower()
+    else:
+        low = None
+    if len(_LOWERED) >= 4:
+        del _LOWERED[next(iter(_LOWERED))]
+    _LOWERED[id(text)] = (text, low)
+    return low
 
 
 def _needles_seq(items, fold: bool) -> set[str] | None:
@@ -185,6 +203,7 @@ class Vocabulary:
         self.alts = alternatives
         self.by_prefix: dict[str, list[int]] = {}
         self.anywhere: list[int] = []
+        starts: set[str] = set()  # the trigger's prefixes: the longest each alternative has
         for i, (_, pat) in enumerate(alternatives):
             ps = prefixes(pat, flags)
             if "" in ps:
@@ -192,7 +211,14 @@ class Vocabulary:
                 continue
             for p in ps:
                 self.by_prefix.setdefault(p, []).append(i)
-        trigger = _trie_regex(set(self.by_prefix)) if self.by_prefix else r"(?!)"
+            for k in TRIGGER_K:
+                longer = prefixes(pat, flags, k)
+                if "" not in longer:
+                    starts |= longer
+                    break
+            else:
+                starts |= ps
+        trigger = _trie_regex(starts) if starts else r"(?!)"
         if self.anywhere:
             trigger = f"(?:{trigger})|(?=[\\s\\S])"
         self.trigger = re.compile(f"{before}(?:{trigger})", flags)
@@ -201,9 +227,9 @@ class Vocabulary:
         # one pass for all start positions. Exact where lower-casing keeps every
         # offset and no character folds oddly; `_starts` checks that.
         self._lowered: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-        if self.fold and before == WORD_START and self.by_prefix and not self.anywhere \
-                and all(p.isascii() for p in self.by_prefix):
-            body = _trie_regex(set(self.by_prefix))
+        if self.fold and before == WORD_START and starts and not self.anywhere \
+                and all(p.isascii() for p in starts):
+            body = _trie_regex(starts)
             self._lowered = (re.compile(body), re.compile(f"[^\\w-](?={body})"))
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -211,17 +237,35 @@ class Vocabulary:
         found = [needles(pat, flags) for _, pat in alternatives]
         self.needles = set().union(*found) if found and all(found) else None  # type: ignore[arg-type]
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str, low: str | None | bool = False,
+                  needles: tuple[str, ...] | set[str] | None = None) -> bool:
         """False when no alternative can match anywhere in *text* (none of their `needles` is
-        in it); a quick test before a scan of text that rarely matches."""
+        in it); a quick test before a scan of text that rarely matches. *low* is
+        ``lowered(text)`` when the caller has it; *needles* the `present_needles` of a
+        text that holds this one (a line of an article), when the caller has them."""
         if self.needles is None:
             return True
         if self.fold:
-            low = lowered(text)
+            low = lowered(text) if low is False else low
             if low is None:
                 return True
-            text = low
-        return any(n in text for n in self.needles)
+            text = low  # type: ignore[assignment]
+        for n in self.needles if needles is None else needles:
+            if n in text:
+                return True
+        return False
+
+    def present_needles(self, text: str, low: str | None | bool = False) -> tuple[str, ...] | None:
+        """The `needles` found in *text* (the only ones a part of it can hold), or None when
+        that cannot be told. *low* as for `may_match`."""
+        if self.needles is None:
+            return None
+        if self.fold:
+            low = lowered(text) if low is False else low
+            if low is None:
+                return None
+            text = low  # type: ignore[assignment]
+        return tuple(n for n in self.needles if n in text)
 
     def _regex(self, idx: tuple[int, ...]) -> re.Pattern[str]:
         rx = self._cache.get(idx)
@@ -299,6 +343,56 @@ class Vocabulary:
             m = rx.match(text, at, end) if rx is not None else None
             if m is not None and m.end() > at:
                 yield m
+                pos = m.end()
+            else:
+                pos = at + 1
+
+    def in_spans(self, text: str, spans: list[tuple[int, int]]):
+        """``(i, match)`` for each match of ``finditer(text, *spans[i])``, span after span,
+        found with one scan across them. *spans* must be sorted and non-overlapping.
+
+        The same matches: the trigger, run up to the last span's end, stops at every
+        place it stops at within one span (and maybe more); a match is then tried only up
+        to its span's end, as `finditer` would."""
+        n = len(spans)
+        if not n:
+            return
+        last = spans[-1][1]
+        starts = self._starts(text, spans[0][0], last) if self._lowered is not None and spans[0][0] < last else None
+        trig = self.trigger
+        dispatch = self._by_head
+        i, j = 0, 0
+        s, e = spans[0]
+        pos = s
+        while True:
+            if starts is not None:
+                while j < len(starts) and starts[j] < pos:
+                    j += 1
+                if j == len(starts):
+                    return
+                at = starts[j]
+            else:
+                t = trig.search(text, pos, last)
+                if t is None:
+                    return
+                at = t.start()
+            while at >= e:
+                i += 1
+                if i == n:
+                    return
+                s, e = spans[i]
+            if at < s:  # between spans
+                pos = s
+                continue
+            head = text[at:at + K]
+            rx = dispatch.get(head, False)
+            if rx is False:
+                if len(dispatch) > 100_000:
+                    dispatch.clear()
+                rx = dispatch[head] = self._dispatch(head)
+            m = rx.match(text, at, e) if rx is not None else None
+            if m is not None and m.end() > at:
+                yield i, m
                 pos = m.end()
             else:
                 pos = at + 1

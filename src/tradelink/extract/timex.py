@@ -226,18 +226,28 @@ def parse_date(text: str) -> dt.date | None:
 def find(doc: Doc, published: dt.date | None = None, *context) -> list[TimeExpression]:
     """Time expressions in the header lines, the dateline and every prose sentence."""
     text = doc.text
-    out: list[TimeExpression] = []
+    spans: list[tuple[int, int]] = []  # in text order: header lines, datelines, sentences
+    datelines: set[int] = set()  # indexes of dateline spans in `spans`
     for block in doc.blocks:
         if block.kind == "header":
-            out.extend(scan(text, block.start, block.end, published))
+            spans.append((block.start, block.end))
         if block.dateline:
-            s, e = block.dateline
-            for t in scan(text, s, e, published):
-                # The dateline's date is labelled with its place: "WASHINGTON, March 3".
-                out.append(TimeExpression(start=s, end=t.end, text=text[s:t.end], resolved=t.resolved))
-                break
+            datelines.add(len(spans))
+            spans.append(block.dateline)
         if block.kind in ("furniture", "title", "header"):
             continue
-        for s, e in block.sentences:
-            out.extend(scan(text, s, e, published))
+        spans.extend(block.sentences)
+    out: list[TimeExpression] = []
+    dated: set[int] = set()
+    for i, m in _pattern().in_spans(text, spans):
+        if not _accept(m, text):
+            continue
+        if i in datelines:
+            # The dateline's date (its first only) is labelled with its place: "WASHINGTON, March 3".
+            if i not in dated:
+                dated.add(i)
+                s = spans[i][0]
+                out.append(TimeExpression(start=s, end=m.end(), text=text[s:m.end()], resolved=resolve(m, published)))
+        else:
+            out.append(TimeExpression(start=m.start(), end=m.end(), text=m.group(), resolved=resolve(m, published)))
     return out
