@@ -142,14 +142,18 @@ def section_kind(line: str) -> str | None:
 
 
 def is_furniture(line: str) -> bool:
+    return _is_furniture(line, lowered(line))
+
+
+def _is_furniture(line: str, low: str | None) -> bool:
+    """`is_furniture`, given *line* `lowered` (None where it cannot be)."""
     (anchored, floating), heads, tails = furniture_patterns()
     if len(line) > MAX_FURNITURE_LINE:
         return False
-    if anchored is not None:
-        low = lowered(line) if _ANCHORED_HEADS is not None else None
-        if (low is None or low.startswith(_ANCHORED_HEADS)) and anchored.match(line):
-            return True
-    if floating is not None and floating.may_match(line) and next(floating.finditer(line), None) is not None:
+    if anchored is not None and (low is None or _ANCHORED_HEADS is None or low.startswith(_ANCHORED_HEADS)) \
+            and anchored.match(line):
+        return True
+    if floating is not None and floating.may_match(line, low) and next(floating.finditer(line), None) is not None:
         return True
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
@@ -242,13 +246,13 @@ def segment(text: str) -> Doc:
     seen_title = False
     seen_paragraph = False
     after_byline = False
-    nonblank = [(s, l) for s, l in lines if l.strip()]
-    menu = _menu_runs([l.strip() for _, l in nonblank])
-    for idx, (start, line) in enumerate(nonblank):
-        stripped = line.strip()
+    nonblank = [(s, l, l.strip()) for s, l in lines if l and not l.isspace()]
+    menu = _menu_runs([st for _, _, st in nonblank])
+    low_text = lowered(text)  # lowered lines are slices of it (None: lower each line alone)
+    for idx, (start, line, stripped) in enumerate(nonblank):
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
-        next_line = nonblank[idx + 1][1].strip() if idx + 1 < len(nonblank) else None
+        next_line = nonblank[idx + 1][2] if idx + 1 < len(nonblank) else None
         if in_tail:
             blocks.append(Block("furniture", s, e, section))
             continue
@@ -280,7 +284,8 @@ def segment(text: str) -> Doc:
             after_byline = True
             continue
         after_byline = not seen_prose and bool(BYLINE.match(stripped))
-        if idx in menu or (known is None and is_furniture(stripped)):
+        if idx in menu or (known is None and _is_furniture(
+                stripped, low_text[s:e] if low_text is not None else lowered(stripped))):
             blocks.append(Block("furniture", s, e, section))
             continue
         if known is not None:
