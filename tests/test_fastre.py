@@ -146,3 +146,48 @@ def test_in_spans_is_finditer_span_by_span(name, text, cuts):
     spans = list(zip(cuts[::2], cuts[1::2]))
     expected = [(i, m.span(), m.lastgroup) for i, (s, e) in enumerate(spans) for m in v.finditer(text, s, e)]
     assert [(i, m.span(), m.lastgroup) for i, m in v.in_spans(text, spans)] == expected
+
+
+# The sentence splitter as it was before its one-regex end match (a reference).
+_OLD_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+|$)")
+_OLD_SPACE = re.compile(r"\s*")
+
+
+def _old_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    abbr, initials = segment_module._abbreviations(), segment_module._INITIALS
+    out: list[tuple[int, int]] = []
+    chunk = text[start:end]
+    s = 0
+    for m in _OLD_END.finditer(chunk):
+        e = m.end()
+        word_start = max(chunk.rfind(" ", s, m.start()) + 1, s)
+        word = chunk[word_start:m.start() + 1].lstrip("\"“‘'(")
+        r = _OLD_SPACE.match(chunk, e).end()
+        nxt = chunk[r] if r < len(chunk) else ""
+        low = word.lower()
+        if m.group() == "." and ((low in abbr and not (low == "no." and not nxt.isdigit())) or initials.fullmatch(word)):
+            if not nxt or not nxt.isupper():
+                continue
+            if low in abbr and not (low in segment_module.FINAL_ABBR
+                                    and segment_module._next_word(chunk, r) in segment_module.STARTERS):
+                continue
+        if nxt and nxt.islower():
+            continue
+        out.append((start + s, start + e))
+        s = r
+    if s < len(chunk) and chunk[s:].strip():
+        tail = chunk[s:].rstrip()
+        out.append((start + s, start + s + len(tail)))
+    return [piece for a, b in out if b > a for piece in segment_module.cap(text, a, b)]
+
+
+sentences_text = st.lists(st.sampled_from(["The", "U.S.", "Inc.", "no.", "No. 3", "A.B.", "it", "said", ".", "?", "!", "…",
+                                           "??", "?!", "”", "’", ")", "]", "\"", " ", "  ", "\t", "\xa0", "x", "Y", "3",
+                                           "(", "“", "e.g.", "etc.", "The ministry"]), max_size=30).map("".join)
+
+
+@PROPS
+@given(sentences_text, st.integers(0, 5))
+def test_split_sentences_as_before(text, lead):
+    text = " " * lead + text
+    assert segment_module.split_sentences(text, lead, len(text)) == _old_split(text, lead, len(text))

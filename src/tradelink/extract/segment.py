@@ -366,8 +366,10 @@ def segment(text: str) -> Doc:
 
 # --- sentences ------------------------------------------------------------------
 
-_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+|$)")
-_SPACE = re.compile(r"\s*")
+# A sentence end (group 1) and the space after it. Tried only where a run of stops
+# starts: inside a run it could end only where the whole run ends, and a run of a
+# million "?" would be read a million times.
+_END = re.compile(r"([.?!…](?<![.?!…].)[.?!…]*[\"”’')\]]*)(?:\s+|$)")  # checked after the first stop: `re` then skips to stops
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
@@ -400,12 +402,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = 0
     n = len(chunk)
     for m in _END.finditer(chunk):
-        e = m.end()
+        e = m.end(1)
         # The next non-space character (matched, not sliced: slicing the rest
         # of a 1 MB line at every full stop would be quadratic).
-        r = _SPACE.match(chunk, e).end()
+        r = m.end()
         nxt = chunk[r] if r < n else ""
-        if m.group() == ".":
+        if m.group(1) == ".":
             # The word that ends with this full stop.
             stop = m.start()
             word_start = max(chunk.rfind(" ", s, stop) + 1, s)
