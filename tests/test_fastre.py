@@ -1,5 +1,7 @@
-"""fastre's quick tests before a scan (needles, lowered text, anchored heads) never
-rule out a line the plain regex would match."""
+"""The extraction fast paths find what the plain way finds: fastre's quick tests
+(needles, lowered text, anchored heads) never rule out a match, a Vocabulary finds
+what its plain alternation finds, one scan across spans = a scan per span, and the
+sentence splitter and commodities' digit runs are as before."""
 
 from __future__ import annotations
 
@@ -191,3 +193,16 @@ sentences_text = st.lists(st.sampled_from(["The", "U.S.", "Inc.", "no.", "No. 3"
 def test_split_sentences_as_before(text, lead):
     text = " " * lead + text
     assert segment_module.split_sentences(text, lead, len(text)) == _old_split(text, lead, len(text))
+
+
+@PROPS
+@given(st.text(alphabet="0123456789ab .", max_size=40), st.lists(st.integers(0, 40), max_size=8))
+def test_digit_runs_are_per_sentence_runs(text, cuts):
+    from tradelink.extract import commodities
+    cuts = sorted({min(c, len(text)) for c in cuts})
+    sentences = [(s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s]
+    expected = {}
+    for s, e in sentences:
+        for d in commodities.DIGITS.finditer(text, s, e):
+            expected.setdefault(s, []).append(d.span())
+    assert commodities._digit_runs(text, sentences) == expected

@@ -107,7 +107,8 @@ NAMED_PRODUCT = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:chips?|processors?|accelerators?|GPUs?|variants?|parts)\b"
 )
 # Words one of which every NAMED_PRODUCT match holds: a sentence without any is skipped.
-NAMED_PRODUCT_NEEDLES = tuple(sorted(needles(NAMED_PRODUCT.pattern) or ("",)))
+_needles = needles(NAMED_PRODUCT.pattern)
+NAMED_PRODUCT_NOUN = re.compile("|".join(re.escape(n) for n in sorted(_needles)) if _needles else "")
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|ch|ic|al|ern|ed|ing|er|est|ive|ary)$")
 
 
@@ -140,18 +141,39 @@ def _model_may_hold(text: str, p: int, s: int) -> bool:
     return j >= s and "A" <= text[j] <= "Z" and p - 2 - j >= (1 if c == "-" else 2)
 
 
-def _model_matches(model_rx: re.Pattern[str], text: str, s: int, e: int):
-    """Model-name matches around each run of digits (digits are rare; the model regex is not)."""
+def _model_matches(model_rx: re.Pattern[str], text: str, s: int, e: int, runs):
+    """Model-name matches around each run of digits (digits are rare; the model regex is not).
+    *runs* are the ``(start, end)`` of the runs of digits in ``text[s:e]``."""
     last_end = s
-    for d in DIGITS.finditer(text, s, e):
-        if d.start() < last_end or not _model_may_hold(text, d.start(), s):
+    for d_start, d_end in runs:
+        if d_start < last_end or not _model_may_hold(text, d_start, s):
             continue
-        m = model_rx.search(text, max(last_end, d.start() - 30), min(e, d.end() + 6))
-        while m is not None and m.end() <= d.start():
-            m = model_rx.search(text, m.end(), min(e, d.end() + 6))
-        if m is not None and m.start() <= d.start() < m.end():
+        m = model_rx.search(text, max(last_end, d_start - 30), min(e, d_end + 6))
+        while m is not None and m.end() <= d_start:
+            m = model_rx.search(text, m.end(), min(e, d_end + 6))
+        if m is not None and m.start() <= d_start < m.end():
             last_end = m.end()
             yield m
+
+
+def _digit_runs(text: str, sentences: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """``{sentence start: [(start, end) of each run of digits in it]}``, from one scan:
+    ``DIGITS.finditer(text, s, e)`` for each sentence, a run cut at the sentence's edges."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not sentences:
+        return out
+    i, n = 0, len(sentences)
+    for d in DIGITS.finditer(text, sentences[0][0], sentences[-1][1]):
+        a, b = d.span()
+        while i < n and sentences[i][1] <= a:
+            i += 1
+        j = i
+        while j < n and sentences[j][0] < b:  # every sentence the run reaches into
+            s, e = sentences[j]
+            if e > a and e > s:
+                out.setdefault(s, []).append((max(a, s), min(b, e)))
+            j += 1
+    return out
 
 
 def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
@@ -163,12 +185,14 @@ def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
     candidates: list[tuple[int, int, str, str | None, bool]] = []
     sentences = [(s, e) for _, _, s, e in doc.sentence_spans()]
     hits = terms.by_span(text, sentences)
+    digit_runs = _digit_runs(text, sentences)
     for s, e in sentences:
         for m in hits.get(s, ()):
             if _in_proper_name(text, m.start(), m.end(), s):
                 continue
             mentions.append(Mention(m.start(), m.end(), groups[m.lastgroup]))
-        for m in _model_matches(model_rx, text, s, e):
+        runs = digit_runs.get(s)
+        for m in _model_matches(model_rx, text, s, e, runs) if runs else ():
             token = m.group("m1") or m.group("m2") or m.group("m3")
             if not_model.fullmatch(token):
                 continue
@@ -182,7 +206,7 @@ def _scan(doc: Doc) -> tuple[list[Mention], dict[str, dict]]:
                 near = noun_rx.search(text, max(s, ms - 60), min(e, m.end() + 50))
             candidates.append((ms, m.end(), token, brand, near is not None, s))
         # Product names without digits, written right before a chip noun: "Blackwell chips".
-        if not any(text.find(n, s, e) >= 0 for n in NAMED_PRODUCT_NEEDLES):
+        if NAMED_PRODUCT_NOUN.search(text, s, e) is None:
             continue
         for m in NAMED_PRODUCT.finditer(text, s, e):
             word = m.group(1)
@@ -280,11 +304,10 @@ def find(doc: Doc, *context) -> list[Commodity]:
             form = text[s:e]
             if form.lower() != name.lower() and form not in aliases:
                 aliases.append(form)
-        # Built from spans of the text and vocabulary names, so valid: no per-record validation.
-        result.append(Commodity.model_construct(
+        result.append(Commodity(
             start=located[0], end=located[1], text=text[located[0]:located[1]], name=name,
             category=v["category"], aliases=aliases,
-            mentions=[Span.model_construct(start=s, end=e, text=text[s:e]) for s, e in spans],
+            mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in spans],
         ))
     result.sort(key=lambda c: c.mentions[0].start if c.mentions else c.start)
     return result
