@@ -72,10 +72,6 @@ def _pattern() -> Vocabulary:
     return Vocabulary([(None, p) for p in parts], before=r"(?<![\w-])", after="")
 
 
-GROUPS = ("full f_wd f_mon f_day f_year dfirst d_wd d_day d_mon d_year ord o_ord o_mon o_year endof e_q e_year "
-          "e_mon e_rel e_unit e_the iso i_y i_m i_d rel mon m_prep m_mon m_year wd w_prep w_wd year y_year").split()
-
-
 def _day(s: str) -> int:
     return int(re.sub(r"\D", "", s) or 0)
 
@@ -116,10 +112,19 @@ def _shift_month(pub: dt.date, n: int) -> str:
     return f"{pub.year + m // 12:04d}-{m % 12 + 1:02d}"
 
 
+class _Groups(dict):
+    """A match's named groups; a group of another alternative reads as None."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
 def resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     """The date or month a match of `_pattern` refers to, or None."""
-    g = dict.fromkeys(GROUPS)
-    g.update(m.groupdict())
+    return _resolve(_Groups(m.groupdict()), pub)
+
+
+def _resolve(g: _Groups, pub: dt.date | None) -> str | None:
     if g["full"] or g["dfirst"] or g["ord"]:
         p = "f" if g["full"] else "d" if g["dfirst"] else "o"
         mon = _month_num(g[f"{p}_mon"])
@@ -186,10 +191,12 @@ def resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     return None
 
 
-def _accept(m: re.Match[str], text: str) -> bool:
+def _accept(m: re.Match[str], text: str, g: _Groups | None = None) -> bool:
     """Reject the modal "May" ("may be signed") and other bare ambiguous words."""
-    g = dict.fromkeys(GROUPS)
-    g.update(m.groupdict())
+    if g is None:
+        g = _Groups(m.groupdict())
+    if not g["mon"]:
+        return True
     if g["mon"] and g["m_mon"] == "May" and not (g["m_prep"] or g["m_year"]):
         # Mid-sentence "May" is the month ("its May freeze"); sentence-initial may be the modal.
         before = text[max(0, m.start() - 3):m.start()].rstrip()
@@ -240,14 +247,15 @@ def find(doc: Doc, published: dt.date | None = None, *context) -> list[TimeExpre
     out: list[TimeExpression] = []
     dated: set[int] = set()
     for i, m in _pattern().in_spans(text, spans):
-        if not _accept(m, text):
+        g = _Groups(m.groupdict())
+        if not _accept(m, text, g):
             continue
         if i in datelines:
             # The dateline's date (its first only) is labelled with its place: "WASHINGTON, March 3".
             if i not in dated:
                 dated.add(i)
                 s = spans[i][0]
-                out.append(TimeExpression(start=s, end=m.end(), text=text[s:m.end()], resolved=resolve(m, published)))
+                out.append(TimeExpression(start=s, end=m.end(), text=text[s:m.end()], resolved=_resolve(g, published)))
         else:
-            out.append(TimeExpression(start=m.start(), end=m.end(), text=m.group(), resolved=resolve(m, published)))
+            out.append(TimeExpression(start=m.start(), end=m.end(), text=m.group(), resolved=_resolve(g, published)))
     return out
