@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from tradelink import vocab
-from tradelink.models import Commodity, Span
+from tradelink.models import Commodity
 
 from .fastre import Vocabulary, core_length, needles
 from .segment import Doc
@@ -295,19 +295,20 @@ def find(doc: Doc, *context) -> list[Commodity]:
     result = []
     for name, v in out.items():
         spans = sorted(set(v["spans"]))
+        forms = [text[s:e] for s, e in spans]
+        low_name = name.lower()
         located = v["located"]
         if located is None:
-            exact = [sp for sp in spans if text[sp[0]:sp[1]].lower() == name.lower()]
+            exact = [sp for sp, form in zip(spans, forms) if form.lower() == low_name]
             located = exact[0] if exact else max(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]))
         aliases = []
-        for s, e in spans:
-            form = text[s:e]
-            if form.lower() != name.lower() and form not in aliases:
+        for form in forms:
+            if form.lower() != low_name and form not in aliases:
                 aliases.append(form)
-        result.append(Commodity(
+        result.append(Commodity(  # mentions as dicts: pydantic builds the Spans faster itself
             start=located[0], end=located[1], text=text[located[0]:located[1]], name=name,
             category=v["category"], aliases=aliases,
-            mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in spans],
+            mentions=[{"start": s, "end": e, "text": form} for (s, e), form in zip(spans, forms)],
         ))
     result.sort(key=lambda c: c.mentions[0].start if c.mentions else c.start)
     return result
