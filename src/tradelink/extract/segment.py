@@ -145,15 +145,17 @@ def is_furniture(line: str) -> bool:
     return _is_furniture(line, lowered(line))
 
 
-def _is_furniture(line: str, low: str | None) -> bool:
-    """`is_furniture`, given *line* `lowered` (None where it cannot be)."""
+def _is_furniture(line: str, low: str | None, needles: tuple[str, ...] | None = None) -> bool:
+    """`is_furniture`, given *line* `lowered` (None where it cannot be) and the floating
+    patterns' needles present in the article (None: all)."""
     (anchored, floating), heads, tails = furniture_patterns()
     if len(line) > MAX_FURNITURE_LINE:
         return False
     if anchored is not None and (low is None or _ANCHORED_HEADS is None or low.startswith(_ANCHORED_HEADS)) \
             and anchored.match(line):
         return True
-    if floating is not None and floating.may_match(line, low) and next(floating.finditer(line), None) is not None:
+    if floating is not None and floating.may_match(line, low, needles) \
+            and next(floating.finditer(line), None) is not None:
         return True
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
@@ -249,6 +251,8 @@ def segment(text: str) -> Doc:
     nonblank = [(s, l, l.strip()) for s, l in lines if l and not l.isspace()]
     menu = _menu_runs([st for _, _, st in nonblank])
     low_text = lowered(text)  # lowered lines are slices of it (None: lower each line alone)
+    (_, floating), _, _ = furniture_patterns()
+    needles = floating.present_needles(text, low_text) if floating is not None and low_text is not None else None
     for idx, (start, line, stripped) in enumerate(nonblank):
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
@@ -285,7 +289,7 @@ def segment(text: str) -> Doc:
             continue
         after_byline = not seen_prose and bool(BYLINE.match(stripped))
         if idx in menu or (known is None and _is_furniture(
-                stripped, low_text[s:e] if low_text is not None else lowered(stripped))):
+                stripped, low_text[s:e] if low_text is not None else lowered(stripped), needles)):
             blocks.append(Block("furniture", s, e, section))
             continue
         if known is not None:
