@@ -206,3 +206,17 @@ def test_digit_runs_are_per_sentence_runs(text, cuts):
         for d in commodities.DIGITS.finditer(text, s, e):
             expected.setdefault(s, []).append(d.span())
     assert commodities._digit_runs(text, sentences) == expected
+
+
+@PROPS
+@given(st.lists(st.sampled_from(["Blackwell", "Nova", "the", "x", "Ab", "Abcd", " ", "  ", "\n", "chips", "GPU", "parts",
+                                 "-", "'", "’", ".", "Q", "9", "٣", "12", "AI"]), max_size=25).map("".join),
+       st.integers(0, 5))
+def test_commodity_patterns_as_before(text, start):
+    """The rewritten patterns (a class first, so re can skip) find what the former ones found."""
+    from tradelink.extract import commodities
+    old_named = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:chips?|processors?|accelerators?|GPUs?"
+                           r"|variants?|parts)\b")
+    for new, old in ((commodities.NAMED_PRODUCT, old_named), (commodities.DIGITS, re.compile(r"\d+"))):
+        assert [(m.span(), m.groups()) for m in new.finditer(text, start)] == \
+            [(m.span(), m.groups()) for m in old.finditer(text, start)]

@@ -63,8 +63,10 @@ def _model_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cfg = _vocab()["chip_models"]
     not_brand = "|".join(cfg["not_brands"])
     brand = rf"(?:(?P<brand>(?!(?:{not_brand})\b)[A-Z][a-z]{{2,}})[ ])"
+    # Every alternative starts with a capital: "(?=[A-Z])" spares the not-brand words
+    # being tried at every other word.
     model = (
-        rf"(?<![\w.$£€-])(?:{brand}?(?P<m1>[A-Z]{{1,3}}\d{{1,4}}[A-Za-z]{{0,3}})"
+        rf"(?<![\w.$£€-])(?=[A-Z])(?:{brand}?(?P<m1>[A-Z]{{1,3}}\d{{1,4}}[A-Za-z]{{0,3}})"
         rf"|(?P<m2>(?!(?:{not_brand})\b)[A-Z][a-z]+-\d{{1,4}}[A-Za-z]?)"
         rf"|(?P<brand3>(?!(?:{not_brand})\b)[A-Z][a-z]{{2,}}) (?P<m3>\d{{1,4}}[A-Z]{{0,2}}))(?![\w-]|\.\d|,\d)"
     )
@@ -101,10 +103,12 @@ def _in_proper_name(text: str, s: int, e: int, sent_start: int) -> bool:
     return False
 
 
-DIGITS = re.compile(r"\d+")
+# Patterns below start with a character class, so that `re` skips to the places where
+# that class matches instead of trying the whole pattern at every character.
+DIGITS = re.compile(r"\d\d*")
 PRODUCT_SHAPE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Z]{0,2}")
-NAMED_PRODUCT = re.compile(
-    r"(?<![\w'’.-])([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:chips?|processors?|accelerators?|GPUs?|variants?|parts)\b"
+NAMED_PRODUCT = re.compile(  # not after [\w'’.-]: checked once the capital is read
+    r"([A-Z](?<![\w'’.-][A-Z])[a-z]{3,}[A-Za-z]*)\s+(?:chips?|processors?|accelerators?|GPUs?|variants?|parts)\b"
 )
 # Words one of which every NAMED_PRODUCT match holds: a sentence without any is skipped.
 _needles = needles(NAMED_PRODUCT.pattern)
