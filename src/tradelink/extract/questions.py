@@ -36,11 +36,11 @@ def _question_spans(text: str, block: Block) -> list[tuple[int, int, bool]]:
     """``(start, end, whole_sentence)`` of the questions in a block, in order."""
     out = []
     for s, e in block.sentences:
+        if text.find("?", s, e) < 0:  # most sentences: no question, whole or quoted
+            continue
         body = text[s:e].rstrip(CLOSERS)
         if body.endswith("?"):
             out.append((*_trim(text, s, e), True))
-            continue
-        if "?" not in text[s:e]:
             continue
         for m in QUOTED_QUESTION.finditer(text, s, e):
             out.append((m.start("q"), m.end("q"), False))
@@ -51,7 +51,7 @@ def _lead_is_question(text: str, block: Block) -> bool:
     if not block.sentences:
         return False
     s, e = block.sentences[0]
-    return text[s:e].rstrip(CLOSERS).endswith("?")
+    return text.find("?", s, e) >= 0 and text[s:e].rstrip(CLOSERS).endswith("?")
 
 
 def find(doc: Doc, *context) -> list[Question]:

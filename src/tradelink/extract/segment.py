@@ -118,6 +118,7 @@ _FURNITURE = None
 _ANCHORED_HEADS: tuple[str, ...] | None = None
 _SECTIONS = None
 MENU_MARKS = "|·›»•"  # the marks of MENU_SEPARATORS
+_MENU_MARK = re.compile(f"[{re.escape(MENU_MARKS)}]")
 
 
 def furniture_patterns():
@@ -162,7 +163,7 @@ def _is_furniture(line: str, low: str | None, needles: tuple[str, ...] | None = 
     # Menus and breadcrumbs: several short items joined by separators. Without a separator
     # mark or a run of three spaces (a line of printable characters has no other space)
     # the line is one part.
-    if not any(c in line for c in MENU_MARKS) and "   " not in line and line.isprintable():
+    if _MENU_MARK.search(line) is None and "   " not in line and line.isprintable():
         return False
     parts = [p for p in MENU_SEPARATORS.split(line) if p.strip()]
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
