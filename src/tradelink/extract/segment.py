@@ -186,12 +186,12 @@ def is_header(line: str) -> bool:
 
 
 def _tiny(line: str) -> bool:
-    return len(line.split(None, 3)) <= 3 and line[-1] not in ".!?\"”" and not BULLET.match(line) \
+    return line[-1] not in ".!?\"”" and len(line.split(None, 3)) <= 3 and not BULLET.match(line) \
         and section_kind(line) is None and not HEADER_DATE.search(line)
 
 
 def _tiny_heading(line: str) -> bool:
-    return len(line.split(None, 2)) <= 2 and line[-1] not in ".!?:" and not BULLET.match(line)
+    return line[-1] not in ".!?:" and len(line.split(None, 2)) <= 2 and not BULLET.match(line)
 
 
 def _menu_runs(lines: list[str]) -> set[int]:
