@@ -15,7 +15,9 @@ PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthC
 
 HANDMADE = Vocabulary([("a", r"kin(?:g|s)"), ("b", r"silk"), ("c", r"(?:rare )?earths?"), ("d", r"\d+ tonnes"),
                        ("e", r"ban(?:s|ned)?"), ("f", r"ete?s")], re.IGNORECASE, after=r"(?![\w])")
-VOCABULARIES = [policies._cue_regex()[0], links._cue_regex()[0], HANDMADE]
+CASED = Vocabulary([("a", r"King"), ("b", r"(?:rare )?Earths?"), ("c", r"\d+ tonnes"), ("d", r"ban(?:s|ned)?")],
+                   after=r"(?![\w])")
+VOCABULARIES = [policies._cue_regex()[0], links._cue_regex()[0], HANDMADE, CASED]
 
 WORDS = ["BAN", "ban", "Bans", "export ban", "in exchange for", "Sold", "selling", "rare earths", "NdPr magnets",
          "H20 chips", "gallium", "tariffs", "trade deal", "stake in", "-", "_", "'", "’", "\n", " ", "  ",
@@ -39,4 +41,5 @@ def test_lowered_scan_finds_what_the_folding_search_finds(text, data):
 
 
 def test_the_vocabularies_take_the_lowered_scan():
-    assert all(voc._lowered is not None for voc in VOCABULARIES)
+    assert all(voc._lowered is not None for voc in VOCABULARIES if voc.fold)
+    assert CASED._plain is not None

@@ -231,6 +231,11 @@ class Vocabulary:
                 and all(p.isascii() for p in starts):
             body = _trie_regex(starts)
             self._lowered = (re.compile(body), re.compile(f"[^\\w-](?={body})"))
+        # A case-sensitive vocabulary gets the same one-pass scan, on the text itself.
+        self._plain: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        if not self.fold and before == WORD_START and starts and not self.anywhere:
+            body = _trie_regex(starts)
+            self._plain = (re.compile(body, flags), re.compile(f"[^\\w-](?={body})", flags))
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._by_head: dict[str, re.Pattern[str] | None] = {}  # grows with the distinct 4-char heads seen
@@ -291,6 +296,12 @@ class Vocabulary:
         """Every offset in [start, end) where the trigger matches, from one scan of the
         lower-cased text; ``None`` where that scan could differ (see ``__init__``)."""
         lo = max(start - 1, 0)  # the character before *start* decides a word start there
+        if self._plain is not None:
+            first, rest = self._plain
+            out = [m.end() for m in rest.finditer(text, lo, end)]
+            if start == 0 and first.match(text, 0, end):
+                out.insert(0, 0)
+            return out
         seg = text[lo:end]
         low = seg.lower()
         if len(low) != len(seg) or _FOLD_ODD[0] in seg or _FOLD_ODD[1] in seg:
@@ -304,7 +315,8 @@ class Vocabulary:
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping matches, left to right, as `re.Match` objects with ``lastgroup`` set."""
         end = len(text) if end is None else end
-        starts = self._starts(text, start, end) if self._lowered is not None and start < end else None
+        starts = self._starts(text, start, end) if (self._lowered or self._plain) is not None and start < end \
+            else None
         if starts is None:
             yield from self._finditer(text, start, end)
             return
@@ -358,7 +370,8 @@ class Vocabulary:
         if not n:
             return
         last = spans[-1][1]
-        starts = self._starts(text, spans[0][0], last) if self._lowered is not None and spans[0][0] < last else None
+        starts = self._starts(text, spans[0][0], last) if (self._lowered or self._plain) is not None \
+            and spans[0][0] < last else None
         trig = self.trigger
         dispatch = self._by_head
         i, j = 0, 0
