@@ -243,7 +243,7 @@ def find(doc: Doc, *context) -> list[Commodity]:
     model_spans = [(m.start, m.end) for m in mentions if m.key.startswith("model:")]
     groups: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
-        if not m.key.startswith("model:") and any(a <= m.start < b for a, b in model_spans):
+        if model_spans and not m.key.startswith("model:") and any(a <= m.start < b for a, b in model_spans):
             continue
         groups.setdefault(m.key, []).append((m.start, m.end))
     out: dict[str, dict] = {}
