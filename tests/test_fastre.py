@@ -220,3 +220,19 @@ def test_commodity_patterns_as_before(text, start):
     for new, old in ((commodities.NAMED_PRODUCT, old_named), (commodities.DIGITS, re.compile(r"\d+"))):
         assert [(m.span(), m.groups()) for m in new.finditer(text, start)] == \
             [(m.span(), m.groups()) for m in old.finditer(text, start)]
+
+
+ALL_FURNITURE = [e.partition(" ")[2].strip() for e in vocab.lines("furniture")]
+head_lines = st.lists(st.one_of(st.sampled_from(sorted({w for p in ALL_FURNITURE for w in re.findall(r"[A-Za-z’']{2,}", p)})),
+                                st.sampled_from(ODD), st.sampled_from([" ", ":", "3", "’"])), max_size=6).map("".join)
+
+
+@PROPS
+@given(head_lines)
+def test_list_and_tail_heads_never_hide_a_match(line):
+    _, list_heads, tails = segment_module.furniture_patterns()
+    low = lowered(line)
+    if list_heads.fullmatch(line):
+        assert segment_module._may_start(low, segment_module._LIST_HEADS)
+    if tails.match(line):
+        assert segment_module._may_start(low, segment_module._TAIL_HEADS)

@@ -97,10 +97,21 @@ def _compile_furniture():
     lines = (join(anchored), Vocabulary([(None, p) for p in floating], re.IGNORECASE, after="")
              if floating else None)
     # How an anchored pattern's match can start (lowered), for a quick test before the regex.
-    heads = set().union(*(prefixes(p, re.IGNORECASE) for p in anchored))
-    global _ANCHORED_HEADS
-    _ANCHORED_HEADS = None if "" in heads or not heads else tuple(sorted(heads))
+    global _ANCHORED_HEADS, _LIST_HEADS, _TAIL_HEADS
+    _ANCHORED_HEADS, _LIST_HEADS, _TAIL_HEADS = _heads(anchored), _heads(list_heads), _heads(tails)
     return lines, join(list_heads), join(tails)
+
+
+def _heads(patterns: list[str]) -> tuple[str, ...] | None:
+    """The lowered prefixes every match (at a line's start) of *patterns* begins with, for
+    ``str.startswith``; None where one may begin anywhere."""
+    heads = set().union(*(prefixes(p, re.IGNORECASE) for p in patterns))
+    return None if "" in heads or not heads else tuple(sorted(heads))
+
+
+def _may_start(low: str | None, heads: tuple[str, ...] | None) -> bool:
+    """Can a pattern with these `_heads` match at the start of the `lowered` line *low*?"""
+    return low is None or heads is None or low.startswith(heads)
 
 
 def _compile_sections():
@@ -116,6 +127,8 @@ def _compile_sections():
 
 _FURNITURE = None
 _ANCHORED_HEADS: tuple[str, ...] | None = None
+_LIST_HEADS: tuple[str, ...] | None = None
+_TAIL_HEADS: tuple[str, ...] | None = None
 _SECTIONS = None
 MENU_MARKS = "|·›»•"  # the marks of MENU_SEPARATORS
 _MENU_MARK = re.compile(f"[{re.escape(MENU_MARKS)}]")
@@ -152,8 +165,7 @@ def _is_furniture(line: str, low: str | None, needles: tuple[str, ...] | None = 
     (anchored, floating), heads, tails = furniture_patterns()
     if len(line) > MAX_FURNITURE_LINE:
         return False
-    if anchored is not None and (low is None or _ANCHORED_HEADS is None or low.startswith(_ANCHORED_HEADS)) \
-            and anchored.match(line):
+    if anchored is not None and _may_start(low, _ANCHORED_HEADS) and anchored.match(line):
         return True
     if floating is not None and floating.may_match(line, low, needles) \
             and next(floating.finditer(line), None) is not None:
@@ -261,7 +273,8 @@ def segment(text: str) -> Doc:
         if in_tail:
             blocks.append(Block("furniture", s, e, section))
             continue
-        if tails is not None and tails.match(stripped):
+        low_line = low_text[s:e] if low_text is not None else lowered(stripped)
+        if tails is not None and _may_start(low_line, _TAIL_HEADS) and tails.match(stripped):
             in_tail = True
             blocks.append(Block("furniture", s, e, section))
             continue
@@ -275,7 +288,7 @@ def segment(text: str) -> Doc:
                 blocks.append(Block("furniture", s, e, section))
                 continue
             in_furniture_list = False
-        if list_heads is not None and list_heads.fullmatch(stripped):
+        if list_heads is not None and _may_start(low_line, _LIST_HEADS) and list_heads.fullmatch(stripped):
             in_furniture_list = True
             blocks.append(Block("furniture", s, e, section))
             continue
@@ -289,8 +302,7 @@ def segment(text: str) -> Doc:
             after_byline = True
             continue
         after_byline = not seen_prose and bool(BYLINE.match(stripped))
-        if idx in menu or (known is None and _is_furniture(
-                stripped, low_text[s:e] if low_text is not None else lowered(stripped), needles)):
+        if idx in menu or (known is None and _is_furniture(stripped, low_line, needles)):
             blocks.append(Block("furniture", s, e, section))
             continue
         if known is not None:
