@@ -52,9 +52,14 @@ def normalise_text(raw: str) -> str:
     return normalise_text(text) if text.startswith("\ufeff") else text
 
 
-def article_id(text: str) -> str:
-    """A stable id: the first 16 hex digits of the SHA-256 of the normalised text."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+def article_id(text: str, *, normalised: bool = False) -> str:
+    """A stable id: the first 16 hex digits of the SHA-256 of the normalised text.
+
+    ``normalised=True`` says *text* is already `normalise_text`'s output (which is
+    idempotent), so it is hashed as it is."""
+    if not normalised:
+        text = normalise_text(text)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class Record(BaseModel):

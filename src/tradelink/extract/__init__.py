@@ -31,7 +31,7 @@ def extract(raw_text: str, meta: ArticleMeta | None = None, source: str | None =
         raise ExtractionError("the text is empty; nothing to ingest")
     doc = segment(text)
     info = metadata.read(doc, meta or ArticleMeta())
-    article = Article(id=article_id(text), text=text, source=source, **info)
+    article = Article(id=article_id(text, normalised=True), text=text, source=source, **info)
     # Validated: pydantic-core checks these six flat fields faster than `model_construct`
     # (pure Python) copies them.
     sentences = [
