@@ -235,9 +235,11 @@ class _Times:
         self.starts = [x[0] for x in self.items]
 
     def within(self, a: int, b: int) -> list[TimeExpression]:
-        """The expressions inside [a, b), in the order of the article's list."""
+        """The expressions lying within [a, b] (start >= a, end <= b), in the article's order."""
         i = bisect.bisect_left(self.starts, a)
         j = bisect.bisect_right(self.starts, b, i)
+        if i == j:
+            return []
         return [x[3] for x in sorted((x for x in self.items[i:j] if x[1] <= b), key=_article_order)]
 
 
