@@ -83,3 +83,23 @@ def test_owned_bodies_match_a_full_scan(text, data):
         if entities._holds_head(heads, s, e) else []
     assert got == [m.span() for m in entities.OWNED_RX.finditer(text, s, e)]
     assert entities._holds_head(heads, s, e) == any(h in text[s:e] for h in entities.BODY_HEAD_WORDS)
+
+
+# Role and descriptor words, cut and cased every way, among letters, digits and
+# the characters `re` folds and `str.lower` does not.
+ROLE_PIECES = [*entities.lexicon().roles[:20], *entities.lexicon().org_descriptors[:20],
+               "Chief Executive", "CO-FOUNDER", "makers", "analysts", "chairman1", "_head",
+               *"aAsSkK ,.-_1\n", "ſ", "K", "İ", "é"]
+role_texts = st.lists(st.sampled_from(ROLE_PIECES) | st.text(max_size=2), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(role_texts)
+def test_folded_role_and_descriptor_searches_match_their_patterns(text):
+    rx = entities._rx()
+    for folded in (rx.role, rx.desc):
+        assert folded.rx.flags & re.IGNORECASE
+        m, want = folded.search(text), folded.rx.search(text)
+        assert (m and m.span()) == (want and want.span())
+    assert entities._rx().desc.rx.pattern == rx.desc_in.pattern
+    assert rx.role.rx is entities.lexicon().role_rx

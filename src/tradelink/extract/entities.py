@@ -227,6 +227,8 @@ class Patterns:
     group_head: re.Pattern[str]
     desc_words: frozenset[str]
     role_last_words: frozenset[str]
+    role: "Folded"  # lx.role_rx, fast
+    desc: "Folded"  # desc_in, fast
 
 
 @functools.cache
@@ -249,7 +251,47 @@ def _rx() -> Patterns:
         group_head=re.compile(r"(?<![\w’'-])(?:" + heads + r")(?![\w’'-])", i),
         desc_words=frozenset(d.split()[-1].lower() for d in lx.org_descriptors),
         role_last_words=frozenset(r.split()[-1].lower() for r in lx.roles),
+        role=Folded.of(lx.role_rx, lx.roles, plural=False),
+        desc=Folded.of(re.compile(r"\b(?:" + descs + r")s?\b", i), lx.org_descriptors, plural=True),
     )
+
+
+ALPHA_RUN = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """`rx.search` for a case-insensitive *rx* of lowercase words ("chief executive",
+    "co-founder") between ``\\b``s, three to ten times faster on ASCII text.
+
+    A match starts at a word boundary with the first run of letters of one of the
+    words, and that run of letters ends where the text's does (a space, hyphen or
+    word boundary follows it in the word), or one "s" later for a *plural* pattern.
+    So text none of whose runs of letters (lowercased) is such a first run holds no
+    match; other ASCII text is lowercased, where the case-sensitive twin of *rx*
+    finds the same spans. Other text goes to *rx* itself (``re`` folds "K" (Kelvin
+    sign) and "ſ" to k and s, which ``str.lower`` does not)."""
+    rx: re.Pattern[str]
+    lower: re.Pattern[str]
+    firsts: frozenset[str]
+
+    @staticmethod
+    def of(rx: re.Pattern[str], words, plural: bool) -> "Folded":
+        firsts = set()
+        for w in words:
+            first = ALPHA_RUN.match(w.lower()).group()
+            firsts.add(first)
+            if plural and first == w.lower():
+                firsts.add(first + "s")
+        return Folded(rx, re.compile(rx.pattern), frozenset(firsts))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if not text.isascii():
+            return self.rx.search(text)
+        low = text.lower()
+        if self.firsts.isdisjoint(ALPHA_RUN.findall(low)):
+            return None
+        return self.lower.search(low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +301,7 @@ class Fast:
     countries: frozenset[str]  # canonical governments (the values of gov_alias)
     group_head: re.Pattern[str]  # the PLURAL words whose lowercase is a group noun
     group_head_reversed: re.Pattern[str]  # the same, read in the reversed text
+    no_name: frozenset[str]  # a lone sentence word ("The") or connector: no name
 
 
 @functools.cache
@@ -269,6 +312,7 @@ def _fast() -> Fast:
         countries=frozenset(lx.gov_alias.values()),
         group_head=_group_head_rx(lx.groups),
         group_head_reversed=_group_head_reversed_rx(lx.groups),
+        no_name=lx.capwords | CONNECT,
     )
 
 
@@ -426,10 +470,10 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
             if WHO_OR_FORMER.match(app):
                 return "person"
             first_role = first_desc = 99
-            rm = lx.role_rx.search(app)
+            rm = rx.role.search(app)
             if rm:
                 first_role = len(app[:rm.start()].split())
-            dm = rx.desc_in.search(app)
+            dm = rx.desc.search(app)
             if dm:
                 first_desc = len(app[:dm.start()].split())
             if first_desc < first_role and first_desc <= 5 and ORG_APPOSITION_START.match(app):
@@ -443,7 +487,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # "X and other chip designers": one of a kind of organisation.
     if "other" in after:
         om = AND_OTHER.match(after)
-        if om and rx.desc_in.search(om.group(1)):
+        if om and rx.desc.search(om.group(1)):
             return "organization"
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
     last = tail.rsplit(None, 1)[-1].lower() if tail else ""
@@ -598,7 +642,7 @@ def find(doc, *context) -> list[Actor]:
 
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []
-    skip = lx.capwords | CONNECT  # a lone sentence word ("The") or connector is no name
+    skip = _fast().no_name
     for block, s, e in regions:
         for run in _runs(text, s, e, lx):
             if len(run) > 1 or run[0][2] not in skip:
@@ -966,7 +1010,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
         elif PARTY_STATE.match(app):
             # "R-Ohio", "D-Calif."
             ent.party = ent.party or ("Republican" if app[0] == "R" else "Democrat")
-        rm = lx.role_rx.search(app)
+        rm = _rx().role.search(app)
         if rm and len(app[:rm.start()].split()) <= 4 and not WHO.match(app):
             rs = ne + am.start(1) + rm.start()
             # Extend "head" to "head of procurement", "director" to "managing director".
