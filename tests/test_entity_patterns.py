@@ -85,6 +85,25 @@ def test_owned_bodies_match_a_full_scan(text, data):
     assert entities._holds_head(heads, s, e) == any(h in text[s:e] for h in entities.BODY_HEAD_WORDS)
 
 
+DEPT_PIECES = ["Department", "Ministry", "Departments", "committee", "Committee", "the ", "The ", "U.S. ", "US ",
+               "Commerce ", "and ", "Senate ", "House ", "Diet ", "banking ", " of ", "Trade", " on the ", "Its ",
+               *" ,;.-(\n’'", "é", "1", "x", "\u2003"]
+dept_texts = st.lists(st.sampled_from(DEPT_PIECES) | st.text(max_size=2), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(dept_texts, st.data())
+def test_departments_and_committees_match_a_full_scan(text, data):
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    for rx, not_before, words in ((entities.DEPT_RX, entities.NOT_BEFORE_DEPT, entities.DEPT_HEADS),
+                                  (entities.COMMITTEE_RX, entities.NOT_BEFORE_COMMITTEE, entities.COMMITTEE_HEADS)):
+        heads = entities._occurrences(text, words)
+        got = [m.span() for m in entities._head_matches(rx, not_before, text, s, e, heads)]
+        assert got == [m.span() for m in rx.finditer(text, s, e)]
+        assert entities._holds_head(heads, s, e) == any(h in text[s:e] for h in words)
+
+
 # Role and descriptor words, cut and cased every way, among letters, digits and
 # the characters `re` folds and `str.lower` does not.
 ROLE_PIECES = [*entities.lexicon().roles[:20], *entities.lexicon().org_descriptors[:20],

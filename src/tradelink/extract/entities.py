@@ -678,8 +678,13 @@ def _merge_ministries(reg: Registry) -> None:
 
 def _body_heads(text: str) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of a word of BODY_HEAD_WORDS, in order."""
+    return _occurrences(text, BODY_HEAD_WORDS)
+
+
+def _occurrences(text: str, words) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each of *words*, in order."""
     out = []
-    for h in BODY_HEAD_WORDS:
+    for h in words:
         i = text.find(h)
         while i != -1:
             out.append((i, i + len(h)))
@@ -702,15 +707,28 @@ def _holds_head(heads: list[tuple[int, int]], s: int, e: int) -> bool:
 # owner, determiner or adjective, "own" and the topic are words, full stops,
 # apostrophes and spaces.
 NOT_BEFORE_HEAD = re.compile(r"[^\w.’'\s]")
+# The same for DEPT_RX ("the U.S. Commerce and Trade Department") and COMMITTEE_RX
+# ("House Select Committee", "Senate banking committee"), whose heads are
+# DEPT_HEADS and COMMITTEE_HEADS.
+NOT_BEFORE_DEPT = re.compile(r"[^A-Za-z.\s]")
+NOT_BEFORE_COMMITTEE = re.compile(r"[^A-Za-z\s]")
+DEPT_HEADS = ("Department", "Ministry")
+COMMITTEE_HEADS = ("committee", "Committee")
 
 
 def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]]):
-    """OWNED_RX.finditer(text, s, e), searched only from where a match can start.
+    """OWNED_RX.finditer(text, s, e), searched only from where a match can start."""
+    return _head_matches(OWNED_RX, NOT_BEFORE_HEAD, text, s, e, heads)
 
-    Every match holds a head word (one of *heads*) with nothing but NOT_BEFORE_HEAD's
-    complement before it, so no match starts before the character after the last
-    other character ahead of the next head; the search starts there, not at every
-    word of the block."""
+
+def _head_matches(rx: re.Pattern[str], not_before: re.Pattern[str], text: str, s: int, e: int,
+                  heads: list[tuple[int, int]]):
+    """rx.finditer(text, s, e), searched only from where a match can start.
+
+    Every match of *rx* holds a head word (one of *heads*, every occurrence of
+    them in the text) with nothing but *not_before*'s complement before it, so no
+    match starts before the character after the last other character ahead of the
+    next head; the search starts there, not at every word of the block."""
     n = len(text)
     rev = None
     pos = s
@@ -723,8 +741,8 @@ def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]]):
         k = heads[j][0]
         if rev is None:
             rev = text[::-1]
-        other = NOT_BEFORE_HEAD.search(rev, n - k, n - pos)
-        m = OWNED_RX.search(text, n - other.start() if other else pos, e)
+        other = not_before.search(rev, n - k, n - pos)
+        m = rx.search(text, n - other.start() if other else pos, e)
         if m is None:
             return
         yield m
@@ -733,23 +751,24 @@ def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]]):
 
 def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     """Ministries, departments, committees, embassies, customs."""
-    dept, committee = DEPT_RX, COMMITTEE_RX
     # What a block can hold, read once for the whole text: most articles name no body.
-    any_dept = "Department" in text or "Ministry" in text
+    dept_heads = _occurrences(text, DEPT_HEADS)
+    any_dept = bool(dept_heads)
     heads = _body_heads(text)
     any_body = bool(heads)
     any_office = "Office of the" in text
-    any_committee = "committee" in text or "Committee" in text
+    committee_heads = _occurrences(text, COMMITTEE_HEADS)
+    any_committee = bool(committee_heads)
     any_customs = "customs" in text
     any_state = "state media" in text or "state-run media" in text or "state television" in text
     if not (any_dept or any_body or any_office or any_committee or any_customs or any_state):
         return
     for block, s, e in regions:
         chunk = text[s:e]
-        has_dept = any_dept and ("Department" in chunk or "Ministry" in chunk)
+        has_dept = any_dept and _holds_head(dept_heads, s, e)
         has_body = any_body and _holds_head(heads, s, e)
-        has_committee = any_committee and ("committee" in chunk or "Committee" in chunk)
-        for m in (dept.finditer(text, s, e) if has_dept else ()):
+        has_committee = any_committee and _holds_head(committee_heads, s, e)
+        for m in (_head_matches(DEPT_RX, NOT_BEFORE_DEPT, text, s, e, dept_heads) if has_dept else ()):
             name = m.group("name") or m.group("name2")
             if name is None:
                 continue
@@ -817,7 +836,8 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         for m in (OFFICE_OF_RX.finditer(text, s, e) if any_office and "Office of the" in chunk else ()):
             if not reg.is_taken(m.start(1), m.end(1)):
                 reg.add(m.group(1), "government", m.start(1), m.end(1), best=True)
-        for m in (committee.finditer(text, s, e) if has_committee else ()):
+        for m in (_head_matches(COMMITTEE_RX, NOT_BEFORE_COMMITTEE, text, s, e, committee_heads)
+                  if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
         for m in (CUSTOMS_DATA_RX.finditer(text, s, e) if any_customs and "customs" in chunk else ()):
             # "customs data showed": the customs of the country the article is about.
