@@ -284,20 +284,27 @@ class _ArticleWriter:
         names += [p[0] for p in x.policies] + [n for p in x.policies for n in p[2:4]]  # actor, counterpart
         names += [n for st in x.statements for n in (st[0], st[2])]
         names += [n for ln in x.links for n in (ln[1], ln[3], ln[4])]
-        keys = {_key(n) for n in names if n}
-        keys |= {k.split()[-1] for k in keys if " " in k}  # surnames, for absorbing
+        named = {_key(n) for n in names if n}
+        # Surnames, for absorbing: only an entity whose key is one matters then.
+        # Aliases are looked up by the names themselves (a common surname is an
+        # alias of more and more people as the knowledge base grows).
+        keys = named | {k.split()[-1] for k in named if " " in k}
         if not keys:
             return
         db = self.db
         for chunk in _chunks(sorted(keys)):
             for row in db.entities(chunk):
                 self._know(row)
+        for chunk in _chunks(sorted(named)):
             for alias_key, *row in db.aliases(chunk):
                 self._know(row)
                 self.by_alias.setdefault((row[1], alias_key), set()).add(row[0])
-        if self.ents:
-            for chunk in _chunks(sorted(self.ents)):
-                for eid, k in db.alias_keys(chunk):
+        # The alias keys a known entity has matter only for those it may be given
+        # here: this article's names and its own name.
+        wanted = sorted(named | {k for e in self.ents.values() for k in (e.key, _key(e.name))})
+        for ids in _chunks(sorted(self.ents)):
+            for chunk in _chunks(wanted):
+                for eid, k in db.alias_keys(ids, chunk):
                     self.alias_keys.setdefault(eid, set()).add(k)
 
     def _know(self, row) -> _Ent:
@@ -470,12 +477,16 @@ class _Ops:
         return [tuple(r) for r in self.s.execute(_queries()["entities"], {"keys": keys})]
 
     def aliases(self, keys: list[str]) -> list[tuple]:
-        """(alias key, *entity) for each alias whose key is one of ``keys``."""
+        """(alias key, *entity) for aliases whose key is one of ``keys``: at least two
+        entities of a kind per key where there are two or more (whether one alone
+        has it is all the writer asks)."""
         return [tuple(r) for r in self.s.execute(_queries()["aliases"], {"keys": keys})]
 
-    def alias_keys(self, ids: list[int]) -> list[tuple]:
-        """(entity id, alias key) for every alias of these entities."""
-        return [tuple(r) for r in self.s.execute(_queries()["alias_keys"], {"ids": ids})]
+    def alias_keys(self, ids: list[int], keys: list[str] | None = None) -> list[tuple]:
+        """(entity id, alias key) for the aliases of these entities (whose key is one of ``keys``)."""
+        if keys is None:
+            return [tuple(r) for r in self.s.execute(_queries()["alias_keys"], {"ids": ids})]
+        return [tuple(r) for r in self.s.execute(_queries()["alias_keys_in"], {"ids": ids, "keys": keys})]
 
     def surname(self, surname_key: str) -> list[tuple]:
         """Up to two people whose key ends with the word ``surname_key``."""
@@ -521,14 +532,18 @@ class _SqliteOps(_Ops):
             f" AND key IN ({_marks(len(keys))})", keys).fetchall()
 
     def aliases(self, keys):
+        # A common surname is an alias of more people as the knowledge base grows: two a kind do.
         return self.cur.execute(
-            "SELECT a.key, e.id, e.kind, e.key, e.name, e.type FROM aliases a"
-            f" JOIN entities e ON a.entity_id = e.id WHERE a.key IN ({_marks(len(keys))})",
-            keys).fetchall()
+            "SELECT key, id, kind, ekey, name, type FROM (SELECT a.key, e.id, e.kind, e.key AS ekey,"
+            " e.name, e.type, row_number() OVER (PARTITION BY a.key, e.kind ORDER BY e.id) AS n"
+            f" FROM aliases a JOIN entities e ON a.entity_id = e.id WHERE a.key IN ({_marks(len(keys))}))"
+            " WHERE n <= 2", keys).fetchall()
 
-    def alias_keys(self, ids):
-        return self.cur.execute(
-            f"SELECT entity_id, key FROM aliases WHERE entity_id IN ({_marks(len(ids))})", ids).fetchall()
+    def alias_keys(self, ids, keys=None):
+        sql = f"SELECT entity_id, key FROM aliases WHERE entity_id IN ({_marks(len(ids))})"
+        if keys is None:
+            return self.cur.execute(sql, ids).fetchall()
+        return self.cur.execute(f"{sql} AND key IN ({_marks(len(keys))})", [*ids, *keys]).fetchall()
 
     def surname(self, surname_key):
         sql, params = nameindex.surname_ids("sqlite", surname_key)
@@ -569,6 +584,8 @@ def _queries() -> dict:
         .join_from(S.AliasRow.__table__, S.EntityRow.__table__, A.entity_id == E.id)
         .where(A.key.in_(bindparam("keys", expanding=True))),
         "alias_keys": select(A.entity_id, A.key).where(A.entity_id.in_(bindparam("ids", expanding=True))),
+        "alias_keys_in": select(A.entity_id, A.key).where(A.entity_id.in_(bindparam("ids", expanding=True)),
+                                                         A.key.in_(bindparam("keys", expanding=True))),
     }
 
 
