@@ -68,6 +68,29 @@ def test_plain_form_stores_exactly_what_the_extraction_does(tmp_path):
     assert all(dumps[0][t] for t in ("entities", "aliases", "mentions", "statements", "links"))
 
 
+def test_alias_lookup_reads_at_most_two_entities_a_kind_per_key(engine):
+    """Resolution asks only whether exactly one entity has an alias; the SQLite
+    lookup stops at two a kind, so a common surname costs the same at any size."""
+    from sqlalchemy import text
+
+    from tradelink.store.write import _Ops, _SqliteOps
+
+    with Session(engine) as s, s.begin():
+        for i, (kind, key) in enumerate([("actor", "ann ashman"), ("actor", "bo ashman"),
+                                         ("actor", "cy ashman"), ("commodity", "ashman alloy"),
+                                         ("actor", "di other")], 1):
+            s.execute(text("INSERT INTO entities (id, kind, key, name, type)"
+                           " VALUES (:i, :k, :key, :key, 'x')"),
+                      {"i": i, "k": kind, "key": key})
+            s.execute(text("INSERT INTO aliases (entity_id, alias, key) VALUES (:i, :a, :a)"),
+                      {"i": i, "a": "ashman" if i < 5 else "other"})
+        fast = sorted(_SqliteOps(s).aliases(["ashman", "other"]))
+        full = sorted(tuple(r) for r in _Ops(s).aliases(["ashman", "other"]))
+    assert [r[:3] for r in fast] == [("ashman", 1, "actor"), ("ashman", 2, "actor"),
+                                     ("ashman", 4, "commodity"), ("other", 5, "actor")]
+    assert set(fast) <= set(full) and len(full) == 5
+
+
 def test_foreign_keys_are_on(engine):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
