@@ -28,6 +28,12 @@ from tradelink.errors import DatabaseError
 DEFAULT_PATH = Path("data") / "tradelink.sqlite"
 ENV_VAR = "TRADELINK_DB"
 BUSY_TIMEOUT_MS = 30_000
+# A writer's page cache (SQLite's default is 2 MiB).  Every article updates the
+# same indexes (entity and alias keys, mentions by entity, ...); past a few
+# thousand articles they no longer fit the default and each insert re-reads
+# their pages from the OS: at 10k articles, 64 MiB took the writer's system
+# time from about 1.4 to 0.6 ms an article.
+WRITER_CACHE_KIB = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +110,8 @@ def open_engine(target: Target):
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if target.path is not None:
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA synchronous=NORMAL")  # WAL: a process crash loses nothing committed
+            cur.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")
