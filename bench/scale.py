@@ -5,8 +5,9 @@
 For each N it writes a synthetic corpus (`bench/corpus.py`, seeded), then:
 
 * ingests it with ``tradelink ingest DIR --jobs J`` for each J, as a whole
-  process, reporting articles/s, MB/s and the peak RSS of the process tree
-  (sampled every 20 ms from /proc);
+  process, reporting articles/s, MB/s, the peak RSS of the process tree
+  (sampled every 20 ms from /proc) and CPU ms an article, of the whole tree
+  and of the writing (top) process;
 * reports database bytes per article (after a WAL checkpoint);
 * times the queries ``quotes --speaker``, ``questions`` (the default: the
   newest 50), ``questions --about``, ``links --about``, ``path`` and
@@ -26,6 +27,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -68,18 +70,35 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
-    """(wall seconds, peak RSS of the process tree in KB, result)."""
+def _cpu_ticks(pid: int) -> int | None:
+    """utime + stime of one process, in clock ticks (None once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+        return None
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess, dict]:
+    """(wall seconds, peak RSS of the process tree in KB, result, CPU seconds).
+
+    CPU (user + system, less noisy than wall time on a shared machine): ``tree``
+    is the whole process tree (workers included); ``main`` the top process alone
+    (for ``ingest``, the writer), as last sampled, at most 20 ms before it ends."""
     peak = 0
+    main_ticks = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     done = threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak, main_ticks
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
+            main_ticks = _cpu_ticks(proc.pid) or main_ticks
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -88,7 +107,10 @@ def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProces
     wall = time.perf_counter() - start
     done.set()
     sampler.join()
-    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {"tree": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+           "main": round(main_ticks / os.sysconf("SC_CLK_TCK"), 2)}
+    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err), cpu
 
 
 def timed_process(cmd: list[str]) -> float:
@@ -122,7 +144,7 @@ def tradelink(db: Path, *args: str) -> list[str]:
 def ingest(corpus: Path, db: Path, jobs: int, n: int, nbytes: int) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    wall, peak, res = run_measured(tradelink(db, "ingest", str(corpus), "--jobs", str(jobs)))
+    wall, peak, res, cpu = run_measured(tradelink(db, "ingest", str(corpus), "--jobs", str(jobs)))
     if res.returncode != 0:
         raise SystemExit(f"ingest failed: {res.stderr.strip()[-2000:]}")
     conn = sqlite3.connect(db)
@@ -134,6 +156,9 @@ def ingest(corpus: Path, db: Path, jobs: int, n: int, nbytes: int) -> dict:
         "jobs": jobs, "seconds": round(wall, 2), "articles": stored,
         "articles_per_s": round(n / wall, 1), "mb_per_s": round(nbytes / wall / 1e6, 3),
         "peak_rss_mb": round(peak / 1024, 1), "db_bytes": size,
+        "cpu_s": cpu["tree"], "writer_cpu_s": cpu["main"],
+        "cpu_ms_per_article": round(cpu["tree"] * 1000 / max(stored, 1), 2),
+        "writer_cpu_ms_per_article": round(cpu["main"] * 1000 / max(stored, 1), 2),
         "db_bytes_per_article": round(size / max(stored, 1)),
         "summary": (res.stdout.strip() or res.stderr.strip()).splitlines()[-1:],
     }
@@ -288,11 +313,12 @@ def report(n: int, res: dict) -> str:
     source = (f"{res['corpus_mb']:.1f} MB of text" if res["ingest"]
               else f"queries only, on {res.get('db')}")
     lines = [f"### N = {n:,} articles ({source})", ""]
-    lines += ["| ingest | seconds | articles/s | MB/s | peak RSS MB | DB bytes/article |",
-              "|---|---|---|---|---|---|"]
+    lines += ["| ingest | seconds | articles/s | MB/s | peak RSS MB | DB bytes/article "
+              "| CPU ms/article | writer CPU ms/article |", "|---|---|---|---|---|---|---|---|"]
     for ing in res["ingest"]:
         lines.append(f"| --jobs {ing['jobs']} | {ing['seconds']} | {ing['articles_per_s']} | "
-                     f"{ing['mb_per_s']} | {ing['peak_rss_mb']} | {ing['db_bytes_per_article']} |")
+                     f"{ing['mb_per_s']} | {ing['peak_rss_mb']} | {ing['db_bytes_per_article']} | "
+                     f"{ing.get('cpu_ms_per_article', '-')} | {ing.get('writer_cpu_ms_per_article', '-')} |")
     lines += ["", "| query | in-process p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | rows (max) "
               "| whole CLI p50 ms | p95 ms |", "|---|---|---|---|---|---|---|---|"]
     for name, ip in res["in_process"].items():
