@@ -140,6 +140,13 @@ GAP_ADVERBS = re.compile(
 NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to|\bwould not|\bno longer)\s+(?:\w+\s+)?$")
 PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|against|than|about|into|over|"
                          r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
+
+
+def _ends_with_preposition(s: str) -> bool:
+    """``PREPOSITION.search(s)``; it ends in a space, so most strings are ruled out by their last character."""
+    return s[-1:].isspace() and PREPOSITION.search(s) is not None
+
+
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
             r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers)"
@@ -254,6 +261,16 @@ class Index:
         self.starts = [r[0] for r in rows]
         self.by_name = {a.name: a for a in actors}
         self.new_speakers: list[Speaker] = []  # speakers that are not yet actors
+
+    def first_within(self, s: int, e: int):
+        """The first row of `within`, or None."""
+        i = bisect.bisect_left(self.starts, s)
+        rows = self.rows
+        while i < len(rows) and rows[i][0] < e:
+            if rows[i][1] <= e:
+                return rows[i]
+            i += 1
+        return None
 
     def within(self, s: int, e: int):
         i = bisect.bisect_left(self.starts, s)
@@ -511,11 +528,14 @@ FEW_WORDS = re.compile(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$")
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
     c = cues()
     real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
-    if not real and c.verb_rx.search(text, ss, se) is None:
-        return []
     masked = _masked(text, ss, se, real) if real else text[ss:se]
+    verbs = list(c.verb_rx.finditer(masked))
+    # With no quotation, a sentence needs a verb that stands in the text itself. The masked
+    # copy has the same matches, except that its first character has nothing before it.
+    if not real and (not verbs or verbs[0].start() == 0 and c.verb_rx.search(text, ss, se) is None):
+        return []
     frames: list[Frame] = []
-    for m in c.verb_rx.finditer(masked):
+    for m in verbs:
         vs, ve = ss + m.start(), ss + m.end()
         word = m.group()
         kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
@@ -904,7 +924,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
         pre = text[max(ss, c.start - 40):c.start]
         if text[c.end:c.end + 2] in ("'s", "’s"):
             continue
-        if PREPOSITION.search(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre):
+        if _ends_with_preposition(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre):
             if not THAT_BEFORE.search(pre):
                 continue
         if gap.strip() == "":
@@ -977,6 +997,9 @@ TRAILING_ADVERB = re.compile(
 
 def GAP_ADVERBS_STRIP(gap: str) -> str:
     """Remove adverbs and auxiliaries at the end of the gap: 'X has reportedly said'."""
+    end = gap.rstrip()[-1:]
+    if not (end.isalnum() or end == "_"):  # every adverb ends in a word character
+        return gap if end else ""
     prev = None
     while prev != gap:
         prev = gap
@@ -1146,6 +1169,7 @@ def _clause_start(text, ss, pos) -> int:
 
 
 TRAILING_CONJ = re.compile(r"(?:,|\s)\s*(?:and|but|while|or)$")
+CONJ_ENDS = ("and", "but", "while", "or", "\n")  # what TRAILING_CONJ's match ends with
 
 
 def _trim(text, s, e) -> tuple[int, int] | None:
@@ -1154,7 +1178,7 @@ def _trim(text, s, e) -> tuple[int, int] | None:
     while True:
         while e > s and text[e - 1] in " .,;:—–-\"”’'":
             e -= 1
-        m = TRAILING_CONJ.search(text[s:e])
+        m = TRAILING_CONJ.search(text[s:e]) if text.endswith(CONJ_ENDS, s, e) else None
         if not m:
             break
         e = s + m.start()
@@ -1205,11 +1229,11 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sta
     if persons:
         state.person(persons[0].speaker)
         return
-    first = next(iter(index.within(ss, se)), None)
+    first = index.first_within(ss, se)
     if first is not None:
         s, e, a = first
         pre = text[ss:s]
-        if not PREPOSITION.search(pre) and len(pre.split()) <= 3:
+        if not _ends_with_preposition(pre) and len(pre.split()) <= 3:
             if a.type == "person":
                 state.person(a.name)
             elif a.type in ("organization", "government"):
