@@ -100,6 +100,7 @@ class Cues:
     verb_rx: re.Pattern[str]
     frames: dict[str, str]
     hedge_rx: re.Pattern[str]
+    hedges: tuple[str, ...] = ()  # lower-cased, for a substring test before hedge_rx; empty: no test
 
 
 NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
@@ -118,7 +119,8 @@ def cues() -> Cues:
                          + r")(?![\w-])")
     hedges = {h.lower() for h in vocab.lines("hedges")}
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
-    return Cues(verb_rx, frames, hedge_rx)
+    ascii_only = all(h.isascii() for h in hedges)  # what the substring test in _hedge is exact for
+    return Cues(verb_rx, frames, hedge_rx, tuple(sorted(hedges)) if ascii_only else ())
 
 
 ADVERBIAL = re.compile(
@@ -137,14 +139,18 @@ GAP_ADVERBS = re.compile(
     r"allegedly|apparently|still|already|publicly|privately|repeatedly|recently|itself|himself|herself|"
     r"themselves|on \w+|last \w+|this \w+|in a (?:joint )?statement|in a letter|however|too|once)\b\s*,?)*\s*$"
 )
+NEGATION_WORDS = ("not", "n't", "n’t", "never", "declined to", "refused to", "no longer")  # one is in every match
 NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to|\bwould not|\bno longer)\s+(?:\w+\s+)?$")
 PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|against|than|about|into|over|"
                          r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
 
 
 def _ends_with_preposition(s: str) -> bool:
-    """``PREPOSITION.search(s)``; it ends in a space, so most strings are ruled out by their last character."""
-    return s[-1:].isspace() and PREPOSITION.search(s) is not None
+    """``PREPOSITION.search(s) is not None``, reading only the end of *s*: a match is one
+    of its words (at most 9 letters) followed by the trailing spaces."""
+    if not s[-1:].isspace():
+        return False
+    return PREPOSITION.search(s, max(0, len(s.rstrip()) - 12)) is not None
 
 
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
@@ -181,11 +187,11 @@ AUDIENCE = re.compile(
 ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
 SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
-DESCRIPTOR = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>company|firm|group|ministry|department|regulator|agency|embassy|commission|"
-    r"bank|government|administration|office|official|source|person|exporter|producer|miner|maker|carmaker|chipmaker|"
-    r"designer|lender|buyer|seller|venture|consortium|bloc)(?![\w-])"
-)
+DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
+                    "bank", "government", "administration", "office", "official", "source", "person", "exporter",
+                    "producer", "miner", "maker", "carmaker", "chipmaker", "designer", "lender", "buyer", "seller",
+                    "venture", "consortium", "bloc")
+DESCRIPTOR = re.compile(r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])")
 UNNAMED_ROLE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+(?:of|at|for|in|with)\s+[^,.;]{1,60}?)?"
     r"(?=,\s+who\s+[^.;]{0,60}?(?:anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named))")
@@ -496,7 +502,16 @@ def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
 
 
 def _hedge(text: str, s: int, e: int) -> str | None:
-    for m in cues().hedge_rx.finditer(text, s, e):
+    c = cues()
+    if c.hedges:
+        # Case-blind, the pattern can match only where the lower-cased span holds a hedge,
+        # unless a letter lower-cases to two characters (İ) or is one of re's extra case
+        # forms of an ASCII letter (ı, ſ): then no short cut.
+        span = text[s:e]
+        low = span.lower()
+        if len(low) == len(span) and "ı" not in span and "ſ" not in span and not any(h in low for h in c.hedges):
+            return None
+    for m in c.hedge_rx.finditer(text, s, e):
         if m.group()[0].isupper() and m.group().lower() in ("may", "might"):
             continue  # the month, or a sentence-initial modal
         return m.group()
@@ -539,7 +554,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         vs, ve = ss + m.start(), ss + m.end()
         word = m.group()
         kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
-        if NEGATION.search(text, max(ss, vs - 30), vs):
+        before = text[max(ss, vs - 30):vs]
+        if any(w in before for w in NEGATION_WORDS) and NEGATION.search(text, max(ss, vs - 30), vs):
             continue
         if word in NOUNISH and NOUN_BEFORE.search(text[max(ss, vs - 40):vs]):
             continue

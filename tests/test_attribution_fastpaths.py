@@ -1,0 +1,125 @@
+"""The short cuts of `attribution` agree with the plain regexes they stand in front of, on any text.
+
+Each fast path rules a string out with a cheap test (its last character, a
+substring) before the regex runs; none may change an
+answer, whatever the characters (Unicode case folding included).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tradelink.extract import attribution
+
+PROPS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["of", "OF", "including", "towards", "and", "that", "said", "says", "told", "according to", "reportedly",
+         "REPORTEDLY", "may", "May", "might", "appears to", "is said to", "not", "n't", "n’t", "never", "declined to",
+         "no longer", "would not", "also", "has", "on Monday", "last week", "in a statement", "went further and",
+         "the", "The", "its", "company", "ministry", "spokesman", "a spokeswoman for", "representative", "officials",
+         "people familiar", "source", "he", "She", "they", "Others", "but", "while", "or", ",", ".", "“", "”", "\"",
+         "'", "’", "-", "—", "_", " ", "  ", "\n", "\t", "\u00a0", "é", "ſ", "K", "ı", "İ", "ß", "Σ", "mayor"]
+texts = st.tuples(st.lists(st.sampled_from(WORDS) | st.text(max_size=4), max_size=30).map(" ".join)
+                  | st.text(max_size=60), st.sampled_from(["", " ", "  ", "\n", " \t\n"])).map("".join)
+
+
+
+def ending(*last: str):
+    """Texts that end (before any trailing spaces) with one of *last*, glued on or not."""
+    return st.tuples(texts, st.sampled_from(["", " ", "-", "_", "\n"]), st.sampled_from(last),
+                     st.sampled_from(["", " ", "  ", "\n", " \t\n", "\u00a0"])).map("".join)
+
+
+@PROPS
+@given(texts | ending("of", "OF", "including", "Towards", "and", "AND", "band", "ſ", "aſ", "as", "_of", "x"))
+def test_ends_with_preposition_is_the_regex(s):
+    assert attribution._ends_with_preposition(s) == (attribution.PREPOSITION.search(s) is not None)
+
+
+def _strip_plain(gap: str) -> str:
+    """`GAP_ADVERBS_STRIP` without its test of the last character."""
+    prev = None
+    while prev != gap:
+        prev = gap
+        gap = attribution.TRAILING_ADVERB.sub("", gap)
+    return gap if gap.strip() else ""
+
+
+@PROPS
+@given(texts | ending("also", "on _", "last x_", "this 9", "on Monday", "went further and", "in a joint statement",
+                      "itself", "_", "é", "—", ",", "x"))
+def test_gap_adverb_strip_is_the_plain_loop(gap):
+    assert attribution.GAP_ADVERBS_STRIP(gap) == _strip_plain(gap)
+
+
+def end_of(text: str, data) -> int:
+    """A position in *text*, often its end (where the patterns' ``$`` matters)."""
+    return data.draw(st.just(len(text)) | st.integers(0, len(text)))
+
+
+@PROPS
+@given(texts | ending("not", "n't", "n’t", "never", "declined to", "refused to", "would not", "no longer", "nOT"),
+       st.data())
+def test_negation_words_are_in_every_negation(text, data):
+    text += data.draw(st.sampled_from([" ", " said ", " have said ", ""]))
+    vs = end_of(text, data)
+    ss = data.draw(st.integers(0, vs))
+    if attribution.NEGATION.search(text, max(ss, vs - 30), vs):
+        assert any(w in text[max(ss, vs - 30):vs] for w in attribution.NEGATION_WORDS)
+
+
+def _hedge_plain(text: str, s: int, e: int) -> str | None:
+    """`_hedge` without its substring test."""
+    for m in attribution.cues().hedge_rx.finditer(text, s, e):
+        if m.group()[0].isupper() and m.group().lower() in ("may", "might"):
+            continue
+        return m.group()
+    return None
+
+
+@PROPS
+@given(texts | ending("may", "MAY", "mayor", "reportedly", "reportedIy", "İs said to", "is ſaid to", "possıbly",
+                      "appears  to", "KELVIN"), st.data())
+def test_hedge_is_the_plain_scan(text, data):
+    e = end_of(text, data)
+    s = data.draw(st.integers(0, e))
+    assert attribution._hedge(text, s, e) == _hedge_plain(text, s, e)
+
+
+@pytest.mark.parametrize("text", ["it possıbly will", "it İs said to work", "it is ſaid to work", "REPORTEDLY so",
+                                  "the mayor", "in May", "it May work", "it may", "nothing here"])
+def test_hedge_examples(text):
+    """re matches ı and ſ to i and s, and İ to i, case-blind; str.lower() does not."""
+    assert attribution._hedge(text, 0, len(text)) == _hedge_plain(text, 0, len(text))
+
+
+def _trim_plain(text, s, e):
+    """`_trim` without its test of the span's last word."""
+    while s < e and text[s] in " ,;:—–-":
+        s += 1
+    while True:
+        while e > s and text[e - 1] in " .,;:—–-\"”’'":
+            e -= 1
+        m = attribution.TRAILING_CONJ.search(text[s:e])
+        if not m:
+            break
+        e = s + m.start()
+    if e - s < 3 or len(text[s:e].split()) < 2:
+        return None
+    return s, e
+
+
+@PROPS
+@given(texts | ending("and", "but", "while", "or", "for", "AND", ", and", "and\n", "x"), st.data())
+def test_trim_is_the_plain_loop(text, data):
+    e = end_of(text, data)
+    s = data.draw(st.integers(0, e))
+    assert attribution._trim(text, s, e) == _trim_plain(text, s, e)
+
+
+@pytest.mark.parametrize("text", ["we will act and\n", "we will act, and", "we will act or", "we will act for",
+                                  "we will act but\n\n", "we will act while.", "the band", "and and and", "or"])
+def test_trim_examples(text):
+    assert attribution._trim(text, 0, len(text)) == _trim_plain(text, 0, len(text))
