@@ -31,7 +31,7 @@ from tradelink.models import Actor, Span, Statement
 
 from . import entities
 from .fastre import _trie_regex
-from .segment import cap
+from .segment import MAX_SENTENCE as SEGMENT_MAX_SENTENCE, cap
 
 OPEN_D, CLOSE_D = "“", "”"
 OPEN_S, CLOSE_S = "‘", "’"
@@ -278,12 +278,11 @@ class Index:
             i += 1
         return None
 
-    def within(self, s: int, e: int):
+    def within(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
+        """Mentions wholly inside ``[s, e)``, in order."""
         i = bisect.bisect_left(self.starts, s)
-        while i < len(self.rows) and self.rows[i][0] < e:
-            if self.rows[i][1] <= e:
-                yield self.rows[i]
-            i += 1
+        j = bisect.bisect_left(self.starts, e, i)
+        return [r for r in self.rows[i:j] if r[1] <= e]
 
     def at(self, s: int):
         i = bisect.bisect_left(self.starts, s)
@@ -346,7 +345,8 @@ def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int,
     if cur < e and text[cur:e].strip():
         out.append((cur, e))
     # Bounded, as the segmenter's are: speaker search looks back within one.
-    return [piece for a, b in out if b > a for piece in cap(text, a, b)]
+    return [piece for a, b in out if b > a
+            for piece in (((a, b),) if b - a <= SEGMENT_MAX_SENTENCE else cap(text, a, b))]
 
 
 # A stop (possibly before closing marks) followed by a space and a capital or an opening mark.

@@ -60,13 +60,10 @@ class ActorIndex:
         self.types = {a.name: a.type for a in actors}
 
     def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions wholly inside ``[start, end)``, in order."""
         i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.starts, end, i)
+        return [m for m in self.items[i:j] if m.end <= end]
 
     def before(self, pos: int, types: tuple[str, ...] | None = None, limit: int = 2000) -> list[Mention]:
         """Mentions ending before *pos*, nearest first."""
