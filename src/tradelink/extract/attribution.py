@@ -366,7 +366,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     prev_block_direct: Statement | None = None
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None
-    spoke_at = [m.start() for m in SPOKE_WORD.finditer(text)]  # most articles have none
+    spoken = any(w in text for w in SPOKE_WORDS)  # most articles have none
     for block in doc.blocks:
         if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
@@ -407,19 +407,14 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             prev_block_direct = None
         else:
             prev_block_direct = prev_block_direct if quotes and not stmts_in_block else None
-        if spoke_at and _any_within(spoke_at, block.start, block.end) and \
+        if spoken and any(text.find(w, block.start, block.end) >= 0 for w in SPOKE_WORDS) and \
                 SPOKE_TO.search(text[block.start:block.end]):
             medium_near = _medium_before(text, index, block.end)
     return out
 
 
 SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked) (?:to|with)\b")
-SPOKE_WORD = re.compile(r"spoke|speaking|talked")  # where SPOKE_TO can match at all
-
-
-def _any_within(starts: list[int], s: int, e: int) -> bool:
-    i = bisect.bisect_left(starts, s)
-    return i < len(starts) and starts[i] < e
+SPOKE_WORDS = ("spoke", "speaking", "talked")  # one is in every match of SPOKE_TO
 
 
 MAX_SENTENCE = 2000  # longer "sentences" (run-on page text) are read in pieces, which keeps the stage linear
