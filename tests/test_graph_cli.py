@@ -9,8 +9,11 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
+from _backends import BACKENDS
 from graph_data import TRADE_DEAL, seed_like, syndicated
 from graph_kb import write
+
+from tradelink import fastcli
 
 SEED_ID = seed_like().article.id
 WIRE_ID = syndicated().article.id
@@ -76,6 +79,99 @@ def test_path_json(cli, kb):
         "sentence": "Bargaining: The U.S. softened chip restrictions in exchange for resumed "
                     "Chinese exports of NdPr magnets used in drones.",
     }
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def kb_url(request, tmp_path_factory):
+    """The same two articles, written once per backend (`--db URL`)."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("kbany") / "kb.sqlite")
+        write(url, [seed_like(), syndicated()])
+        yield url
+        return
+    with request.getfixturevalue("pg_server").database() as url:
+        write(url, [seed_like(), syndicated()])
+        yield url
+
+
+LUTNICK_SAID = ('      "Speaking to Reuters, Lutnick said, \u201cWe put that in the trade deal with the'
+                ' magnets.\u201d"\n')
+REST_OF_LUTNICK_NVIDIA = (
+    f"  {TRADE_DEAL} ~ H20 AI chips: H20 AI chips --[exchanged for]--> NdPr magnets"
+    f" runs through {TRADE_DEAL}\n"
+    '      "Bargaining: The U.S. softened chip restrictions in exchange for resumed Chinese'
+    ' exports of NdPr magnets used in drones."\n'
+    f"      article {SEED_ID} [561:643]\n"
+    "  H20 AI chips <--[sells]-- Nvidia\n"
+    '      "Nvidia confirmed Monday that it is filing for licenses to sell its H20 AI chips to'
+    ' Chinese firms."\n'
+    f"      article {SEED_ID} [402:463]\n")
+
+
+BOTH_CONFIRMS = (LUTNICK_SAID + f"      article {WIRE_ID} [46:92]\n"
+                 f"  Howard Lutnick --[confirms]--> {TRADE_DEAL}\n"
+                 + LUTNICK_SAID + f"      article {SEED_ID} [318:364]\n")
+
+
+@pytest.mark.parametrize("evidence, confirms", [
+    # the newest link first (the syndicated article was stored last), then the note
+    (["--evidence", "1"], LUTNICK_SAID + f"      article {WIRE_ID} [46:92]\n"
+                          "  … and 1 more (--evidence 0 shows all 2)\n"),
+    (["-e", "0"], BOTH_CONFIRMS),
+    ([], BOTH_CONFIRMS),  # the default, 3, shows both
+])
+def test_path_evidence_cap_on_both_backends(cli, kb_url, evidence, confirms):
+    r = cli("--db", kb_url, "path", "lutnick", "nvidia", *evidence)
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == (
+        "Path 1 of 1 (3 hops): Howard Lutnick -> rare earth magnet trade deal -> H20 AI chips"
+        " -> Nvidia\n"
+        f"  Howard Lutnick --[confirms]--> {TRADE_DEAL}\n"
+        + confirms + REST_OF_LUTNICK_NVIDIA)
+
+
+def test_path_json_evidence_cap_on_both_backends(cli, kb_url):
+    from tradelink.models import PathRow
+
+    r = cli("--db", kb_url, "path", "lutnick", "nvidia", "--evidence", "1", "--json")
+    assert (r.exit_code, r.stderr) == (0, "")
+    [path] = json.loads(r.stdout)
+    PathRow.model_validate(path)
+    steps = [(s["from"], s["to"], [(lk["article"], lk["start"]) for lk in s["links"]],
+              s["links_total"]) for s in path["steps"]]
+    assert steps == [
+        ("Howard Lutnick", TRADE_DEAL, [(WIRE_ID, 46)], 2),
+        (TRADE_DEAL, "H20 AI chips", [(SEED_ID, 561)], 1),
+        ("H20 AI chips", "Nvidia", [(SEED_ID, 402)], 1),
+    ]
+
+
+PATH_CASES = [
+    ["path", "lutnick", "nvidia", "--json"], ["path", "H20", "NdPr magnets", "--json"],
+    ["path", "--json", "-e", "1", "lutnick", "nvidia"], ["path", "lutnick", "nvidia", "--json", "-e", "0"],
+    ["path", "lutnick", "nvidia", "--max-hops=2", "--json"],
+    ["path", "drones", "China", "--json", "--max-hops", "2"],
+    ["path", "Atlantis", "China", "--json"], ["path", "Beijing", "china", "--json"],
+]
+
+
+@pytest.mark.parametrize("argv", PATH_CASES, ids=" ".join)
+def test_path_fast_and_typer_answers_are_identical(cli, kb, capsys, argv):
+    assert fastcli.parse(argv) is not None
+    code = fastcli.run_fast(argv)
+    out, err = capsys.readouterr()
+    typer_result = cli(*argv)
+    assert (code, out, err) == (typer_result.exit_code, typer_result.stdout, typer_result.stderr)
+
+
+@pytest.mark.parametrize("argv", [
+    ["path", "a", "--json"], ["path", "a", "b", "c", "--json"], ["path", "a", "b"],
+    ["path", "a", "b", "--json", "--max-hops", "0"], ["path", "a", "b", "--json", "-n", "13"],
+    ["path", "a", "b", "--json", "--evidence", "x"], ["path", "a", "b", "--json", "-e", "-1"],
+    ["path", "", "b", "--json"], ["path", "a", "b", "--json", "-e", "1", "-e", "2"],
+])
+def test_unusual_path_goes_to_typer(argv):
+    assert fastcli.parse(argv) is None
 
 
 def test_no_path_exits_1(cli, kb):

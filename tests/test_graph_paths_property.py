@@ -3,7 +3,8 @@ links table) finds exactly the shortest paths a plain breadth-first search over
 the whole graph finds, on random graphs: links in either direction, some
 running through a policy, names that mean several entities at once (an alias
 they share), and a cap on the number of paths (the first ones in node-id
-order). Each step must rest on exactly the links that join its two nodes.
+order). Each step must count exactly the links that join its two nodes and show the
+newest of them (highest id first), up to the evidence cap.
 Hypothesis drives SQLite; seeded random graphs run on both backends."""
 
 from __future__ import annotations
@@ -124,18 +125,20 @@ def node_set(name: str, group: set[int]) -> set[int]:
     return set(group) if name == GROUP else {int(name[1:])}
 
 
-def check(conn, links, group, a: str, b: str, hops: int, limit: int) -> None:
+def check(conn, links, group, a: str, b: str, hops: int, limit: int, evidence: int = 0) -> None:
     starts, ends = node_set(a, group), node_set(b, group)
     if starts & ends:
         with pytest.raises(UsageError):
-            G.shortest_paths(conn, a, b, max_hops=hops, limit=limit)
+            G.shortest_paths(conn, a, b, max_hops=hops, limit=limit, evidence=evidence)
         return
-    got = G.shortest_paths(conn, a, b, max_hops=hops, limit=limit)
+    got = G.shortest_paths(conn, a, b, max_hops=hops, limit=limit, evidence=evidence)
     assert [[n.id - 1 for n in p.nodes] for p in got] == bfs_paths(links, starts, ends, hops)[:limit]
     for p in got:
         for step in p.steps:
             u, v = step.frm.id - 1, step.to.id - 1
-            assert [f.id for f in step.links] == step_links(links, u, v)
+            every = step_links(links, u, v)[::-1]  # newest (highest id) first
+            assert step.total == len(every)
+            assert [f.id for f in step.links] == every[:evidence or None]
 
 
 node = st.integers(0, N - 1)
@@ -154,15 +157,17 @@ def with_chains(order: list[int], cuts: list[int], extra: list[tuple]) -> list[t
        extra=st.lists(link, max_size=24), chains=st.booleans(),
        ends=st.lists(node, min_size=2, max_size=2, unique=True),
        group=st.sets(node, min_size=2, max_size=5), grouped=st.sampled_from([None, 0, 1]),
-       hops=st.sampled_from([10, 5, 4, 3, 2, 1]), limit=st.sampled_from([1, 2, 3, 10_000]))
-def test_paths_equal_bfs(db, order, cuts, extra, chains, ends, group, grouped, hops, limit):
+       hops=st.sampled_from([10, 5, 4, 3, 2, 1]), limit=st.sampled_from([1, 2, 3, 10_000]),
+       evidence=st.sampled_from([0, 1, 3]))
+def test_paths_equal_bfs(db, order, cuts, extra, chains, ends, group, grouped, hops, limit,
+                         evidence):
     links = with_chains(order, cuts, extra) if chains else extra
     links = [(s, t, p) for s, t, p in links if s != t]
     names = [f"e{i}" for i in ends]
     if grouped is not None and group:
         names[grouped] = GROUP  # a name that means every entity of the group
     fill_sqlite(db, links, group)
-    check(db, links, group, names[0], names[1], hops, limit)
+    check(db, links, group, names[0], names[1], hops, limit, evidence)
 
 
 def test_paths_equal_bfs_on_both_backends(store_url):
@@ -206,6 +211,7 @@ def test_paths_equal_bfs_on_both_backends(store_url):
             with open_reader(resolve(store_url)) as r:
                 for _ in range(6):
                     a, b = rng.sample(names, 2)
-                    check(r, links, group, a, b, rng.randrange(1, 11), rng.choice([1, 3, 10_000]))
+                    check(r, links, group, a, b, rng.randrange(1, 11), rng.choice([1, 3, 10_000]),
+                          rng.choice([0, 1, 2]))
     finally:
         engine.dispose()

@@ -201,9 +201,10 @@ def test_path_through_a_policy(kb):
     [path] = G.shortest_paths(kb, "Lutnick", "Nvidia")
     assert names(path) == ["Howard Lutnick", TRADE_DEAL, "H20 AI chips", "Nvidia"]
     steps = path.as_dict()["steps"]
-    # two articles say Lutnick confirmed it: both are the step's evidence
-    assert [lk["article"] for lk in steps[0]["links"]] == sorted(
-        [seed_like().article.id, syndicated().article.id])
+    # two articles say Lutnick confirmed it: both are the step's evidence, newest first
+    assert [lk["article"] for lk in steps[0]["links"]] == [
+        syndicated().article.id, seed_like().article.id]
+    assert steps[0]["links_total"] == 2
     assert steps[1]["links"][0]["direction"] == "via"
 
 

@@ -6,9 +6,11 @@ whole-process time matters.  Importing typer alone costs more than the query.
 the read-only listing commands given ``--json`` with the standard library only
 (``sqlite3``, ``json``), calling the same `tradelink.store.read` function the
 typer command calls (for ``questions``, `read.newest_questions`, whose note
-about a cut list goes to stderr as on typer's path).  Anything it does not
+about a cut list goes to stderr as on typer's path; for ``path A B``,
+`tradelink.store.graph.shortest_paths`).  Anything it does not
 recognise exactly (another command, an unknown or repeated option, ``--help``,
-a value starting with ``-``, a ``--limit`` that is not a number) falls
+a value starting with ``-``, a number option that is not a number or out of
+range, a missing or extra argument) falls
 through to the typer app, which owns all behaviour and messages; a failure
 other than a `TradelinkError` also falls through, since a query has no side
 effects and typer's path reports it properly.
@@ -34,7 +36,14 @@ FAST: dict[str, dict[str, str]] = {
     "links": {"--about": "about", "-a": "about", "--from": "source", "--to": "target",
               "--relation": "relation", "-r": "relation"},
     "timeline": {},
+    "path": {"--max-hops": "max_hops", "-n": "max_hops", "--evidence": "evidence",
+             "-e": "evidence"},
 }
+# command -> its arguments, in order (each must be given, none starting with "-")
+ARGUMENTS: dict[str, tuple[str, ...]] = {"path": ("a", "b")}
+# option -> the numbers it takes (typer reports anything else)
+NUMBERS: dict[str, range] = {"limit": range(0, 10**9), "max_hops": range(1, 13),
+                             "evidence": range(0, 10**9)}
 
 
 def parse(argv: list[str]) -> tuple[str | None, str, dict[str, str]] | None:
@@ -52,12 +61,19 @@ def parse(argv: list[str]) -> tuple[str | None, str, dict[str, str]] | None:
         return None
     options, rest = FAST[args[0]], args[1:]
     kwargs: dict[str, str] = {}
+    positional = list(ARGUMENTS.get(args[0], ()))
     seen_json = False
     i = 0
     while i < len(rest):
         arg = rest[i]
         if arg == "--json" and not seen_json:
             seen_json = True
+            i += 1
+            continue
+        if positional and not arg.startswith("-"):
+            if not arg.strip():
+                return None
+            kwargs[positional.pop(0)] = arg
             i += 1
             continue
         name, eq, value = arg.partition("=")
@@ -70,10 +86,11 @@ def parse(argv: list[str]) -> tuple[str | None, str, dict[str, str]] | None:
             return None
         if options[name] in kwargs or value.startswith("-") or not value.strip():
             return None  # typer reports a repeated, dash-led or empty value
-        if options[name] == "limit" and not (value.isascii() and value.isdigit()):
-            return None  # and a limit that is not a number
+        if options[name] in NUMBERS and not (value.isascii() and value.isdigit()
+                                             and int(value) in NUMBERS[options[name]]):
+            return None  # and a number option that is not a number it takes
         kwargs[options[name]] = value
-    return (db, args[0], kwargs) if seen_json else None
+    return (db, args[0], kwargs) if seen_json and not positional else None
 
 
 def run_fast(argv: list[str]) -> int | None:
@@ -88,10 +105,19 @@ def run_fast(argv: list[str]) -> int | None:
     from tradelink.store import read
     from tradelink.store.db import open_reader, resolve
 
-    note = None
+    note, code = None, 0
     try:
         with open_reader(resolve(db or os.environ.get("TRADELINK_DB") or None)) as r:
-            if command == "questions":
+            if command == "path":
+                from tradelink.store.graph import DEFAULT_EVIDENCE, DEFAULT_MAX_HOPS, shortest_paths
+
+                hops = int(kwargs.get("max_hops", DEFAULT_MAX_HOPS))
+                found = shortest_paths(r, kwargs["a"], kwargs["b"], max_hops=hops,
+                                       evidence=int(kwargs.get("evidence", DEFAULT_EVIDENCE)))
+                rows = [p.as_dict() for p in found]
+                if not rows:
+                    note, code = f"no path of at most {hops} links joins {kwargs['a']!r} and {kwargs['b']!r}", 1
+            elif command == "questions":
                 if "limit" in kwargs:
                     kwargs["limit"] = int(kwargs["limit"])
                 rows, note = read.newest_questions(r, **kwargs)
@@ -114,7 +140,7 @@ def run_fast(argv: list[str]) -> int | None:
         except (OSError, ValueError):
             pass
         return 1
-    return 0
+    return code
 
 
 def main() -> None:

@@ -298,3 +298,45 @@ class ArticleRow(Row):
     published: str | None
     statements: int
     questions: int
+
+
+class PathNode(Row):
+    name: str
+    kind: NodeKind
+    type: str
+
+
+class PathLink(Row):
+    """A link a step of a path rests on, with the way it runs along the step."""
+
+    source: str
+    relation: str
+    target: str
+    direction: Literal["forward", "backward", "via"]
+    predicate: str
+    policy: str | None
+    hedge: str | None
+    article: str
+    start: int
+    end: int
+    evidence: str
+    sentence: str
+
+
+class PathStep(Row):
+    """One hop: ``links`` are the newest of the ``links_total`` links it rests on
+    (``path --evidence N``, default 3; 0 shows them all), newest first."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    from_: str = Field(alias="from")
+    to: str
+    links: list[PathLink]
+    links_total: int
+
+
+class PathRow(Row):
+    """One element of ``path A B --json``."""
+
+    hops: int
+    nodes: list[PathNode]
+    steps: list[PathStep]

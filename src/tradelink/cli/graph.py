@@ -29,18 +29,24 @@ def path(ctx: typer.Context,
          b: str = typer.Argument(..., metavar="B", help="Another one."),
          max_hops: str = typer.Option("4", "--max-hops", "-n", metavar="N",
                                       help="The longest path to look for, in links (1 to 12)."),
+         evidence: str = typer.Option("3", "--evidence", "-e", metavar="N",
+                                      help="Links shown per step, newest first (0 for all)."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON (a list of paths).")) -> None:
     """How is A linked to B? The shortest paths over the links, each step with its evidence.
 
     Links count in either direction (each step says which way it runs), and a
-    link that runs through a policy also joins its ends to that policy."""
+    link that runs through a policy also joins its ends to that policy. Each
+    step shows its newest N links (--evidence, default 3; 0 shows all) and
+    says how many more it rests on (`links_total` in JSON)."""
     from tradelink.store.graph import shortest_paths
 
     if not max_hops.strip().isdigit() or not 1 <= int(max_hops) <= 12:
         raise UsageError(f"--max-hops {max_hops}: not a number from 1 to 12")
+    if not (evidence.strip().isascii() and evidence.strip().isdigit()):
+        raise UsageError(f"--evidence {evidence}: not a number (0 shows every link)")
     hops = int(max_hops)
     with common.reader(ctx) as r:
-        found = shortest_paths(r, a, b, max_hops=hops)
+        found = shortest_paths(r, a, b, max_hops=hops, evidence=int(evidence))
     if as_json:
         common.print_json([p.as_dict() for p in found])
     else:

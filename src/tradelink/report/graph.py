@@ -685,6 +685,8 @@ def step_lines(step) -> list[str]:
         out.append("  " + line)
         out.append(f'      "{" ".join(ev.sentence.split())}"')
         out.append(f"      article {ev.article} [{ev.start}:{ev.end}]")
+    if step.more > 0:
+        out.append(f"  … and {step.more} more (--evidence 0 shows all {step.total})")
     return out
 
 

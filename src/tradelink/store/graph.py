@@ -9,9 +9,10 @@ Core ``text()``): both take ``:name`` bind parameters.
   case-insensitively, else a unique-enough substring of one.
 * `filter_links` answers ``links --from A --to B --relation R --about TERM``.
 * `neighbours` lists what an entity is linked to, in either direction.
-* `shortest_paths` answers ``path A B``: a recursive CTE walks the links as
-  undirected edges (reachability ignores direction) and every step reports the
-  links it rests on, with their direction, evidence sentence and article.
+* `shortest_paths` answers ``path A B``: a bidirectional breadth-first search
+  walks the links as undirected edges (reachability ignores direction) and
+  every step reports how many links it rests on and the newest of them, with
+  their direction, evidence sentence and article.
 * `load_graph` gathers nodes and merged edges for the exports and the brief.
 
 The functions take an open connection (``sqlite3.Connection`` or a SQLAlchemy
@@ -28,6 +29,7 @@ from tradelink.errors import TradelinkError, UsageError
 
 DEFAULT_MAX_HOPS = 4
 MAX_PATHS = 50
+DEFAULT_EVIDENCE = 3  # links shown per step of a path; 0 shows them all
 
 
 # --- plumbing ----------------------------------------------------------------------
@@ -130,11 +132,22 @@ class LinkFact:
 
 @dataclass
 class Step:
-    """One hop of a path: ``frm`` to ``to``, resting on one or more links."""
+    """One hop of a path: ``frm`` to ``to``, resting on ``total`` links, of
+    which ``links`` holds the newest (all of them unless capped)."""
 
     frm: Node
     to: Node
     links: list[LinkFact]
+    total: int = -1  # -1: len(links)
+
+    def __post_init__(self):
+        if self.total < 0:
+            self.total = len(self.links)
+
+    @property
+    def more(self) -> int:
+        """How many links the step rests on beyond the ones it shows."""
+        return self.total - len(self.links)
 
     def direction(self, fact: LinkFact) -> str:
         ends = (fact.source.id, fact.target.id)
@@ -157,6 +170,7 @@ class Step:
                 }
                 for f in self.links
             ],
+            "links_total": self.total,
         }
 
 
@@ -372,6 +386,7 @@ WHERE l.source_id IN ({ids}) OR l.target_id IN ({ids}) OR l.policy_id IN ({ids})
 # Frontiers larger than this go to the database in several IN lists (SQLite
 # and PostgreSQL both cap the number of bound parameters of one statement).
 _CHUNK = 500
+_STEPS = 100  # steps per query when collecting a path's links
 
 
 def _pairs(s: int, t: int, p: int | None) -> list[tuple[int, int]]:
@@ -486,17 +501,21 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
 
 
 def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
-                   limit: int = MAX_PATHS) -> list[Path]:
+                   limit: int = MAX_PATHS, evidence: int = DEFAULT_EVIDENCE) -> list[Path]:
     """The shortest paths from ``a`` to ``b`` of at most ``max_hops`` links.
 
     Links count in either direction, and a link that runs through a policy also
-    joins each of its ends to that policy. Each step lists every link it rests
-    on, with its direction: ``forward``, ``backward`` or ``via`` (the step joins
-    an end of the link to the policy it runs through). When there are more than
-    ``limit`` paths, the first ``limit`` in the order of their node ids.
-    Returns ``[]`` when no path is that short."""
+    joins each of its ends to that policy. Each step counts the links it rests
+    on and lists the newest ``evidence`` of them (all for 0), newest first,
+    with their direction: ``forward``, ``backward`` or ``via`` (the step joins
+    an end of the link to the policy it runs through). The newest links are
+    the ones stored last (highest id: ingested or reparsed last). When there
+    are more than ``limit`` paths, the first ``limit`` in the order of their
+    node ids. Returns ``[]`` when no path is that short."""
     if max_hops < 1:
         raise UsageError("--max-hops must be at least 1")
+    if evidence < 0:
+        raise UsageError("--evidence must be 0 (all) or more")
     starts = resolve(conn, a)
     ends = resolve(conn, b)
     same = {n.id for n in starts} & {n.id for n in ends}
@@ -506,38 +525,68 @@ def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
                               max_hops, limit)
     if not trails:
         return []
-    steps = {frozenset(pair) for trail in trails for pair in zip(trail, trail[1:])}
-    facts = _step_facts(conn, steps)
-    between: dict[frozenset, list[LinkFact]] = {}
-    for f in facts:
-        ends_ = {(f.source.id, f.target.id)}
-        if f.policy_id is not None:
-            ends_ |= {(f.source.id, f.policy_id), (f.policy_id, f.target.id)}
-        for pair in ends_:
-            between.setdefault(frozenset(pair), []).append(f)
+    pairs = sorted({tuple(sorted(pair)) for trail in trails for pair in zip(trail, trail[1:])})
+    shown, totals = _step_links(conn, pairs, evidence)
     nodes = nodes_by_id(conn, {n for trail in trails for n in trail})
     paths = []
     for trail in trails:
-        steps_ = [Step(nodes[u], nodes[v], between[frozenset((u, v))])
-                  for u, v in zip(trail, trail[1:])]
-        paths.append(Path([nodes[n] for n in trail], steps_))
+        steps = []
+        for u, v in zip(trail, trail[1:]):
+            pair = (min(u, v), max(u, v))
+            steps.append(Step(nodes[u], nodes[v], shown[pair], totals[pair]))
+        paths.append(Path([nodes[n] for n in trail], steps))
     return paths
 
 
-def _step_facts(conn, steps: set[frozenset]) -> list[LinkFact]:
-    """Every link that joins the two nodes of one of ``steps``: as its ends, or
-    an end and the policy it runs through."""
-    params: dict = {}
-    conds = []
-    for i, pair in enumerate(sorted(steps, key=sorted)):
-        u, v = sorted(pair)
-        params[f"u{i}"], params[f"v{i}"] = u, v
-        conds.append(
-            f"(l.source_id = :u{i} AND l.target_id = :v{i})"
+def _joins(i: int) -> str:
+    """The links that join ``:u{i}`` and ``:v{i}``: as their ends, or an end and
+    the policy the link runs through (each branch has an index)."""
+    return (f"((l.source_id = :u{i} AND l.target_id = :v{i})"
             f" OR (l.source_id = :v{i} AND l.target_id = :u{i})"
             f" OR (l.policy_id = :u{i} AND (l.source_id = :v{i} OR l.target_id = :v{i}))"
-            f" OR (l.policy_id = :v{i} AND (l.source_id = :u{i} OR l.target_id = :u{i}))")
-    return _facts(conn, "(" + " OR ".join(conds) + ")", params)
+            f" OR (l.policy_id = :v{i} AND (l.source_id = :u{i} OR l.target_id = :u{i})))")
+
+
+def _step_links(conn, pairs: list[tuple[int, int]], evidence: int
+                ) -> tuple[dict[tuple, list[LinkFact]], dict[tuple, int]]:
+    """For each pair of nodes, the newest ``evidence`` links that join them
+    (all for 0), newest first, and how many links join them.
+
+    Counting and picking the newest read only the ends indexes; the text of
+    a link and its sentence are read for the links shown, so a step that
+    rests on ten thousand links costs about what one resting on three does."""
+    chosen: dict[int, list[int]] = {}
+    found: dict[int, int] = {}
+    cap = f" LIMIT {int(evidence)}" if evidence else ""
+    for first in range(0, len(pairs), _STEPS):  # SQLite caps a compound SELECT at 500 parts
+        params: dict = {}
+        part = range(first, min(first + _STEPS, len(pairs)))
+        for i in part:
+            params[f"u{i}"], params[f"v{i}"] = pairs[i]
+        picks = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT {i} AS step, l.id AS id FROM links l WHERE {_joins(i)}"
+            f" ORDER BY l.id DESC{cap}) p{i}" for i in part)
+        for step, lid in query(conn, picks, params):
+            chosen.setdefault(step, []).append(lid)
+        if evidence:
+            counts = " UNION ALL ".join(
+                f"SELECT {i} AS step, COUNT(*) AS n FROM links l WHERE {_joins(i)}" for i in part)
+            found.update(query(conn, counts, params))
+    for got in chosen.values():
+        got.sort(reverse=True)  # a UNION ALL keeps no order on PostgreSQL
+    if not evidence:
+        found = {i: len(got) for i, got in chosen.items()}
+    ids = sorted({lid for got in chosen.values() for lid in got})
+    facts: dict[int, LinkFact] = {}
+    for k in range(0, len(ids), _CHUNK):
+        p: dict = {}
+        for f in _facts(conn, f"l.id IN ({_in('i', ids[k:k + _CHUNK], p)})", p):
+            facts[f.id] = f
+    shown, totals = {}, {}
+    for i, pair in enumerate(pairs):
+        shown[pair] = [facts[lid] for lid in chosen.get(i, [])]
+        totals[pair] = found.get(i, 0)
+    return shown, totals
 
 
 # --- the whole graph ---------------------------------------------------------------
