@@ -401,7 +401,7 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
     for m in TOKEN.finditer(text, s, e):
         a, end = m.span()
         # The word must start at a word boundary.
-        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-'’"):
+        if a > 0 and ((c := text[a - 1]).isalnum() or c in "-'’"):
             continue
         tok = m.group()
         if run and (a != pos + 1 or text[pos] != " "):
@@ -949,7 +949,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             return
 
     # Government bodies: "Cyberspace Administration of China", "Federal Trade Commission".
-    if len(tokens) >= 2 and (tokens[-1] in GOV_BODY_WORDS or any(
+    if len(tokens) >= 2 and (tokens[-1] in GOV_BODY_WORDS or not GOV_BODY_WORDS.isdisjoint(tokens) and any(
             t in GOV_BODY_WORDS and tokens[i + 1:i + 2] and tokens[i + 1] in _fast().countries
             for i, t in enumerate(tokens))):
         reg.add(full, "government", s, e, best=True)
