@@ -130,8 +130,19 @@ Economic Economy Energy Industry Interior Justice State Home Health Labor Labour
 Federal National Security Majority Minority Supreme Army Navy Air Force Central Reserve Trade Critical
 Minerals Environment Transport Communications Digital International Affairs Science Education Senate House
 Speaker Whip Ranking Member Select""".split())
-CONNECT = frozenset({"of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"})
+# Lowercase particles inside a person's name ("Pieter van Dam", "Ana de la Cruz").
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "ter",
+                       "ten", "bin", "binti", "al", "dos", "das"})
+PARTICLE_GAP = re.compile(r" ((?:van|von|de|der|den|da|del|della|di|du|la|le|ter|ten|bin|binti|al|dos|das)"
+                          r"(?: (?:der|den|la|le))?) ")
+CONNECT = frozenset({"of", "for", "and", "on"}) | PARTICLES
 CONNECT_AMP = CONNECT | {"&"}
+
+
+def _particle(tok: str) -> bool:
+    return all(w in PARTICLES for w in tok.split())
+
+
 # Words after which "of"/"for"/"and" may continue a name ("Ministry of Commerce").
 JOINERS = frozenset({
     "Ministry", "Department", "Bank", "Secretary", "Envoy", "University", "Institute",
@@ -141,10 +152,11 @@ JOINERS = frozenset({
     "Committee", "Coalition", "Alliance", "Union", "Centre", "Center", "School", "Fund",
     "Organization", "Organisation", "Service", "Corps", "Society", "Foundation", "Trade",
     "Commerce", "Industry", "Energy", "Defense", "Defence", "Affairs", "Chief", "Secretary-General",
+    "Academy",
 })
 ABBREV = frozenset({"Rep.", "Reps.", "Sen.", "Sens.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.",
                     "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.", "Jr.", "Sr.", "St.",
-                    "Inc.", "Corp.", "Co.", "Ltd."})
+                    "Inc.", "Corp.", "Co.", "Ltd.", "Sdn.", "Bhd.", "Pte.", "Pty."})
 NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.")
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*(\([^)]*\))\s*[-–—]")
 ROLE_COMMA_BEFORE = None  # built lazily (needs the lexicon)
@@ -242,7 +254,7 @@ def _rx() -> Patterns:
     i = re.IGNORECASE
     return Patterns(
         desc_in=re.compile(r"\b(?:" + descs + r")s?\b", i),
-        desc_before=re.compile(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+)?(?:" + descs + r")\s+$", i),
+        desc_before=re.compile(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+){0,3}?(?:" + descs + r")\s+$", i),
         role_comma_end=re.compile(r"(?:" + roles + r")(?:\s+(?:to|for|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?,\s+$", i),
         role_group_comma_end=re.compile(r"((?:" + roles + r")),\s+$", i),
         role_at_end=re.compile(roles + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", i),
@@ -368,6 +380,8 @@ def _strip_det(name: str) -> str:
 
 
 def _is_name_token(tok: str, lx: Lexicon) -> bool:
+    if _particle(tok):
+        return True  # inside a run only: runs never start or end with one
     return (bool(NAME_TOKEN.fullmatch(tok)) and tok not in lx.capwords
             and tok not in lx.heads and tok not in lx.org_suffixes
             and tok not in lx.media_suffixes and tok.lower() not in lx.gov_alias
@@ -406,7 +420,16 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         tok = m.group()
         if run and (a != pos + 1 or text[pos] != " "):
             # Not one space apart; a connector may still join: "Ministry of Commerce".
-            if not (text[pos:a] in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords):
+            gap = text[pos:a]
+            if gap in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
+                pass
+            elif gap == " and " and _and_in_body_name(run, text, tok, lx):
+                pass  # "Bureau of Mines and Quarries": one name
+            elif (pm := PARTICLE_GAP.fullmatch(gap)) and NAME_TOKEN.fullmatch(run[-1][2]) and \
+                    run[-1][2] not in JOINERS and NAME_TOKEN.fullmatch(tok) and tok not in capwords:
+                # "Pieter van Dam", "Ana de la Cruz": the particle is part of the name.
+                run.append((pos + pm.start(1), pos + pm.end(1), pm.group(1)))
+            else:
                 yield run
                 run = []
         # Split off words like "Ningbo-based" and possessives.
@@ -438,6 +461,12 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         yield run
 
 
+def _and_in_body_name(run, text, tok, lx: Lexicon) -> bool:
+    """Does "and" continue a body's "X of A" name ("Bureau of Mines and Quarries")?"""
+    return tok not in lx.capwords and tok.lower() not in lx.gov_alias and tok not in lx.adjectives and \
+        any(text[x[1]:y[0]] == " of " and x[2] in OF_HEADS for x, y in zip(run, run[1:]))
+
+
 AGE = re.compile(r",\s+\d{1,3},")
 APPOSITION = re.compile(r",\s+(?!and\b|but\b|which\b|said\b)((?:[^,;:.\"“”‘’]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z]))"
                         r"{2,90})")  # "U.S." inside: ", the largest U.S. producer of ..."
@@ -445,11 +474,17 @@ WHO_OR_FORMER = re.compile(r"who\b|(?:a|the) former\b")
 ORG_APPOSITION_START = re.compile(r"(?:a|an|the|one|[A-Z])")
 MEDIA_WORDS = ("broadcaster", "news agency", "newspaper", "tabloid", "news outlet", "TV channel", "television channel")
 MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$")
-AND_OTHER = re.compile(r"\s+and\s+other\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+AND_OTHER = re.compile(r"\s+and\s+(?:other|two|three|four|several|rival)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to")
 SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SAID_WORDS) + r")\s+$")
 LABEL_COLON_QUOTE = re.compile(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']")
 COLON_QUOTE = re.compile(r"\s*:\s*[\"“‘']")
+NO_COMMENT = re.compile(r"\s+(?:(?:also|again)\s+)?(?:declined|refused) to (?:comment|say|discuss|elaborate)|"
+                        r"\s+(?:did not|didn['’]t) (?:immediately )?(?:respond|reply|return)|"
+                        r"\s+(?:could not|couldn['’]t) (?:immediately )?be reached|\s+(?:has|have) not (?:yet )?commented")
+WHOSE = re.compile(r",\s+whose\b[^,;.]{0,100},")
+LET_BEFORE = re.compile(r"\b(?:let|lets|allow|allows|allowed|allowing|permit|permits|permitted|barred|bars|banned)\s+$")
+SELLER_AFTER = re.compile(r"\s+(?:to\s+)?(?:sell|ship|export|resume|supply|keep selling)\b")
 LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
 
 
@@ -485,7 +520,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if tail.endswith(MEDIA_WORDS) and MEDIA_BEFORE.search(before):
         return "media"
     # "X and other chip designers": one of a kind of organisation.
-    if "other" in after:
+    if " and " in after:
         om = AND_OTHER.match(after)
         if om and rx.desc.search(om.group(1)):
             return "organization"
@@ -503,6 +538,13 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return "speaker"
     if tail.endswith(SAID_WORDS) and SAID_BEFORE.search(before):
         return "speaker"
+    # "Acme declined to comment", "Acme, whose X sales ..., did not respond to ..."
+    wm = WHOSE.match(after) if after[:1] == "," else None
+    if NO_COMMENT.match(after, wm.end() if wm else 0):
+        return "speaker"
+    # "let Acme sell its chips", "allowed Acme to resume sales": a seller
+    if SELLER_AFTER.match(after) and LET_BEFORE.search(before):
+        return "organization"
     if (s == 0 or text[s - 1] == "\n") and LABEL_COLON_QUOTE.match(after):
         return "speaker"
     if COLON_QUOTE.match(after) and LINE_NAME_COMMA.search(text[max(0, s - 60):s]):
@@ -860,7 +902,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         _rx().role_space_end.search(text, max(0, run[0][0] - 40), run[0][0]) is not None and \
         all(NAME_TOKEN.fullmatch(tok) and tok not in lx.capwords for _, _, tok in run[1:])
     # Drop leading sentence words ("The", "But") and trailing connectors.
-    while run and not surname_first and (run[0][2] in lx.capwords or run[0][2] in CONNECT):
+    while run and not surname_first and (run[0][2] in lx.capwords or run[0][2] in CONNECT) and \
+            not (run[0][2] in TITLE_MODS and len(run) > 2 and run[1][2] in lx.heads):  # "Under Secretary X Y"
         run = run[1:]
     while run and run[-1][2] in CONNECT_AMP:
         run = run[:-1]
@@ -872,6 +915,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         return
     tokens = [t for _, _, t in run]
     full = text[s:e]
+
+    named = _named_body(text, run, tokens, full, lx)
+    if named:
+        reg.add(full, named, s, e, best=True)
+        return
 
     # Governments and their metonyms, whole run or its first words.
     for n in range(len(run), 0, -1) if tokens[0].lower() in _fast().gov_firsts else ():
@@ -904,6 +952,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     head_idx = -1
     if not lx.heads.isdisjoint(tokens):
         head_idx = max(i for i, t in enumerate(tokens) if t in lx.heads)
+        if _apposition_of_person(text, s, reg):
+            return  # "X Y, Deputy Assistant Secretary of Commerce for Export Administration, said": a role
     if 0 <= head_idx < len(tokens) - 1:
         rest = run[head_idx + 1:]
         if rest and text[run[head_idx][1]:rest[0][0]] != " ":
@@ -997,6 +1047,43 @@ ROLE_AFFILIATION = re.compile(r"\b(?:at|of|for)\s+(?:the\s+)?([A-Z][\w’'\-]*(?
 OWNER_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
 
 
+def _apposition_of_person(text, s, reg: Registry) -> bool:
+    """Does the run at ``s`` stand in apposition to a person named just before it?"""
+    if text[max(0, s - 2):s] != ", ":
+        return False
+    return any(ent.type == "person" and any(e == s - 2 for _, e in ent.spans) for ent in reg.ents.values())
+
+
+def _named_body(text, run, tokens, full, lx: Lexicon) -> str | None:
+    """government / organization for a run that names a body whole:
+    "<Body word> of ..." ("General Administration of Customs", "Bureau of Industry
+    and Security", "Academy of Sciences"), or a country before an organisation's
+    last word ("China Semiconductor Industry Association")."""
+    if len(run) < 2 or full.lower() in lx.bodies or full.lower() in lx.gov_alias:
+        return None
+    for i in range(len(run) - 1):
+        t = tokens[i]
+        if text[run[i][1]:run[i + 1][0]] != " of ":
+            continue
+        if t in GOV_BODY_WORDS or t in lx.org_suffixes or t in BODY_OF:
+            if not lx.heads.isdisjoint(tokens[i + 1:]) or tokens[0] in lx.honorifics:
+                return None  # "Department of Commerce Under Secretary X Y"
+            return "government" if t in GOV_BODY_WORDS else "organization"
+        return None
+    first = tokens[0]
+    if (first in lx.adjectives or first.lower() in lx.gov_alias) and tokens[-1] in lx.org_suffixes and \
+            lx.heads.isdisjoint(tokens):
+        return "organization"
+    return None
+
+
+# Words that start an organisation's "X of Y" name besides the suffixes in orgs.txt.
+BODY_OF = frozenset({"Academy", "Chamber", "Federation", "School", "Society", "Centre", "Center"})
+# Heads whose "of" name may run on with "and": "Bureau of Mines and Quarries".
+OF_HEADS = GOV_BODY_WORDS | BODY_OF | {"Institute", "University", "Association", "Council", "Bank", "College",
+                                       "Foundation"}
+
+
 def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) -> None:
     name = " ".join(names)
     # A surname alone after a title is the person found before ("Senator Y").
@@ -1005,9 +1092,16 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             if ent.type == "person" and ent.surname == names[0]:
                 name = ent.name
                 break
+    elif _particle(names[0].lower()):
+        # "Van Dam said": the surname of "Pieter van Dam", capitalised.
+        for ent in reg.ents.values():
+            if ent.type == "person" and ent.surname and ent.surname.lower() == name.lower():
+                name = ent.name
+                break
     ent = reg.get(name)
     if ent is None or ent.type != "person":
-        ent = Ent(name, "person", surname=names[-1])
+        k = next((i for i, t in enumerate(names) if i and _particle(t)), len(names) - 1)
+        ent = Ent(name, "person", surname=" ".join(names[k:]))
         reg.ents[name.lower()] = ent
     ent.add(ms, me, text, best=(me - ms) > ((ent.best[1] - ent.best[0]) if ent.best else 0))
     if (ns, ne) != (ms, me):
@@ -1083,12 +1177,23 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
                 by_media_last.setdefault(name.split()[-1], ent)
     capwords = lx.capwords
     leftovers = []
+    ends = None  # body and organisation mentions by their end, for "Full Name (FN)"
     for s, e, tok in pending:
         if reg.is_taken(s, e):
             continue
+        if text[s - 2:s] == " (" and text[e:e + 1] == ")" and ABBR.fullmatch(tok):
+            # "Full Name (FN)": the abbreviation names the body just named.
+            if ends is None:
+                ends = {se: ent for ent in reg.ents.values() if ent.type != "person" for _, se in ent.spans}
+            ent = ends.get(s - 2)
+            if ent is not None:
+                ent.add(s, e, text)
+                reg.by_alias.setdefault(tok.lower(), ent)
+                reg.take(s, e)
+                continue
         ent = by_name.get(tok) or by_first.get(tok)
-        if ent is None and tok not in capwords:
-            ent = by_start.get(tok)
+        if ent is None and tok not in capwords and tok not in lx.adjectives:
+            ent = by_start.get(tok)  # "Chinese" alone is no "Chinese Academy of X"
         if ent is None and " " not in tok:
             ent = by_media_last.get(tok)
         if ent is None:
@@ -1118,12 +1223,19 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
                 continue
         if tok in lx.capwords or tok.lower() in lx.groups or tok in lx.heads or tok in lx.adjectives:
             continue
+        if tok in lx.org_suffixes and text[max(0, s - 4):s].lower() == "the ":
+            continue  # "the Company" in a press release: a descriptor, resolved by attribution
         if not CAPITALISED_WORDS.fullmatch(tok):
             continue
         cue = _cue(reg, s, e, lx, verbs_rx)
         words = tok.split()
         if cue is None and OWNS_PRODUCT.match(text, e):
             cue = "organization"  # "Acme's X200 chip", "Acme's shares"
+        if cue is None and len(words) == 1 and PLAIN_WORD.fullmatch(tok) and MAKES_PRODUCT.match(text, e) and \
+                not _line_initial(text, s) and tok.lower() not in lx.gov_alias:
+            cue = "organization"  # "advanced Acme chips"
+        if tok in lx.media_suffixes and cue != "media" and text[max(0, s - 4):s].lower() != "the ":
+            continue  # "News provided by ...": a lone "News" is no outlet; "the Observer" is
         if tok in lx.media_suffixes or cue == "media":
             reg.add(tok, "media", s, e)
         elif cue == "speaker" and len(words) == 1 and _sentence_initial_or_name(text, s, tok):
@@ -1143,6 +1255,10 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
 
 
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*")
+ABBR = re.compile(r"[A-Z][A-Z&]{1,7}")
+PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+# "advanced Acme chips": a maker's name before its product.
+MAKES_PRODUCT = re.compile(r"\s+(?:chips?|processors?|accelerators?|GPUs?|shares|stock)\b")
 
 
 def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:
@@ -1296,6 +1412,9 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         if text[e1:s2] == " and " and s2 == e1 + 5:
             found.append((s1, e2, text[s1:e2] if s1 == e1 - len(p1) else p1 + " and " + p2, h2 + "+"))
     made: list[tuple[str, Ent]] = []  # the groups made here (no other step makes one), lowercase name first
+    # Qualified groups first: a bare "experts", even in the headline, is the
+    # "Chinese experts" the article names.
+    found.sort(key=lambda f: f[2].lower() == f[3])
     for s, e, phrase, head in found:
         bare = phrase.lower() == head
         ent = None
