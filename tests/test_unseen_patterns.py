@@ -18,6 +18,86 @@ def run(text: str):
     return attribution.find(doc, actors, []), actors
 
 
+SPEECH = [
+    # (text, speaker, words the statement contains, kind, verb)
+    # A parenthetical between the speaker and the verb: party and state, an abbreviation.
+    ("Senator Mara Quill (R-Ohio) said the tariff plan would hurt growers in her state.",
+     "Mara Quill", "the tariff plan would hurt growers", "indirect", "said"),
+    ("Prices will keep rising, the Ruritanian Cobalt Producers Association (RCPA) said on Friday.",
+     "Ruritanian Cobalt Producers Association", "Prices will keep rising", "indirect", "said"),
+    # Inverted "said the <lowercase title>, <Name>".
+    ('"We are watching every cargo," said the deputy minister for trade, Oren Palisade.',
+     "Oren Palisade", "We are watching every cargo", "direct", "said"),
+    # Characterisation verbs with a quoted complement.
+    ('Senator Kessa Ambrose opened the session by calling the proposal "an open invitation to smugglers".',
+     "Kessa Ambrose", "an open invitation to smugglers", "direct", "calling"),
+    ('Rep. Dana Whitcombe accused the agency of treating licences as "favours for friendly donors".',
+     "Dana Whitcombe", "favours for friendly donors", "direct", "accused"),
+    ('Chile rejected the duties, in a move Peru denounced as "a gift to its rivals abroad".',
+     "Peru", "a gift to its rivals abroad", "direct", "denounced"),
+    # An unnamed source before a colon quotation, or "As one X wrote:".
+    ('A purchasing chief at a Swiss pump maker put it simply: "We buy what we can, when we can."',
+     None, "We buy what we can", "direct", "said"),
+    ('As one Lisbon-based customs lawyer wrote on Friday: "Nobody reads the annex until it bites."',
+     None, "Nobody reads the annex until it bites", "direct", "wrote"),
+    # Missing verbs.
+    ("Odile Marchetti, a professor of economics, pointed out that smelters run on thin margins.",
+     "Odile Marchetti", "smelters run on thin margins", "indirect", "pointed out"),
+    # A group with a contact clause: "traders I spoke to say".
+    ("Traders I spoke to say the spot price hides a thin market.",
+     "Traders", "the spot price hides a thin market", "indirect", "say"),
+    # "asked why ..., to which Y replied that ...": the question is no statement, the reply is.
+    ('Senator Kessa Ambrose asked why the audit had stalled, to which Under Secretary Ilan Voskuijlen replied that '
+     '"the auditors need another month".', "Ilan Voskuijlen", "the auditors need another month", "direct", "replied"),
+    # A second participle: "..., saying ... and warning that ...".
+    ('The Chilean Copper Council issued a statement on Monday, saying it was "alarmed by the new levy" and warning '
+     'that smelters could close.', "Chilean Copper Council", "smelters could close", "indirect", "warned"),
+    ('"Nobody was told in advance," Senator Kessa Ambrose said, noting that the envoy had heard it on the radio.',
+     "Kessa Ambrose", "the envoy had heard it on the radio", "indirect", "noted"),
+    # "..., X said on Tuesday, as Y warned that ...": two reports in one sentence.
+    ("Copper quotas will stay, the Peruvian mining ministry said on Tuesday, as traders warned that prices would jump.",
+     "Traders", "prices would jump", "indirect", "warned"),
+    # "told the panel <clause>": the addressee is not the start of the words.
+    ("Deputy Secretary Ilan Voskuijlen told the panel the Office of Export Enforcement had opened nine cases.",
+     "Ilan Voskuijlen", "the Office of Export Enforcement had opened nine cases", "indirect", "told"),
+    # A closing attribution governs the sentence: "A expects B to ..., the company said."
+    ("Halvard Cobalt Mining expects the new mill to double output by 2029, the company said.",
+     "Halvard Cobalt Mining", "Halvard Cobalt Mining expects the new mill to double output", "indirect", "said"),
+    # An outlet that quotes a source "as saying": the source speaks, the outlet carries it.
+    ("The Daily Courier quoted a senior customs official as saying the checks would last all winter.",
+     None, "the checks would last all winter", "indirect", "said"),
+    # A spokesperson with an adverb before the verb.
+    ("A Treasury spokesperson later said the sanctions remained in force.",
+     "Treasury", "the sanctions remained in force", "indirect", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", SPEECH)
+def test_speech(text, speaker, words, kind, verb):
+    stmts, _ = run(text)
+    hits = [s for s in stmts if words in s.text]
+    assert hits, [(s.speaker, s.verb, s.text) for s in stmts]
+    s = hits[0]
+    assert (s.speaker, s.kind, s.verb) == (speaker, kind, verb)
+
+
+def test_outlet_that_quotes_a_source_is_the_medium():
+    stmts, _ = run("The Daily Courier quoted a senior customs official as saying the checks would last all winter.")
+    assert [(s.speaker, s.speaker_descriptor, s.medium) for s in stmts] == \
+        [(None, "a senior customs official", "Daily Courier")]
+
+
+@pytest.mark.parametrize("text", [
+    "Shipbuilders in Busan warn of steel shortages within weeks.",  # a topic, no words
+    "Senators are calling for tighter rules on cobalt imports.",  # a request
+    "Toshiba did not respond to a request for comment.",
+    "A spokesperson for Toshiba declined to comment on the plant.",
+])
+def test_not_statements(text):
+    stmts, _ = run(text)
+    assert stmts == []
+
+
 ACTORS = [
     # (text, actor name, type)
     ("Ministers met the General Administration of Quarantine on Monday.",
@@ -47,7 +127,8 @@ def test_actors(text, name, type_):
 
 
 def test_abbreviation_in_brackets_is_an_alias():
-    _, actors = run("The Andean Lithium Association (ALA) met on Monday. The ALA said quotas would stay.")
+    stmts, actors = run("The Andean Lithium Association (ALA) met on Monday. The ALA said quotas would stay.")
+    assert [(s.speaker, s.text) for s in stmts] == [("Andean Lithium Association", "quotas would stay")]
     ala = next(a for a in actors if a.name == "Andean Lithium Association")
     assert "ALA" in ala.aliases
 
@@ -66,5 +147,6 @@ def test_bare_group_in_the_headline_is_the_qualified_group():
     text = ("Tin rally fades; experts say it will return\n\n"
             "Tin prices fell on Monday, as Bolivian experts warned that mines would close.\n\n"
             "But experts stressed that the slump would pass.\n")
-    _, actors = run(text)
+    stmts, actors = run(text)
+    assert {s.speaker for s in stmts} == {"Bolivian experts"}
     assert [a.name for a in actors if a.type == "group"] == ["Bolivian experts"]

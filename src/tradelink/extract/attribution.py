@@ -105,7 +105,7 @@ class Cues:
 
 NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
                      "estimates", "worry", "worries", "expect", "report"})
-PARTICIPLES = {"adding": "added", "arguing": "argued", "warning": "warned", "saying": "said"}
+PARTICIPLES = {"adding": "added", "arguing": "argued", "warning": "warned", "saying": "said", "noting": "noted"}
 
 
 @functools.cache
@@ -155,9 +155,10 @@ def _ends_with_preposition(s: str) -> bool:
 
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
-            r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers)"
+            r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers|chief)"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
-              "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer")
+              "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
+              "chief")
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
@@ -166,6 +167,14 @@ ANON = re.compile(
     r"[^,.;:]*?(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
     r"(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$))?"
 )
+AS_BEFORE = re.compile(r"\bas\s+$")  # "quoted X as saying"
+TOPIC_ONLY = re.compile(r"\s*(?:of|about)\s")  # "warn of shortages": a topic, no words
+AND_BEFORE = re.compile(r"[\s”\"’']and\s+$")  # "saying X and warning that Y"
+BY_BEFORE = re.compile(r"(?:\bby|,)\s*$")  # "opened by calling X '...'"
+COMMA_THE_BEFORE = re.compile(r",\s*(?:the\s+)?$")
+NP_END = re.compile(r"\s*(?:[,.;:!?\"”’']|$)")
+# Nothing but a time after a closing verb: "..., the company said (on Monday)."
+CLOSING_TAIL = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)?)?\s*[.;!]?[”\"’']?\s*")
 # What may stand between a reporting verb and "that": an addressee, a time, a place.
 _NV = r"(?!(?:would|will|could|can|should|may|might|must|was|were|is|are|had|has|have|did|does)\b)"
 THAT_CLAUSE = re.compile(
@@ -186,12 +195,15 @@ AUDIENCE = re.compile(
     r"(?:\s+(?:aboard|during)\s+[^,.;]*?(?=\s*(?:[,.;]|$|that\b)))?(?![\w-])")
 ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
 SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
-                    r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
+                    r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:(?:later|also|earlier|separately|again|"
+                    r"previously|then)\s+)?(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
 DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
                     "bank", "government", "administration", "office", "official", "source", "person", "exporter",
                     "producer", "miner", "maker", "carmaker", "chipmaker", "designer", "lender", "buyer", "seller",
-                    "venture", "consortium", "bloc")
-DESCRIPTOR = re.compile(r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])")
+                    "venture", "consortium", "bloc",
+                    "Company", "Group")  # a press release's defined terms: "the Company"
+# "The Ministry of X" is a name, not a descriptor.
+DESCRIPTOR = re.compile(r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])(?! of\b)")
 UNNAMED_ROLE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+(?:of|at|for|in|with)\s+[^,.;]{1,60}?)?"
     r"(?=,\s+who\s+[^.;]{0,60}?(?:anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named))")
@@ -225,6 +237,7 @@ class Frame:
     inverted: bool = False
     quote: Quote | None = None
     content: tuple[int, int] | None = None
+    medium: str | None = None  # an outlet that "quoted X as saying"
 
 
 class Discourse:
@@ -313,7 +326,7 @@ class Index:
 
 # --- sentences with whole quotations ------------------------------------------------
 
-ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof|"
+ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|St|Jr|Sr|Inc|Corp|Co|Ltd|Sdn|Bhd|Pte|Pty|No|vs|Prof|"
                         r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.)$")
 
 
@@ -477,7 +490,7 @@ def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent
 
 BLANK = re.compile(r"\S")
 # A verb whose words came before it: "..., the ministry said on Monday, adding ..."
-LEADS_BACK = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)?)?\s*(?:,\s*[a-z]+ing\b|\.|$)")
+LEADS_BACK = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)?)?\s*(?:,\s*(?:[a-z]+ing|as|while)\b|\.|$)")
 # Where a new main clause may start inside a sentence.
 CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;|\s(?:while|whereas)\s|[”\"’']")
 
@@ -513,6 +526,8 @@ def _hedge(text: str, s: int, e: int) -> str | None:
     return None
 
 
+# A reporting verb, a short place or time, then a colon quotation: "wrote on X: '...'".
+COLON_AFTER_VERB = re.compile(r"\s+(?:on|in|to|at|last|this|late|early)\s+[^,.;:“”\"]{1,30}:\s*")
 # What follows a reporting participle: "that", a quotation, a colon, or a clause
 # with a finite verb within a few words ("saying it traded ..."), not an object
 # ("adding five more metals to its list").
@@ -554,8 +569,14 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             continue
         if word in NOUNISH and NOUN_BEFORE.search(text[max(ss, vs - 40):vs]):
             continue
-        if word in PARTICIPLES and not AFTER_COMMA_OR_QUOTE.search(text[max(ss, vs - 5):vs]):
-            continue
+        if word == "saying" and AS_BEFORE.search(text, max(ss, vs - 4), vs):
+            f = _quoted_as_saying(text, ss, vs, ve, index, state)
+            if f is not None:
+                frames.append(f)
+                continue
+        if word in PARTICIPLES and not AFTER_COMMA_OR_QUOTE.search(text[max(ss, vs - 5):vs]) and \
+                not (frames and frames[-1].verb in PARTICIPLES and AND_BEFORE.search(text, max(ss, vs - 6), vs)):
+            continue  # "..., saying X and warning that Y": the second participle reports too
         if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
             continue
         if word in ("showed", "shows", "show") and not SOURCE_BEFORE.search(text[max(ss, vs - 60):vs]):
@@ -564,7 +585,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     # Colon quotations: "X Y, role: 'words'".
     for q in real:
         pre = text[ss:q.open]
-        if COLON_END.search(pre) and not any(f.vend <= q.open and not text[f.vend:q.open].strip(" ,:") for f in frames):
+        if COLON_END.search(pre) and not any(f.vend <= q.open and (not text[f.vend:q.open].strip(" ,:") or
+                                                                   COLON_AFTER_VERB.fullmatch(text, f.vend, q.open))
+                                             for f in frames):
             frames.append(Frame(q.open - len(pre) + len(pre.rstrip()) - 1, q.open - len(pre) + len(pre.rstrip()), "said", "colon"))
     frames.sort(key=lambda f: f.vstart)
     if not frames:
@@ -573,6 +596,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     # Speakers.
     for i, f in enumerate(frames):
         prev = frames[i - 1] if i else None
+        if f.speaker is not None:
+            continue  # read with its frame ("quoted X as saying")
         if prev is not None and prev.speaker is not None and (
                 f.verb in PARTICIPLES or CONJ_END.search(text[max(ss, f.vstart - 12):f.vstart])
                 and not _has_subject_between(text, prev.vend, f.vstart, index)):
@@ -582,7 +607,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 f.kind = "merged"
             continue
         _find_speaker(text, ss, se, f, prev, index, state, masked, block)
-        if f.speaker is None and f.verb in PARTICIPLES and prev is None:
+        if f.speaker is None and prev is None and (f.verb in PARTICIPLES or f.kind == "judge" and f.verb.endswith("ing")
+                                                   and BY_BEFORE.search(text, max(ss, f.vstart - 4), f.vstart)):
+            # "X opened the hearing by calling the plan '...'"
             # "The company raised its forecast, saying demand was strong."
             f.speaker = _sentence_subject(text, ss, f.vstart, index, state, masked)
 
@@ -592,13 +619,21 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     kept: list[Frame] = []
     for f in frames:
         if f.kind == "judge" and not any(q.open >= f.vend for q in real) and \
-                not AS_FOR.search(text[f.vend:se]):
-            continue
+                (f.verb.endswith("ing") or not AS_FOR.search(text[f.vend:se])):
+            continue  # "calling for tighter rules" is a request; "calling the plan '...'" a judgement
         if f.kind == "ask" and not any(abs(q.close - f.vstart) < 60 or abs(f.vend - q.open) < 5 for q in real):
             continue
         p = kept[-1] if kept else None
         closing = f.kind == "according" and COMMA_END.search(text[ss:f.vstart]) and \
             not text[f.speaker.end:se].strip(" .;”\"’'")
+        if f.kind == "say" and not f.inverted and ss < f.speaker.start < f.vstart and \
+                COMMA_THE_BEFORE.search(text, max(ss, f.speaker.start - 8), f.speaker.start) and \
+                CLOSING_TAIL.fullmatch(text, f.vend, se):
+            # "A expects B to ..., the company said.": the closing attribution governs the
+            # sentence; a verb inside its words is no frame of its own.
+            kept = [k for k in kept if not (k.kind in ("say", "fear") and k.vstart < f.speaker.start and
+                                            not any(k.vend <= q.open < f.speaker.start for q in real))]
+            closing = True
         if p is not None and not closing and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
                 not LEADS_BACK.match(text, p.vend, se) and \
                 f.speaker is not p.speaker and not CLAUSE_BREAK.search(text, p.vend, f.speaker.start) and \
@@ -655,7 +690,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         lo = min(f.speaker.start if f.speaker.start >= ss else f.vstart, f.vstart, s)
         hi = max(f.vend, e)
         hedge = _hedge(text, lo, hi)
-        medium = _medium(text, ss, se, f, index)
+        medium = f.medium or _medium(text, ss, se, f, index)
         verb = "said" if f.kind == "colon" else PARTICIPLES.get(f.verb, f.verb)
         speakers = [(f.speaker.name, f.speaker.type)] + f.speaker.joint
         if f.speaker.name is not None and f.speaker.name not in index.by_name and not f.speaker.joint:
@@ -664,6 +699,25 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             out.append(_statement(text, s, e, name, stype, f.speaker.descriptor if name is None else None,
                                   kind, verb, medium, hedge, (ss, se), times))
     return out
+
+
+QUOTED_AS = re.compile(r"\bquoted\s+(?P<np>[^,.;:“”\"]{3,120}?)\s+as\s+$")
+
+
+def _quoted_as_saying(text, ss, vs, ve, index: Index, state: Discourse) -> Frame | None:
+    """"The Daily X quoted a senior official as saying ...": the source speaks,
+    the outlet that quotes it carries the words."""
+    m = QUOTED_AS.search(text, max(ss, vs - 140), vs)
+    if m is None:
+        return None
+    sp = _np_at(text, m.start("np"), m.end("np"), index, state)
+    if sp is None:
+        return None
+    medium = None
+    for s, e, a in index.within(ss, m.start()):
+        if a.type == "media":
+            medium = a.name
+    return Frame(vs, ve, "saying", "say", speaker=sp, medium=medium)
 
 
 def _has_subject_between(text, a, b, index: Index) -> bool:
@@ -703,7 +757,7 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
         f.speaker = _according_speaker(text, f.vend, se, index, state)
         return
     if f.kind == "colon":
-        f.speaker = _colon_speaker(text, ss, f.vstart, index)
+        f.speaker = _colon_speaker(text, ss, f.vstart, index, state)
         return
     # Inverted: '"...," said X' or '..., said X, the head of Y.'
     before = text[ss:f.vstart]
@@ -716,7 +770,26 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.speaker = sp
             f.inverted = True
             return
+        sp = _titled_name_after(text, f.vend, se, index)
+        if sp is not None:
+            f.speaker = sp
+            f.inverted = True
+            return
     f.speaker = _subject_before(text, ss, se, f.vstart, index, state, masked)
+
+
+# "said the deputy minister for trade, X Y." - a lowercase title, a comma, then the name.
+TITLE_BEFORE_NAME = re.compile(r"\s+(?:the|a|an|its|their)\s+(?P<title>[a-z][^,;:.“”\"]{0,80}?),\s+")
+
+
+def _titled_name_after(text, pos, se, index: Index) -> Speaker | None:
+    m = TITLE_BEFORE_NAME.match(text, pos, se)
+    if m is None or not entities.lexicon().role_rx.search(m.group("title")):
+        return None
+    row = index.at(m.end())
+    if row is None or row[2].type != "person" or not NP_END.match(text, row[1], se):
+        return None
+    return Speaker(row[2].name, row[2].type, row[0], row[1])
 
 
 def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
@@ -819,7 +892,7 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         state.last_anon = phrase
         return Speaker(None, None, s, e, descriptor=phrase)
     if rx is DESCRIPTOR:
-        noun = m.group("noun")
+        noun = m.group("noun").lower()  # "the Company" in a press release
         if noun in ("official", "source", "person"):
             return Speaker(None, None, s, e, descriptor=m.group()) if state.last_anon else None
         if noun in ("company", "firm", "group", "exporter", "producer", "miner", "maker", "carmaker", "chipmaker",
@@ -852,6 +925,11 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
     return None
 
 
+# The writer's own sources: "buyers I spoke to", "traders we surveyed".
+CONTACT_CLAUSE = re.compile(r"^\s+(?:I|we)\s+(?:(?:have\s+)?(?:spoke|spoken|talked|talk|speak)\s+(?:to|with)|"
+                            r"(?:interviewed|surveyed|contacted|polled))\s*$")
+# A short parenthetical right after a name: a party and state, an abbreviation.
+PAREN_AFTER_NAME = re.compile(r"^\s*\([^()\n]{1,40}\)")
 # Appositions between a subject and its verb: ", R-Ohio, chairman of X," or "—A and B—".
 SUBJECT_WINDOW = 500  # characters before a verb searched for its subject
 SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—–]|--)){1,3}\s*$")
@@ -863,7 +941,7 @@ AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
 AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
 PLACE_GAP = re.compile(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)")
 CLAUSE_AND = re.compile(r"(?:^|[,;]\s*)and\s+$")
-CONJ_BEFORE = re.compile(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$")
+CONJ_BEFORE = re.compile(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$|,\s*as\s+$")  # ", as X warned"
 THAT_BEFORE = re.compile(r"\bthat\s+$")
 WORD_COMMA = re.compile(r"(?:[a-z]),\s+$")
 SOURCE_OF = re.compile(r"\b" + SOURCE_NOUNS + r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
@@ -920,6 +998,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
         gap = masked[c.end - ss:vs - ss]
         if "_" in gap:
             continue
+        gap = PAREN_AFTER_NAME.sub("", gap)  # "X (R-Ohio) said", "X Association (XA) said"
         gap = GAP_ADVERBS_STRIP(gap)
         if c.type in ("government", "organization") and SHOWED.match(text[vs:vs + 8]):
             gap = SOURCE_GAP.sub("", gap)  # "customs data showed"
@@ -932,10 +1011,12 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                         not text[row[1]:vs].strip(" ,"):
                     return Speaker(row[2].name, row[2].type, c.start, row[1])
             gap = PLACE_GAP.sub("", gap)
+            gap = CONTACT_CLAUSE.sub("", gap)  # "traders I spoke to say"
         pre = text[max(ss, c.start - 40):c.start]
         if text[c.end:c.end + 2] in ("'s", "’s"):
             continue
-        if _ends_with_preposition(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre):
+        if _ends_with_preposition(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre) and \
+                not (c.start - ss <= 4 and text.startswith("As ", ss)):
             if not THAT_BEFORE.search(pre):
                 continue
         if gap.strip() == "":
@@ -1054,8 +1135,11 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
             return Speaker(sp2.name, sp2.type, ns, ne)
     if sp is not None and sp.name is not None:
         return Speaker(sp.name, sp.type, ns, ne)
-    # "a department notice", "Commission figures", "customs data"
-    for s, e, a in index.within(ns, ns + len(head)):
+    # "a department notice", "Commission figures", "customs data"; an owner before
+    # the body is not the source: "figures from China's customs administration".
+    rows = list(index.within(ns, ns + len(head)))
+    rows = [r for r in rows if text[r[1]:r[1] + 2] not in ("'s", "’s")] or rows
+    for s, e, a in rows:
         return Speaker(a.name, a.type, ns, ne)
     dm = BODY_SOURCE.search(head)
     if dm:
@@ -1073,7 +1157,12 @@ def _appositive_rx() -> re.Pattern[str]:
                       + r")\b[^,;.]*", re.IGNORECASE)
 
 
-def _colon_speaker(text, ss, colon, index: Index) -> Speaker | None:
+def _colon_speaker(text, ss, colon, index: Index, state: Discourse) -> Speaker | None:
+    start = ss + (3 if text.startswith("As ", ss) else 0)
+    anon = ANON.match(text, start, colon)
+    if anon is not None and not anon.group().lower().startswith("the "):
+        # "A buyer at a Swiss pump maker put it simply: '...'"
+        return _resolve(anon, ANON, text, index, state, start)
     rows = [r for r in index.within(ss, colon)]
     if not rows:
         return None
@@ -1127,6 +1216,7 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
     sp = f.speaker
     if not f.inverted and sp is not None and sp.start >= ss:
         k = f.vend
+        aud = None
         if f.verb in ("told", "tells", "tell"):
             aud = AUDIENCE.match(text, k, end)
             if aud:
@@ -1152,12 +1242,15 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
             m = THAT_CLAUSE.match(text, k, end)
             if m:
                 k = m.end()
-            elif f.verb in ("told", "tells", "tell", "assured", "assures", "warned") and THE_CAPITAL.match(text[k:end]):
+            elif f.verb in ("told", "tells", "tell", "assured", "assures", "warned") and aud is None and \
+                    THE_CAPITAL.match(text[k:end]):  # "told the panel the Office of X had ..." has one addressee
                 m2 = ADDRESSEE.match(text[k:end])
                 k += m2.end() if m2 else 0
             lead = ADVERBIAL.match(text[k:end])
             if lead:
                 k += lead.end()
+        if f.kind == "say" and TOPIC_ONLY.match(text, k, end):
+            return None  # "carmakers warn of shortages": a topic, no words reported
         got = _trim(text, k, end)
         if got is None and f.kind == "say" and text[k:end].strip(" .") and len(text[k:end].split()) <= 3:
             return _trim(text, f.vstart, end)
