@@ -150,3 +150,28 @@ def test_bare_group_in_the_headline_is_the_qualified_group():
     stmts, actors = run(text)
     assert {s.speaker for s in stmts} == {"Bolivian experts"}
     assert [a.name for a in actors if a.type == "group"] == ["Bolivian experts"]
+
+
+def _policies(text: str):
+    from tradelink.extract import commodities, policies, timex
+    text = normalise_text("A headline for the test piece\n" + text)
+    doc = segment(text)
+    return policies.find(doc, entities.find(doc), commodities.find(doc), timex.find(doc, None))
+
+
+def test_a_government_written_before_a_measure_is_its_author():
+    pols = _policies("Chile condemned the latest US restrictions on exports of gallium to its smelters.")
+    assert ("export control", "United States") in [(p.kind, p.actor) for p in pols]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Peru will post two more export control officers in Lima to check gallium cargoes.", "export control"),
+    ('"Copper is the leverage, not tariffs, and everyone knows it," said Senator Kessa Ambrose.', "tariff"),
+])
+def test_no_measure_from_a_modifier_or_a_negation(text, kind):
+    assert kind not in [p.kind for p in _policies(text)]
+
+
+def test_a_number_with_thousands_stays_whole_in_a_policy_name():
+    pols = _policies("Chile approved 1,250 gallium export licences in May.")
+    assert [p.name for p in pols if p.kind == "licence"] == ["1,250 gallium export licences"]

@@ -138,6 +138,13 @@ SIGNED = re.compile(r"\s*(?:have |has |had |will |would )?(?:signed|agreed|struc
 LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:\w+\s+){0,2}?")
 CLOSING_QUOTE = re.compile(r"[”\"]")
 NUMBER_WORD = re.compile(r"\d+(?:\.\d+)?%?|per|cent")
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,$")
+# A policy noun that modifies a role or body is no measure: "export control officers".
+MODIFIES_A_ROLE = re.compile(r"\s+(?:officers?|officials?|experts?|lawyers?|specialists?|agenc(?:y|ies)|authorit(?:y|ies)|"
+                             r"staff|teams?|units?)\b")
+NOT_BEFORE = re.compile(r"\bnot\s+$")
+# A government written right before a measure is its author: "US restrictions", "China's curbs".
+OWNER_GAP = re.compile(r"(?:['’]s)?\s+")
 PLURAL = re.compile(r"[a-z]+s")
 DEAL_HEAD = re.compile(r"deal|negotiation|talks", re.IGNORECASE)
 TRADE_END = re.compile(r"\btrade\s*$")
@@ -192,6 +199,13 @@ def _token_before(text: str, floor: int, pos: int) -> tuple[int, str] | None:
     return (start, text[start:end]) if start < end else None
 
 
+def _owner_before(text: str, index, np_start: int) -> Mention | None:
+    near = index.before(np_start, GOVERNMENT, limit=12)
+    if near and OWNER_GAP.fullmatch(text, near[0].end, np_start):
+        return near[0]
+    return None
+
+
 def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> int:
     """Start of the words that modify a head noun: months, "export", commodity words."""
     pos = cue_start
@@ -207,6 +221,9 @@ def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> in
         bare = tok.strip(".’'")
         if NUMBER_WORD.fullmatch(bare):
             pos = at
+            th = THOUSANDS.search(text, max(sent_start, at - 12), at)
+            if th:
+                pos = th.start()  # "1,140 licences", not "140 licences"
             continue
         if bare in MONTHS or bare.lower() in MODIFIER_WORDS or "-for-" in bare or bare.endswith(("-sharing", "-blocking")):
             pos = at
@@ -335,6 +352,8 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue
             if is_noun and kind in ("investment", "trade deal") and SKIP_BEFORE.search(text, max(s, cs - 8), cs):
                 continue  # "at stake", "to deal with"
+            if is_noun and (MODIFIES_A_ROLE.match(text, ce) or NOT_BEFORE.search(text, max(s, cs - 5), cs)):
+                continue  # "export control officers", "not tariffs": no measure
             if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
                     PLURAL.fullmatch(m.group().strip()):
                 continue  # "China controls roughly 98% of ...": a verb, not a measure
@@ -403,7 +422,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     f.actor, f.counterpart = pair[0].name, pair[1].name
             if f.actor is None:
                 who: Mention | None = None
-                if owner:
+                if is_noun:
+                    who = _owner_before(text, index, np_start)  # "the latest US restrictions on ..."
+                if who is None and owner:
                     who = antecedent(text, index, s, np_start, owner.group(1).lower(), SIDES)
                 if who is None:
                     who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"))
