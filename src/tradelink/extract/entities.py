@@ -135,6 +135,7 @@ PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "del", "della", "
                        "ten", "bin", "binti", "al", "dos", "das"})
 PARTICLE_GAP = re.compile(r" ((?:van|von|de|der|den|da|del|della|di|du|la|le|ter|ten|bin|binti|al|dos|das)"
                           r"(?: (?:der|den|la|le))?) ")
+PARTICLE_HEADS = frozenset(p[:2] for p in PARTICLES)  # a cheap test before PARTICLE_GAP
 CONNECT = frozenset({"of", "for", "and", "on"}) | PARTICLES
 CONNECT_AMP = CONNECT | {"&"}
 
@@ -380,8 +381,8 @@ def _strip_det(name: str) -> str:
 
 
 def _is_name_token(tok: str, lx: Lexicon) -> bool:
-    if _particle(tok):
-        return True  # inside a run only: runs never start or end with one
+    if tok[:1].islower():
+        return _particle(tok)  # inside a run only: runs never start or end with one
     return (bool(NAME_TOKEN.fullmatch(tok)) and tok not in lx.capwords
             and tok not in lx.heads and tok not in lx.org_suffixes
             and tok not in lx.media_suffixes and tok.lower() not in lx.gov_alias
@@ -425,7 +426,7 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
                 pass
             elif gap == " and " and _and_in_body_name(run, text, tok, lx):
                 pass  # "Bureau of Mines and Quarries": one name
-            elif (pm := PARTICLE_GAP.fullmatch(gap)) and NAME_TOKEN.fullmatch(run[-1][2]) and \
+            elif gap[1:3] in PARTICLE_HEADS and (pm := PARTICLE_GAP.fullmatch(gap)) and NAME_TOKEN.fullmatch(run[-1][2]) and \
                     run[-1][2] not in JOINERS and NAME_TOKEN.fullmatch(tok) and tok not in capwords:
                 # "Pieter van Dam", "Ana de la Cruz": the particle is part of the name.
                 run.append((pos + pm.start(1), pos + pm.end(1), pm.group(1)))
@@ -520,7 +521,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if tail.endswith(MEDIA_WORDS) and MEDIA_BEFORE.search(before):
         return "media"
     # "X and other chip designers": one of a kind of organisation.
-    if " and " in after:
+    if after[:5] == " and ":
         om = AND_OTHER.match(after)
         if om and rx.desc.search(om.group(1)):
             return "organization"
@@ -916,7 +917,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     tokens = [t for _, _, t in run]
     full = text[s:e]
 
-    named = _named_body(text, run, tokens, full, lx)
+    named = _named_body(text, run, tokens, full, lx) if len(run) > 1 else None
     if named:
         reg.add(full, named, s, e, best=True)
         return
@@ -1059,7 +1060,16 @@ def _named_body(text, run, tokens, full, lx: Lexicon) -> str | None:
     "<Body word> of ..." ("General Administration of Customs", "Bureau of Industry
     and Security", "Academy of Sciences"), or a country before an organisation's
     last word ("China Semiconductor Industry Association")."""
-    if len(run) < 2 or full.lower() in lx.bodies or full.lower() in lx.gov_alias:
+    if " of " in full:
+        return _body_of(text, run, tokens, full, lx)
+    if tokens[-1] in lx.org_suffixes and (tokens[0] in lx.adjectives or tokens[0].lower() in lx.gov_alias) and \
+            lx.heads.isdisjoint(tokens) and full.lower() not in lx.bodies:
+        return "organization"
+    return None
+
+
+def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
+    if full.lower() in lx.bodies or full.lower() in lx.gov_alias:
         return None
     for i in range(len(run) - 1):
         t = tokens[i]
@@ -1070,10 +1080,6 @@ def _named_body(text, run, tokens, full, lx: Lexicon) -> str | None:
                 return None  # "Department of Commerce Under Secretary X Y"
             return "government" if t in GOV_BODY_WORDS else "organization"
         return None
-    first = tokens[0]
-    if (first in lx.adjectives or first.lower() in lx.gov_alias) and tokens[-1] in lx.org_suffixes and \
-            lx.heads.isdisjoint(tokens):
-        return "organization"
     return None
 
 
@@ -1092,7 +1098,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             if ent.type == "person" and ent.surname == names[0]:
                 name = ent.name
                 break
-    elif _particle(names[0].lower()):
+    elif names[0].lower() in PARTICLES:
         # "Van Dam said": the surname of "Pieter van Dam", capitalised.
         for ent in reg.ents.values():
             if ent.type == "person" and ent.surname and ent.surname.lower() == name.lower():
@@ -1100,7 +1106,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
                 break
     ent = reg.get(name)
     if ent is None or ent.type != "person":
-        k = next((i for i, t in enumerate(names) if i and _particle(t)), len(names) - 1)
+        k = next((i for i, t in enumerate(names) if i and t[:1].islower()), len(names) - 1)  # "van Dam"
         ent = Ent(name, "person", surname=" ".join(names[k:]))
         reg.ents[name.lower()] = ent
     ent.add(ms, me, text, best=(me - ms) > ((ent.best[1] - ent.best[0]) if ent.best else 0))
