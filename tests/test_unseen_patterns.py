@@ -137,6 +137,7 @@ def test_abbreviation_in_brackets_is_an_alias():
     ("Osric Pell, Deputy Assistant Secretary of Commerce for Export Administration, said licences would slow.",
      "Export Administration"),
     ("News provided by Halvard Cobalt Mining", "News"),
+    ("Ministers blocked the takeover of Porto chip designer Quartzo Silicon on Friday.", "Porto"),
 ])
 def test_no_person_from_a_title_or_furniture(text, not_a_person):
     _, actors = run(text)

@@ -1264,7 +1264,10 @@ CAPITALISED_WORDS = re.compile(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*")
 ABBR = re.compile(r"[A-Z][A-Z&]{1,7}")
 PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 # "advanced Acme chips": a maker's name before its product.
-MAKES_PRODUCT = re.compile(r"\s+(?:chips?|processors?|accelerators?|GPUs?|shares|stock)\b")
+# Not when the product word is a modifier itself: "a Bristol chip designer", "Ulsan chip plants".
+MAKES_PRODUCT = re.compile(r"\s+(?:chips?|processors?|accelerators?|GPUs?|shares|stock)\b"
+                           r"(?![ -]+(?:[a-z]+ers?|industry|sector|firms?|compan(?:y|ies)|exports?|plants?|factor(?:y|ies)|"
+                           r"supply|supplies|market|markets|output)\b)")
 
 
 def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:
