@@ -7,6 +7,8 @@ answer, whatever the characters (Unicode case folding included).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -123,3 +125,75 @@ def test_trim_is_the_plain_loop(text, data):
                                   "we will act but\n\n", "we will act while.", "the band", "and and and", "or"])
 def test_trim_examples(text):
     assert attribution._trim(text, 0, len(text)) == _trim_plain(text, 0, len(text))
+
+
+# The word-start patterns as first written: look-behind first, then the word.
+PLAIN_WORD_START = {
+    "PRONOUN": r"(?<![\w-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Oo]thers)(?![\w’'-])",
+    "DESCRIPTOR": r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+" + attribution.DESCRIPTOR.pattern.split(r"\s+", 1)[1],
+    "SPOKES": r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+" + attribution.SPOKES.pattern.split(r"\s+", 1)[1],
+}
+word_start_texts = st.lists(st.sampled_from(WORDS + ["He", "it", "It's", "IT", "-it", "_he", "them", "Theyre", "others",
+                                                     "An", "an", "A", "Its", "its", "firm", "bloc", "the\nfirm",
+                                                     "the  company", "spokesperson", "for", "Acme Corp", "them.",
+                                                     "Company", "of", "later"])
+                            | st.text(max_size=4), max_size=40).map(lambda ws: "".join(w + (" " if len(w) % 3 else "")
+                                                                                        for w in ws))
+
+
+@PROPS
+@pytest.mark.parametrize("name", sorted(PLAIN_WORD_START))
+@given(text=word_start_texts, data=st.data())
+def test_word_start_patterns_are_the_plain_ones(name, text, data):
+    fast, plain = getattr(attribution, name), re.compile(PLAIN_WORD_START[name])
+    e = end_of(text, data)
+    s = data.draw(st.integers(0, e))
+    got = [(m.span(), m.groupdict()) for m in fast.finditer(text, s, e)]
+    assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text, s, e)]
+    m = fast.match(text, s, e)
+    p = plain.match(text, s, e)
+    assert (m and (m.span(), m.groupdict())) == (p and (p.span(), p.groupdict()))
+
+
+def test_plain_forms_are_rebuilt_from_the_patterns():
+    assert PLAIN_WORD_START["SPOKES"].startswith(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>")
+    assert PLAIN_WORD_START["DESCRIPTOR"].startswith(r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>company|")
+
+
+@PROPS
+@given(texts)
+def test_anon_word_is_a_substring_test(text):
+    low = text.lower()
+    assert (attribution.ANON_WORD.search(low) is not None) == any(w in low for w in attribution.ANON_WORDS)
+
+
+class PlainDiscourse(attribution.Discourse):
+    """Pronouns resolved afresh every time, genders learnt by setdefault."""
+
+    def pronoun(self, word):
+        g = "he" if word.lower() == "he" else "she"
+        for name in reversed(self.subjects):
+            if self.gender.get(name, g) == g:
+                self.gender[name] = g
+                return name
+        return None
+
+    def learn_gender(self, name, g):
+        self.gender.setdefault(name, g)
+
+
+@PROPS
+@given(st.lists(st.tuples(st.sampled_from(["person", "learn_he", "learn_she", "he", "she", "He", "She"]),
+                          st.sampled_from("ABCDE")), max_size=40))
+def test_pronoun_cache_is_the_plain_resolution(ops):
+    """Every answer and every learnt gender is the one resolving afresh gives."""
+    fast, plain = attribution.Discourse(), PlainDiscourse()
+    for op, name in ops:
+        for d in (fast, plain):
+            if op == "person":
+                d.person(name)
+            elif op.startswith("learn_"):
+                d.learn_gender(name, op[6:])
+        if op in ("he", "she", "He", "She"):
+            assert fast.pronoun(op) == plain.pronoun(op)
+        assert fast.gender == plain.gender and fast.subjects == plain.subjects

@@ -101,6 +101,7 @@ class Cues:
     frames: dict[str, str]
     hedge_rx: re.Pattern[str]
     hedges: tuple[str, ...] = ()  # lower-cased, for a substring test before hedge_rx; empty: no test
+    hedge_word: re.Pattern[str] | None = None  # finds any of `hedges` as a substring
 
 
 NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
@@ -120,7 +121,9 @@ def cues() -> Cues:
     hedges = {h.lower() for h in vocab.lines("hedges")}
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
     ascii_only = all(h.isascii() for h in hedges)  # what the substring test in _hedge is exact for
-    return Cues(verb_rx, frames, hedge_rx, tuple(sorted(hedges)) if ascii_only else ())
+    words = tuple(sorted(hedges)) if ascii_only else ()
+    hedge_word = re.compile("|".join(re.escape(h) for h in words)) if words else None
+    return Cues(verb_rx, frames, hedge_rx, words, hedge_word)
 
 
 ADVERBIAL = re.compile(
@@ -159,6 +162,7 @@ ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|execu
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
               "chief")
+ANON_WORD = re.compile("|".join(ANON_WORDS))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
@@ -194,7 +198,10 @@ AUDIENCE = re.compile(
     r"the\s+(?:House|Senate|committee|panel|parliament)))"
     r"(?:\s+(?:aboard|during)\s+[^,.;]*?(?=\s*(?:[,.;]|$|that\b)))?(?![\w-])")
 ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named")
-SPOKES = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
+# The patterns below that start at a word read its first letter before looking behind it
+# ("[Tt](?<![\w-].)" for "(?<![\w-])[Tt]"): a leading character class lets `re` skip
+# to the places where that letter stands instead of trying the look-behind everywhere.
+SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:(?:later|also|earlier|separately|again|"
                     r"previously|then)\s+)?(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
 DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
@@ -203,7 +210,7 @@ DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regul
                     "venture", "consortium", "bloc",
                     "Company", "Group")  # a press release's defined terms: "the Company"
 # "The Ministry of X" is a name, not a descriptor.
-DESCRIPTOR = re.compile(r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])(?! of\b)")
+DESCRIPTOR = re.compile(r"[TtIi](?<![\w-].)(?:(?<=[Tt])he|(?<=[Ii])ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])(?! of\b)")
 UNNAMED_ROLE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+(?:of|at|for|in|with)\s+[^,.;]{1,60}?)?"
     r"(?=,\s+who\s+[^.;]{0,60}?(?:anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named))")
@@ -213,7 +220,7 @@ UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)
                              r"(?:sources|insiders|people|officials|executives|diplomats|traders)")
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
 RESEARCHERS = re.compile(r"(?:^|\s)(?:analysts|economists|strategists|researchers)$", re.IGNORECASE)
-PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Oo]thers)(?![\w’'-])")
+PRONOUN = re.compile(r"[HhSsIiTtOo](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Ii])t|(?<=[Tt])hey|(?<=[Oo])thers)(?![\w’'-])")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
 
 
@@ -249,19 +256,35 @@ class Discourse:
         self.last_thing: tuple[str, str] | None = None  # (name, type) of an org/government subject
         self.last_anon: str | None = None
         self.last_group: tuple[str, str] | None = None
+        # What "he" and "she" resolve to until the subjects or a gender change. A gender,
+        # once known, stays; so the answer for a pronoun is the latest subject of its
+        # gender or of none, and asking again (which learns nothing new) gives it again.
+        self._pronouns: dict[str, str | None] = {}
 
     def person(self, name: str) -> None:
         if name in self.subjects:
             self.subjects.remove(name)
         self.subjects.append(name)
+        self._pronouns.clear()
+
+    def learn_gender(self, name: str, g: str) -> None:
+        """"X said he ...": X is a "he", unless already known otherwise."""
+        if name not in self.gender:
+            self.gender[name] = g
+            self._pronouns.clear()
 
     def pronoun(self, word: str) -> str | None:
         g = "he" if word.lower() == "he" else "she"
+        if g in self._pronouns:
+            return self._pronouns[g]
+        found = None
         for name in reversed(self.subjects):
             if self.gender.get(name, g) == g:
                 self.gender[name] = g
-                return name
-        return None
+                found = name
+                break
+        self._pronouns[g] = found
+        return found
 
 
 LOOKBACK = 400  # mentions searched back for "the company" and the like
@@ -517,7 +540,7 @@ def _hedge(text: str, s: int, e: int) -> str | None:
         # forms of an ASCII letter (ı, ſ): then no short cut.
         span = text[s:e]
         low = span.lower()
-        if len(low) == len(span) and "ı" not in span and "ſ" not in span and not any(h in low for h in c.hedges):
+        if len(low) == len(span) and "ı" not in span and "ſ" not in span and c.hedge_word.search(low) is None:
             return None
     for m in c.hedge_rx.finditer(text, s, e):
         if m.group()[0].isupper() and m.group().lower() in ("may", "might"):
@@ -964,7 +987,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
         if rx is SPOKES and "spokes" not in lowered and "representative" not in lowered:
             continue
-        if rx is ANON and not any(h in lowered for h in ANON_WORDS):
+        if rx is ANON and ANON_WORD.search(lowered) is None:
             continue
         for m in rx.finditer(text, ws, min(se, vs + 120)):
             if m.end() > vs:
@@ -1324,12 +1347,12 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sta
             # "X said he ..." teaches the gender of X.
             m = HE_SHE.match(text[s.start:s.end])
             if m and s.kind == "indirect":
-                state.gender.setdefault(s.speaker, m.group(1).lower())
+                state.learn_gender(s.speaker, m.group(1).lower())
             # A pronoun speaker teaches it too.
             if s.sentence:
                 pm = PRONOUN_SAID.search(s.sentence.text)
                 if pm:
-                    state.gender.setdefault(s.speaker, pm.group(1).lower())
+                    state.learn_gender(s.speaker, pm.group(1).lower())
     if persons:
         state.person(persons[0].speaker)
         return
