@@ -25,9 +25,12 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from pydantic import TypeAdapter
 
 from tradelink import vocab
-from tradelink.models import Actor, Span, Statement
+from tradelink.models import Actor, Span, Statement, TimeExpression
 
 from . import entities
 from .fastre import _trie_regex
@@ -397,9 +400,9 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     actors = list(actors) if not isinstance(actors, list) else actors
     index = Index(actors)
     state = Discourse()
-    out: list[Statement] = []
-    prev_direct: Statement | None = None
-    prev_block_direct: Statement | None = None
+    out: list[Said] = []
+    prev_direct: Said | None = None
+    prev_block_direct: Said | None = None
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None
     spoken = any(w in text for w in SPOKE_WORDS)  # most articles have none
@@ -421,7 +424,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             continue
         quotes = find_quotes(text, bs, block.end)
         opens = [q.open for q in quotes]  # in order: the sentences' quotes by bisection
-        stmts_in_block: list[Statement] = []
+        stmts_in_block: list[Said] = []
         for ss, se in _bounded(text, sentences(text, bs, block.end, quotes)):
             squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
             new = _sentence(text, ss, se, squotes, index, state, actors, times, block)
@@ -446,7 +449,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         if spoken and any(text.find(w, block.start, block.end) >= 0 for w in SPOKE_WORDS) and \
                 SPOKE_TO.search(text[block.start:block.end]):
             medium_near = _medium_before(text, index, block.end)
-    return out
+    return _statements(text, out)
 
 
 SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked) (?:to|with)\b")
@@ -500,15 +503,45 @@ def _add_speaker_actors(text, index: Index, actors: list[Actor]) -> None:
     index.new_speakers.clear()
 
 
-def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent, times) -> Statement:
+class Said(NamedTuple):
+    """A statement while the stage runs: `Statement`'s fields, the sentence as (start, end)."""
+
+    start: int
+    end: int
+    speaker: str | None
+    speaker_type: str | None
+    speaker_descriptor: str | None
+    kind: str
+    verb: str
+    medium: str | None
+    hedge: str | None
+    sentence: tuple[int, int]
+    when: TimeExpression | None
+
+
+def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent, times) -> Said:
     when = None
     for t in times:
         if sent[0] <= t.start < sent[1]:
             when = t
             break
-    return Statement(start=s, end=e, text=text[s:e], speaker=speaker, speaker_type=stype,
-                     speaker_descriptor=desc, kind=kind, verb=verb, medium=medium, hedge=hedge,
-                     sentence=Span(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]), when=when)
+    return Said(s, e, speaker, stype, desc, kind, verb, medium, hedge, sent, when)
+
+
+@functools.cache
+def _statement_list() -> TypeAdapter[list[Statement]]:
+    return TypeAdapter(list[Statement])
+
+
+def _statements(text: str, said: list[Said]) -> list[Statement]:
+    """The records, validated in one call (pydantic builds them from dicts faster
+    than one model at a time)."""
+    return _statement_list().validate_python([
+        {"start": s.start, "end": s.end, "text": text[s.start:s.end], "speaker": s.speaker,
+         "speaker_type": s.speaker_type, "speaker_descriptor": s.speaker_descriptor, "kind": s.kind,
+         "verb": s.verb, "medium": s.medium, "hedge": s.hedge,
+         "sentence": {"start": s.sentence[0], "end": s.sentence[1], "text": text[s.sentence[0]:s.sentence[1]]},
+         "when": s.when} for s in said])
 
 
 BLANK = re.compile(r"\S")
@@ -573,7 +606,7 @@ SPEECH_END = re.compile(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*
 FEW_WORDS = re.compile(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$")
 
 
-def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Statement]:
+def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Said]:
     c = cues()
     real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
     masked = _masked(text, ss, se, real) if real else text[ss:se]
@@ -689,7 +722,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             best.quote = q
             used.add(id(q))
 
-    out: list[Statement] = []
+    out: list[Said] = []
     for i, f in enumerate(frames):
         nxt = frames[i + 1] if i + 1 < len(frames) else None
         if f.quote is not None:
@@ -1340,7 +1373,7 @@ HE_SHE = re.compile(r"(?:that\s+)?(he|she)\b", re.IGNORECASE)
 PRONOUN_SAID = re.compile(r"(?<![\w])(he|she|He|She)\s+(?:\w+\s+)?(?:said|told|added|argued|warned)\b")
 
 
-def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Statement]) -> None:
+def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Said]) -> None:
     persons = [s for s in new if s.speaker_type == "person" and s.speaker]
     for s in new:
         if s.speaker_type == "person" and s.speaker:
@@ -1350,7 +1383,7 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sta
                 state.learn_gender(s.speaker, m.group(1).lower())
             # A pronoun speaker teaches it too.
             if s.sentence:
-                pm = PRONOUN_SAID.search(s.sentence.text)
+                pm = PRONOUN_SAID.search(text[s.sentence[0]:s.sentence[1]])
                 if pm:
                     state.learn_gender(s.speaker, pm.group(1).lower())
     if persons:
