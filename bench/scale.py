@@ -5,8 +5,9 @@
 For each N it writes a synthetic corpus (`bench/corpus.py`, seeded), then:
 
 * ingests it with ``tradelink ingest DIR --jobs J`` for each J, as a whole
-  process, reporting articles/s, MB/s, the peak RSS of the process tree
-  (sampled every 20 ms from /proc) and CPU ms an article, of the whole tree
+  process, reporting articles/s, MB/s, the peak RSS and PSS of the process
+  tree (sampled every 20 ms from /proc; PSS shares a forked worker's pages
+  with the parent instead of counting them twice) and CPU ms an article, of the whole tree
   and of the writing (top) process;
 * reports database bytes per article (after a WAL checkpoint);
 * times the queries ``quotes --speaker``, ``questions`` (the default: the
@@ -52,22 +53,32 @@ ENV.pop("TRADELINK_DB", None)
 # --- measuring processes --------------------------------------------------------
 
 
-def _tree_rss_kb(pid: int) -> int:
-    total, todo = 0, [pid]
+def _tree_mem_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over a process and its descendants, in KB.
+
+    RSS counts a page shared by forked workers once per process; PSS divides
+    it among them, so the PSS sum is the memory the tree really holds."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/status") as fh:
                 for line in fh:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                        rss += int(line.split()[1])
+                        break
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
                         break
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo.extend(int(c) for c in fh.read().split())
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return rss, pss
 
 
 def _cpu_ticks(pid: int) -> int | None:
@@ -80,13 +91,13 @@ def _cpu_ticks(pid: int) -> int | None:
         return None
 
 
-def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess, dict]:
-    """(wall seconds, peak RSS of the process tree in KB, result, CPU seconds).
+def run_measured(cmd: list[str]) -> tuple[float, tuple[int, int], subprocess.CompletedProcess, dict]:
+    """(wall seconds, peak (RSS, PSS) of the process tree in KB, result, CPU seconds).
 
     CPU (user + system, less noisy than wall time on a shared machine): ``tree``
     is the whole process tree (workers included); ``main`` the top process alone
     (for ``ingest``, the writer), as last sampled, at most 20 ms before it ends."""
-    peak = 0
+    peak = [0, 0]
     main_ticks = 0
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -97,7 +108,8 @@ def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProces
     def sample():
         nonlocal peak, main_ticks
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(proc.pid))
+            rss, pss = _tree_mem_kb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             main_ticks = _cpu_ticks(proc.pid) or main_ticks
             done.wait(0.02)
 
@@ -110,7 +122,7 @@ def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProces
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = {"tree": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
            "main": round(main_ticks / os.sysconf("SC_CLK_TCK"), 2)}
-    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err), cpu
+    return wall, (peak[0], peak[1]), subprocess.CompletedProcess(cmd, proc.returncode, out, err), cpu
 
 
 def timed_process(cmd: list[str]) -> float:
@@ -155,7 +167,8 @@ def ingest(corpus: Path, db: Path, jobs: int, n: int, nbytes: int) -> dict:
     return {
         "jobs": jobs, "seconds": round(wall, 2), "articles": stored,
         "articles_per_s": round(n / wall, 1), "mb_per_s": round(nbytes / wall / 1e6, 3),
-        "peak_rss_mb": round(peak / 1024, 1), "db_bytes": size,
+        "peak_rss_mb": round(peak[0] / 1024, 1), "peak_pss_mb": round(peak[1] / 1024, 1),
+        "db_bytes": size,
         "cpu_s": cpu["tree"], "writer_cpu_s": cpu["main"],
         "cpu_ms_per_article": round(cpu["tree"] * 1000 / max(stored, 1), 2),
         "writer_cpu_ms_per_article": round(cpu["main"] * 1000 / max(stored, 1), 2),
@@ -313,11 +326,12 @@ def report(n: int, res: dict) -> str:
     source = (f"{res['corpus_mb']:.1f} MB of text" if res["ingest"]
               else f"queries only, on {res.get('db')}")
     lines = [f"### N = {n:,} articles ({source})", ""]
-    lines += ["| ingest | seconds | articles/s | MB/s | peak RSS MB | DB bytes/article "
-              "| CPU ms/article | writer CPU ms/article |", "|---|---|---|---|---|---|---|---|"]
+    lines += ["| ingest | seconds | articles/s | MB/s | peak RSS MB | peak PSS MB | DB bytes/article "
+              "| CPU ms/article | writer CPU ms/article |", "|---|---|---|---|---|---|---|---|---|"]
     for ing in res["ingest"]:
         lines.append(f"| --jobs {ing['jobs']} | {ing['seconds']} | {ing['articles_per_s']} | "
-                     f"{ing['mb_per_s']} | {ing['peak_rss_mb']} | {ing['db_bytes_per_article']} | "
+                     f"{ing['mb_per_s']} | {ing['peak_rss_mb']} | {ing.get('peak_pss_mb', '-')} | "
+                     f"{ing['db_bytes_per_article']} | "
                      f"{ing.get('cpu_ms_per_article', '-')} | {ing.get('writer_cpu_ms_per_article', '-')} |")
     lines += ["", "| query | in-process p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | rows (max) "
               "| whole CLI p50 ms | p95 ms |", "|---|---|---|---|---|---|---|---|"]
