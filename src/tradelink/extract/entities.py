@@ -404,6 +404,12 @@ MAX_RUN = 16
 # The gaps that join "Ministry" to "Commerce" in "Ministry of Commerce".
 CONNECTOR_GAPS = frozenset(f" {w} " for w in ("of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"))
 HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Ningbo-based"
+# A hyphenated given name after a short surname ("Park Seung-ho", "Tsai Ing-wen"):
+# two short syllables, the second not an English suffix ("Seoul-based", "Tokyo-led").
+GIVEN_HYPHEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+SURNAME_SHORT = re.compile(r"[A-Z][a-z]{1,4}")
+HYPHEN_SUFFIXES = frozenset("""based owned led run made born bound era style wide level like free only type
+sized scale grade class range term month year day week fold odd plus""".split())
 INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S."
 RUN_ENDS = ",;:()\"“”"
 
@@ -434,7 +440,7 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
                 yield run
                 run = []
         # Split off words like "Ningbo-based" and possessives.
-        if "-" in tok and HYPHEN_LOWER.search(tok):
+        if "-" in tok and HYPHEN_LOWER.search(tok) and not _given_hyphen(run, tok, lx):
             if run:
                 yield run
                 run = []
@@ -462,6 +468,15 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         yield run
 
 
+def _given_hyphen(run, tok: str, lx: Lexicon) -> bool:
+    """Is tok a hyphenated given name after a surname ("Kang Tae-woo"), not "Seoul-based"?"""
+    if not run or not GIVEN_HYPHEN.fullmatch(tok) or tok.partition("-")[2] in HYPHEN_SUFFIXES:
+        return False
+    last = run[-1][2]
+    return bool(SURNAME_SHORT.fullmatch(last)) and last not in lx.capwords and last.lower() not in lx.gov_alias \
+        and last not in lx.adjectives and tok.partition("-")[0] not in lx.capwords
+
+
 def _and_in_body_name(run, text, tok, lx: Lexicon) -> bool:
     """Does "and" continue a body's "X of A" name ("Bureau of Mines and Quarries")?"""
     return tok not in lx.capwords and tok.lower() not in lx.gov_alias and tok not in lx.adjectives and \
@@ -487,6 +502,9 @@ WHOSE = re.compile(r",\s+whose\b[^,;.]{0,100},")
 LET_BEFORE = re.compile(r"\b(?:let|lets|allow|allows|allowed|allowing|permit|permits|permitted|barred|bars|banned)\s+$")
 SELLER_AFTER = re.compile(r"\s+(?:to\s+)?(?:sell|ship|export|resume|supply|keep selling)\b")
 LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
+
+
+OF_EMPLOYER = re.compile(r" of (?:the )?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'-]*){0,6}")
 
 
 def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
@@ -536,6 +554,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return "organization"
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
+        return "speaker"
+    # "X Y of Acme Securities said": the speaker's employer between name and verb.
+    if after[:4] == " of " and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
         return "speaker"
     if tail.endswith(SAID_WORDS) and SAID_BEFORE.search(before):
         return "speaker"
