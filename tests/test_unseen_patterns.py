@@ -176,3 +176,50 @@ def test_no_measure_from_a_modifier_or_a_negation(text, kind):
 def test_a_number_with_thousands_stays_whole_in_a_policy_name():
     pols = _policies("Chile approved 1,250 gallium export licences in May.")
     assert [p.name for p in pols if p.kind == "licence"] == ["1,250 gallium export licences"]
+
+
+# --- f1-f6 (Reuters EXCLUSIVE, AFP, a TV interview write-up, a mining trade outlet,
+# a Korean explainer, an earnings-call transcript) ---------------------------------
+
+ACTORS_F = [
+    # Hyphenated given names after a short surname, and the surname alone later.
+    ("Economist Yang Su-bin said margins were thin. Yang said costs would rise.", "Yang Su-bin", "person"),
+    ("Trade Minister Ruan Mei-ling spoke to reporters on Monday.", "Ruan Mei-ling", "person"),
+    # "X Y of <Employer> said": the employer sits between the name and the verb.
+    ("Ilse Marwood of Dunmore Capital said in a note that prices would ease.", "Ilse Marwood", "person"),
+    ("Olek Farrant of the Baltic Ore Traders Union said shipments had stopped.", "Olek Farrant", "person"),
+    # Mineral-producing countries.
+    ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Madagascar", "government"),
+    ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Zambia", "government"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS_F)
+def test_actors_f(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in [(a.name, a.type) for a in actors], [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text,not_a_name", [
+    # A place with a hyphenated suffix is no given name.
+    ("A Lima-based broker and a South Korea-based fund bought the oxide.", "Lima-based"),
+    ("A Lima-based broker and a South Korea-based fund bought the oxide.", "South Korea-based"),
+    ("The Oslo-listed miner Fjell Metals said output fell.", "Oslo-listed"),
+])
+def test_hyphenated_place_words_are_no_names(text, not_a_name):
+    _, actors = run(text)
+    assert not any(not_a_name in a.name for a in actors), [a.name for a in actors]
+
+
+@pytest.mark.parametrize("text", [
+    # A "Most viewed" list: its headlines are no questions or statements.
+    "Ore prices held steady, Dunmore Capital said.\nMost Viewed\n1. Is the copper boom over?\n2. Ministers said to plan new levy\n",
+    "Ore prices held steady, Dunmore Capital said.\nMost popular\nWhat is antimony and why does it matter?\n",
+    # An author bio after the story.
+    "Ore prices held steady, Dunmore Capital said.\nTamsin Orly covers metals and mining for Ore.net. She previously reported "
+    "on shipping from Rotterdam.\n",
+])
+def test_furniture_after_the_story(text):
+    ex = extract(text, {})
+    assert [(s.speaker, s.text) for s in ex.statements] == [("Dunmore Capital", "Ore prices held steady")]
+    assert ex.questions == []
