@@ -404,7 +404,7 @@ MAX_RUN = 16
 # The gaps that join "Ministry" to "Commerce" in "Ministry of Commerce".
 CONNECTOR_GAPS = frozenset(f" {w} " for w in ("of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"))
 HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Ningbo-based"
-# A hyphenated given name after a short surname ("Park Seung-ho", "Tsai Ing-wen"):
+# A hyphenated given name after a short surname ("Kang Min-seo"):
 # two short syllables, the second not an English suffix ("Seoul-based", "Tokyo-led").
 GIVEN_HYPHEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 SURNAME_SHORT = re.compile(r"[A-Z][a-z]{1,4}")
