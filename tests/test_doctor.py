@@ -67,7 +67,7 @@ def test_healthy_database(db):
     diag = run(db)
     assert diag.ok, diag.as_dict()
     assert summary(diag) == {"integrity": True, "schema": True, "orphans": True,
-                             "spans": True, "fts": True}
+                             "spans": True, "fts": True, "link_ends": True}
     assert diag.counts == {"articles": 1, "entities": 1, "mentions": 1, "statements": 1,
                            "questions": 0, "links": 0}
     assert [c.detail for c in diag.checks] == [
@@ -76,7 +76,16 @@ def test_healthy_database(db):
         "no orphaned rows",
         "2 spans slice back (all)",
         "6 indexes in sync",
+        "0 distinct ends of the links, in sync",
     ]
+
+
+def test_link_ends_out_of_sync(db):
+    edit(db, "INSERT INTO link_ends (source_id, target_id, policy_id, n) VALUES (1, 1, 0, 2)")
+    check = next(c for c in run(db).checks if c.name == "link_ends")
+    assert (check.ok, check.problems) == (False, 1)
+    assert check.detail.startswith("link_ends differs from links on 1 row; rebuild it with: "
+                                   "DELETE FROM link_ends; INSERT INTO link_ends ")
 
 
 def test_doctor_does_not_write(db):
@@ -170,7 +179,8 @@ def test_unreachable_postgres():
 def test_empty_store_on_each_backend(store_url):
     diag = run(store_url)
     assert diag.ok, diag.as_dict()
-    assert [c.name for c in diag.checks] == ["integrity", "schema", "orphans", "spans", "fts"]
+    assert [c.name for c in diag.checks] == ["integrity", "schema", "orphans", "spans", "fts",
+                                                "link_ends"]
     assert diag.counts["articles"] == 0
 
 
@@ -182,10 +192,11 @@ def test_cli_report_on_a_healthy_database(cli, handmade_db):
     assert (r.exit_code, r.stderr) == (0, "")
     lines = r.stdout.splitlines()
     assert lines[0] == f"tradelink doctor: {handmade_db} (sqlite)"
-    assert [line.split()[:2] for line in lines[1:6]] == [
-        ["ok", "integrity"], ["ok", "schema"], ["ok", "orphans"], ["ok", "spans"], ["ok", "fts"]]
-    assert lines[6].startswith("  holds 2 articles, ")
-    assert lines[7:] == ["no problems found"]
+    assert [line.split()[:2] for line in lines[1:7]] == [
+        ["ok", "integrity"], ["ok", "schema"], ["ok", "orphans"], ["ok", "spans"], ["ok", "fts"],
+        ["ok", "link_ends"]]
+    assert lines[7].startswith("  holds 2 articles, ")
+    assert lines[8:] == ["no problems found"]
 
 
 def test_cli_reports_problems_and_exits_1(cli, handmade_db):
@@ -205,7 +216,8 @@ def test_cli_json(cli, handmade_db):
     data = json.loads(r.stdout)
     assert r.exit_code == 0 and data["ok"] is True
     assert set(data) == {"database", "backend", "ok", "checks", "counts"}
-    assert [c["name"] for c in data["checks"]] == ["integrity", "schema", "orphans", "spans", "fts"]
+    assert [c["name"] for c in data["checks"]] == ["integrity", "schema", "orphans", "spans", "fts",
+                                                "link_ends"]
     assert all(set(c) == {"name", "ok", "detail", "problems"} for c in data["checks"])
     assert data["checks"][3]["detail"].endswith("(sampled)")
 

@@ -16,6 +16,8 @@ The checks:
 * **spans**: every stored ``[start, end)`` slices the article text back to the
   stored ``text`` (``substr(text, start + 1, end - start)``).
 * **fts**: each full-text index holds as many rows as the table it indexes.
+* **link_ends**: the distinct ends of the links and their counts (schema 8)
+  are exactly those of ``links``.
 """
 
 from __future__ import annotations
@@ -173,7 +175,8 @@ def diagnose(conn, database: str, *, span_sample: int | None = None) -> Diagnosi
         diag.checks.append(schema)
         if "articles" not in tables:
             return diag
-        for step in (check_orphans, lambda c, t: check_spans(c, t, span_sample), check_fts):
+        for step in (check_orphans, lambda c, t: check_spans(c, t, span_sample), check_fts,
+                     check_link_ends):
             diag.checks.append(step(conn, tables))
         diag.counts = {t: _scalar(conn, f"SELECT count(*) FROM {t}")
                        for t in COUNTED if t in tables}
@@ -311,6 +314,26 @@ def check_fts(conn, tables: set[str]) -> Check:
         n = len(pairs)
         return Check("fts", True, f"{n} index{'' if n == 1 else 'es'} in sync")
     return _check_pg_fts(conn, tables)
+
+
+_ENDS_OF_LINKS = ("SELECT source_id, target_id, COALESCE(policy_id, 0) AS policy_id, COUNT(*) AS n"
+                  " FROM links GROUP BY source_id, target_id, COALESCE(policy_id, 0)")
+_ENDS_STORED = "SELECT source_id, target_id, policy_id, n FROM link_ends"
+LINK_ENDS_FIX = ("DELETE FROM link_ends; INSERT INTO link_ends (source_id, target_id, policy_id, n) "
+                 + _ENDS_OF_LINKS)
+
+
+def check_link_ends(conn, tables: set[str]) -> Check:
+    """``link_ends`` against ``links``: every distinct (source, target, policy) with its count."""
+    if "link_ends" not in tables:
+        return Check("link_ends", True, "no link_ends table (schema before 8)")
+    off = _scalar(conn, f"SELECT count(*) FROM ({_ENDS_OF_LINKS} EXCEPT {_ENDS_STORED}) a")
+    off += _scalar(conn, f"SELECT count(*) FROM ({_ENDS_STORED} EXCEPT {_ENDS_OF_LINKS}) b")
+    if off:
+        return Check("link_ends", False, f"link_ends differs from links on {_plural(off, 'row')}; "
+                     f"rebuild it with: {LINK_ENDS_FIX}", 1)
+    n = _scalar(conn, "SELECT count(*) FROM link_ends")
+    return Check("link_ends", True, f"{_plural(n, 'distinct end')} of the links, in sync")
 
 
 def _check_pg_fts(conn, tables: set[str]) -> Check:

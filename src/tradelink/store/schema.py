@@ -222,3 +222,22 @@ class LinkRow(Base):
         Index("ix_links_target_ends", "target_id", "source_id", "policy_id"),
         Index("ix_links_policy_ends", "policy_id", "source_id", "target_id"),
     )
+
+
+class LinkEndsRow(Base):
+    """Each distinct (source, target, policy) of ``links`` and how many links have
+    it (migration 0008); ``policy_id`` 0: through no policy. `path` reads a
+    node's neighbours here, not from every one of its links. The writer adds
+    new links before each commit (SQLite) or a trigger does (PostgreSQL);
+    triggers take deleted links off."""
+
+    __tablename__ = "link_ends"
+    source_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    target_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    policy_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_link_ends_target", "target_id", "source_id", "policy_id"),
+        Index("ix_link_ends_policy", "policy_id", "source_id", "target_id"),
+    )

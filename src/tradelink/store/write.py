@@ -95,8 +95,17 @@ _ARTICLE_INDEXES = (("search_sentences", "sentences", "text"), ("search_statemen
 _ALIAS_INDEX = ("search_alias_keys", "aliases", "key")
 
 
+# The distinct ends of the links and their counts (migration 0008), likewise
+# added per transaction; delete and update triggers take links off.
+_LINK_ENDS = ("INSERT INTO link_ends (source_id, target_id, policy_id, n) "
+              "SELECT source_id, target_id, COALESCE(policy_id, 0), COUNT(*) FROM links "
+              "WHERE {where} GROUP BY source_id, target_id, COALESCE(policy_id, 0) "
+              "ON CONFLICT (source_id, target_id, policy_id) DO UPDATE SET n = n + excluded.n")
+
+
 def index_articles(connection, article_ids) -> None:
-    """Add the sentences, statements, questions and links of these (new) articles to the SQLite indexes.
+    """Add the sentences, statements, questions and links of these (new) articles to the SQLite
+    indexes, and their links' ends to ``link_ends``.
 
     ``connection``: SQLAlchemy's or the stdlib's, as for the two functions below."""
     ids = sorted(set(article_ids))
@@ -105,6 +114,7 @@ def index_articles(connection, article_ids) -> None:
         for fts, table, col in _ARTICLE_INDEXES:
             _exec(connection, f"INSERT INTO {fts}(rowid, {col}) SELECT id, {col} FROM {table} "
                   f"WHERE article_id IN ({marks}) ORDER BY id", tuple(chunk))
+        _exec(connection, _LINK_ENDS.format(where=f"article_id IN ({marks})"), tuple(chunk))
 
 
 def index_aliases(connection, after_id: int) -> None:
@@ -118,6 +128,8 @@ def rebuild_indexes(connection) -> None:
     """Rebuild every SQLite index without an insert trigger (for rows inserted by hand)."""
     for fts, _table, _col in (*_ARTICLE_INDEXES, _ALIAS_INDEX):
         _exec(connection, f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    _exec(connection, "DELETE FROM link_ends")
+    _exec(connection, _LINK_ENDS.format(where="1 = 1"))
 
 
 def _exec(connection, sql: str, params: tuple = ()) -> None:
