@@ -170,9 +170,12 @@ def test_paths_equal_bfs(db, order, cuts, extra, chains, ends, group, grouped, h
     check(db, links, group, names[0], names[1], hops, limit, evidence)
 
 
-def test_paths_equal_bfs_on_both_backends(store_url):
+@pytest.mark.parametrize("link_ends", [True, False], ids=["link_ends", "links"])
+def test_paths_equal_bfs_on_both_backends(store_url, monkeypatch, link_ends):
     """Seeded random graphs, larger than Hypothesis draws, through the read
-    path the CLI uses (stdlib sqlite3, or SQLAlchemy on PostgreSQL)."""
+    path the CLI uses (stdlib sqlite3, or SQLAlchemy on PostgreSQL); read from
+    ``link_ends`` and, as for a database from before migration 0008, from ``links``."""
+    monkeypatch.setattr(G, "has_link_ends", lambda conn: link_ends)
     from sqlalchemy import text
 
     from tradelink.store.db import open_engine, open_reader, resolve
