@@ -398,30 +398,30 @@ def has_link_ends(conn) -> bool:
     return bool(rows) and str(rows[0][0]).isdigit() and int(rows[0][0]) >= 8
 
 
-def _pairs(s: int, t: int, p: int | None) -> list[tuple[int, int]]:
-    """The undirected steps one link makes: its ends, and each end to its policy
-    (``p`` None or 0: through no policy)."""
-    out = [(s, t)]
-    if p:
-        out += [(s, p), (t, p)]
-    return [(x, y) for x, y in out if x != y]
-
-
 def _expand(conn, frontier: set[int], table: str = "links") -> dict[int, set[int]]:
     """Each frontier node's neighbours (either direction, policies included),
-    read from ``table``: ``links`` or ``link_ends``."""
-    found: dict[int, set[int]] = {}
+    read from ``table``: ``links`` or ``link_ends``. A link (or ends triple)
+    ``s, t, p`` joins s and t, and each of them to its policy p (None or 0: no
+    policy); a node is never its own neighbour."""
+    found: dict[int, set[int]] = {n: set() for n in frontier}
     ids = sorted(frontier)
     for i in range(0, len(ids), _CHUNK):
         params: dict = {}
         names = _in("f", ids[i:i + _CHUNK], params)
         for s, t, p in query(conn, _NEIGHBOURS_SQL.format(table=table, ids=names), params):
-            for x, y in _pairs(s, t, p):
-                if x in frontier:
-                    found.setdefault(x, set()).add(y)
-                if y in frontier:
-                    found.setdefault(y, set()).add(x)
-    return found
+            # unrolled: a hub brings thousands of rows
+            if s != t:
+                if s in frontier:
+                    found[s].add(t)
+                if t in frontier:
+                    found[t].add(s)
+            if p:
+                if p in frontier:
+                    found[p].update(x for x in (s, t) if x != p)
+                for x in (s, t):
+                    if x != p and x in frontier:
+                        found[x].add(p)
+    return {n: got for n, got in found.items() if got}
 
 
 class _Search:
@@ -557,11 +557,14 @@ def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
 
 def _joins(i: int) -> str:
     """The links that join ``:u{i}`` and ``:v{i}``: as their ends, or an end and
-    the policy the link runs through (each branch has an index)."""
+    the policy the link runs through. Six plain branches, so that each can
+    take its own index (on ``link_ends`` every one is an index seek)."""
     return (f"((l.source_id = :u{i} AND l.target_id = :v{i})"
             f" OR (l.source_id = :v{i} AND l.target_id = :u{i})"
-            f" OR (l.policy_id = :u{i} AND (l.source_id = :v{i} OR l.target_id = :v{i}))"
-            f" OR (l.policy_id = :v{i} AND (l.source_id = :u{i} OR l.target_id = :u{i})))")
+            f" OR (l.policy_id = :u{i} AND l.source_id = :v{i})"
+            f" OR (l.policy_id = :u{i} AND l.target_id = :v{i})"
+            f" OR (l.policy_id = :v{i} AND l.source_id = :u{i})"
+            f" OR (l.policy_id = :v{i} AND l.target_id = :u{i}))")
 
 
 def _step_links(conn, pairs: list[tuple[int, int]], evidence: int

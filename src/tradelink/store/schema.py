@@ -238,6 +238,6 @@ class LinkEndsRow(Base):
     n: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
-        Index("ix_link_ends_target", "target_id", "source_id", "policy_id"),
+        Index("ix_link_ends_target", "target_id", "policy_id", "source_id"),
         Index("ix_link_ends_policy", "policy_id", "source_id", "target_id"),
     )

@@ -85,7 +85,7 @@ def upgrade() -> None:
         sa.Column("n", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("source_id", "target_id", "policy_id"),
     )
-    op.create_index("ix_link_ends_target", "link_ends", ["target_id", "source_id", "policy_id"])
+    op.create_index("ix_link_ends_target", "link_ends", ["target_id", "policy_id", "source_id"])
     op.create_index("ix_link_ends_policy", "link_ends", ["policy_id", "source_id", "target_id"])
     op.execute(FILL)
     if op.get_bind().dialect.name == "sqlite":
