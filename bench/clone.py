@@ -75,6 +75,11 @@ def clone(src: Path, out: Path, k: int) -> None:
         conn.commit()
         print(f"clone {c}: {n0 * (c + 1)} articles ({time.perf_counter() - started:.0f} s)",
               flush=True)
+    if _has_table(conn, "link_ends"):  # the writer fills it too (migration 0008)
+        from tradelink.store.doctor import LINK_ENDS_FIX
+
+        conn.executescript(LINK_ENDS_FIX)
+        conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 

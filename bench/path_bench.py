@@ -58,6 +58,10 @@ def fill(engine, data) -> None:
         c.execute(insert(S.ArticleRow), arts)
         c.execute(insert(S.EntityRow), ents)
         c.execute(insert(S.LinkRow), lks)
+        if c.dialect.name == "sqlite":
+            from tradelink.store.write import rebuild_indexes
+
+            rebuild_indexes(c)  # raw inserts: index them (and fill link_ends) as the writer does
 
 
 def measure(label: str, url: str, nodes: int, queries: int) -> None:
