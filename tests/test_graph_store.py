@@ -1,5 +1,5 @@
 """Graph queries (store/graph.py) on SQLite and PostgreSQL: name resolution,
-link filters, neighbours, shortest paths by recursive CTE, the whole graph."""
+link filters, neighbours, shortest paths (two-sided BFS), the whole graph."""
 
 from __future__ import annotations
 
