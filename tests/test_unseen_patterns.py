@@ -188,6 +188,16 @@ ACTORS_F = [
     # "X Y of <Employer> said": the employer sits between the name and the verb.
     ("Ilse Marwood of Dunmore Capital said in a note that prices would ease.", "Ilse Marwood", "person"),
     ("Olek Farrant of the Baltic Ore Traders Union said shipments had stopped.", "Olek Farrant", "person"),
+    # A place word heading a name: an outlet's ("Lima Herald"), a company's after a company word,
+    # an institute's "for ... and ..." name; media known by name win over their place.
+    ("An official told the Lima Herald that talks were slow.", "Lima Herald", "media"),
+    ("The Washington Post reported the talks.", "Washington Post", "media"),
+    ("Peruvian toolmaker Lima Precision, which sells into Chile, said it would wait.", "Lima Precision",
+     "organization"),
+    ("Ada Lund, a fellow at the Peru Institute for Mining Economics and Trade, said costs rose.",
+     "Peru Institute for Mining Economics and Trade", "organization"),
+    ("Aron Vale of the Andes Water Action Network said the mine leaked.", "Andes Water Action Network", "organization"),
+    ("Quarto Energy Solution and two battery makers declined to comment.", "Quarto Energy Solution", "organization"),
     # Mineral-producing countries.
     ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Madagascar", "government"),
     ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Zambia", "government"),

@@ -478,9 +478,9 @@ def _given_hyphen(run, tok: str, lx: Lexicon) -> bool:
 
 
 def _and_in_body_name(run, text, tok, lx: Lexicon) -> bool:
-    """Does "and" continue a body's "X of A" name ("Bureau of Mines and Quarries")?"""
+    """Does "and" continue a body's "X of A" or "X for A" name ("Bureau of Mines and Quarries")?"""
     return tok not in lx.capwords and tok.lower() not in lx.gov_alias and tok not in lx.adjectives and \
-        any(text[x[1]:y[0]] == " of " and x[2] in OF_HEADS for x, y in zip(run, run[1:]))
+        any(text[x[1]:y[0]] in (" of ", " for ") and x[2] in OF_HEADS for x, y in zip(run, run[1:]))
 
 
 AGE = re.compile(r",\s+\d{1,3},")
@@ -938,13 +938,23 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     tokens = [t for _, _, t in run]
     full = text[s:e]
 
+    # Media known by name, before the governments: "Washington Post", "Korea Herald".
+    if full.lower() in lx.media_names:
+        reg.add(lx.media_names[full.lower()], "media", s, e, best=True)
+        return
     named = _named_body(text, run, tokens, full, lx) if len(run) > 1 else None
     if named:
         reg.add(full, named, s, e, best=True)
         return
 
-    # Governments and their metonyms, whole run or its first words.
-    for n in range(len(run), 0, -1) if tokens[0].lower() in _fast().gov_firsts else ():
+    # Governments and their metonyms, whole run or its first words; but a company
+    # word before a longer name makes it a company's ("toolmaker Tokyo Electron").
+    gov_first = tokens[0].lower() in _fast().gov_firsts
+    if gov_first and len(run) > 1 and full.lower() not in lx.gov_alias and full.lower() not in lx.bodies and \
+            _company_word_before(text, s):
+        reg.add(full, "organization", s, e, best=True)
+        return
+    for n in range(len(run), 0, -1) if gov_first else ():
         cand = text[run[0][0]:run[n - 1][1]]
         low = cand.lower()
         canon = lx.gov_alias.get(low)
@@ -962,10 +972,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         _classify_run(text, run[1:], reg, lx, verbs_rx, pending_single)
         return
 
-    # Media known by name, or by the last word of the name.
-    if full.lower() in lx.media_names:
-        reg.add(lx.media_names[full.lower()], "media", s, e, best=True)
-        return
+    # Media known by the last word of the name.
     if tokens[-1] in lx.media_suffixes and (len(tokens) > 1):
         reg.add(full, "media", s, e, best=True)
         return
@@ -1076,13 +1083,27 @@ def _apposition_of_person(text, s, reg: Registry) -> bool:
     return any(ent.type == "person" and any(e == s - 2 for _, e in ent.spans) for ent in reg.ents.values())
 
 
+def _company_word_before(text: str, s: int) -> bool:
+    """Does a company word stand just before the name, after a determiner, a capitalised
+    word or nothing ("the toolmaker X Y", "Japanese toolmaker X Y")?"""
+    words = text[max(0, s - 60):s].split()
+    if not words or words[-1].lower().rstrip("s") not in _rx().desc_words:
+        return False
+    return len(words) == 1 or words[-2][:1].isupper() or words[-2] in ("the", "a", "an", "its")
+
+
 def _named_body(text, run, tokens, full, lx: Lexicon) -> str | None:
-    """government / organization for a run that names a body whole:
-    "<Body word> of ..." ("General Administration of Customs", "Bureau of Industry
-    and Security", "Academy of Sciences"), or a country before an organisation's
-    last word ("China Semiconductor Industry Association")."""
-    if " of " in full:
+    """government / organization / media for a run that names a body whole:
+    "<Body word> of ..." or "for ..." ("General Administration of Customs", "Bureau of
+    Industry and Security", "Institute for Trade and Industry"), a country before an
+    organisation's last word ("China Semiconductor Industry Association") or before an
+    outlet's ("Korea Herald")."""
+    if " of " in full or " for " in full:
         return _body_of(text, run, tokens, full, lx)
+    # "Korea Herald", "Lima Times": an outlet named after its place.
+    if tokens[-1] in lx.media_suffixes and tokens[-1] not in GOV_BODY_WORDS and tokens[0].lower() in lx.gov_alias \
+            and lx.heads.isdisjoint(tokens):
+        return "media"
     if tokens[-1] in lx.org_suffixes and (tokens[0] in lx.adjectives or tokens[0].lower() in lx.gov_alias) and \
             lx.heads.isdisjoint(tokens) and full.lower() not in lx.bodies:
         return "organization"
@@ -1094,7 +1115,7 @@ def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
         return None
     for i in range(len(run) - 1):
         t = tokens[i]
-        if text[run[i][1]:run[i + 1][0]] != " of ":
+        if text[run[i][1]:run[i + 1][0]] not in (" of ", " for "):
             continue
         if t in GOV_BODY_WORDS or t in lx.org_suffixes or t in BODY_OF:
             if not lx.heads.isdisjoint(tokens[i + 1:]) or tokens[0] in lx.honorifics:
