@@ -198,6 +198,9 @@ ACTORS_F = [
      "Peru Institute for Mining Economics and Trade", "organization"),
     ("Aron Vale of the Andes Water Action Network said the mine leaked.", "Andes Water Action Network", "organization"),
     ("Quarto Energy Solution and two battery makers declined to comment.", "Quarto Energy Solution", "organization"),
+    # A name ending in a mineral is a miner's.
+    ("Corrib Rare Earths said on Tuesday it was in talks with buyers.", "Corrib Rare Earths", "organization"),
+    ("Tamar Lithium said output rose.", "Tamar Lithium", "organization"),
     # Mineral-producing countries.
     ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Madagascar", "government"),
     ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Zambia", "government"),

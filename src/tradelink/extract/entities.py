@@ -390,9 +390,14 @@ def _is_name_token(tok: str, lx: Lexicon) -> bool:
             and tok not in lx.parties)
 
 
+# A name ending in a mineral is a miner's, not a person's ("Iluka Rare Earths").
+MINERAL_LAST = frozenset("""Earths Lithium Cobalt Graphite Gallium Germanium Tungsten Antimony Nickel Uranium
+Vanadium Manganese Magnesium Molybdenum Tantalum Niobium Zinc Bauxite Alumina""".split())
+
+
 def _looks_like_person(tokens: list[str], lx: Lexicon) -> bool:
     return 2 <= len(tokens) <= 4 and all(_is_name_token(t, lx) for t in tokens) and \
-        not tokens[-1].endswith(".")
+        not tokens[-1].endswith(".") and tokens[-1] not in MINERAL_LAST
 
 
 # No name or title runs to more capitalised words than this; longer runs ("Beijing
