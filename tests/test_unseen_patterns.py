@@ -236,3 +236,32 @@ def test_furniture_after_the_story(text):
     ex = extract(text, {})
     assert [(s.speaker, s.text) for s in ex.statements] == [("Dunmore Capital", "Ore prices held steady")]
     assert ex.questions == []
+
+
+TRANSCRIPT = """Quarterly call, edited excerpt
+Mara Quill, Chief Executive Officer: Thank you all. Orders for our sensors rose 12% in the quarter.
+Operator: Our first question comes from Tomas Reyes with Halden Partners.
+Tomas Reyes, Halden Partners: Thanks. Is the export licence still pending?
+Mara Quill: Yes. We expect an answer from the ministry before the summer.
+Tomas Reyes: Understood. And the new plant?
+Mara Quill: It opens in March, on time and on budget.
+"""
+
+
+def test_transcript_turns_name_their_speakers():
+    doc = segment(normalise_text(TRANSCRIPT))
+    text = doc.text
+    turns = [text[b.speaker[0]:b.speaker[1]] for b in doc.blocks if b.speaker]
+    assert turns == ["Mara Quill", "Tomas Reyes", "Mara Quill", "Tomas Reyes", "Mara Quill"]
+    assert [b.kind for b in doc.blocks if text[b.start:b.end].startswith("Operator:")] == ["furniture"]
+    _, actors = run(TRANSCRIPT)
+    assert {("Mara Quill", "person"), ("Tomas Reyes", "person")} <= {(a.name, a.type) for a in actors}
+
+
+@pytest.mark.parametrize("text", [
+    # Label lines that are no transcript: no name repeats, or no person's name.
+    "Key terms: a price floor of $110.\nDuration: ten years.\nBuyer: the state.\n",
+    "Mara Quill, minister: the talks went well.\nTomas Reyes, trader: prices fell.\nIda Brun, analyst: buyers wait.\n",
+])
+def test_no_transcript_without_turns(text):
+    assert [b for b in segment(normalise_text(text)).blocks if b.speaker] == []

@@ -709,6 +709,12 @@ def find(doc, *context) -> list[Actor]:
     _find_bodies(text, regions, reg, lx)
     _merge_ministries(reg)
 
+    # A transcript turn's speaker is a person ("First Last, Title: ...").
+    for block in doc.blocks:
+        if block.speaker is not None:
+            ns, ne = block.speaker
+            _add_person(text, reg, lx, ns, ne, text[ns:ne].split(), ns, ne, None)
+
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []
     skip = _fast().no_name

@@ -25,6 +25,18 @@ COLON_QUOTE = re.compile(
     r"^[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|bin|al|da))*(?:, [^:,\n]{2,80})?:\s+[\"“‘']"
 )
 QA = re.compile(r"^([QA]):\s+")
+# A transcript turn: "First Last: ..." or "First Last, Title or Firm: ..." (not a quotation).
+TURN = re.compile(r"^((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)(?:, [^:\n]{2,60})?: (?=[^\s\"“‘'])")
+OPERATOR = re.compile(r"^Operator: ")
+
+
+def _transcript_names(stripped_lines: list[str]) -> frozenset[str]:
+    """The speakers of a transcript: names that open three or more "Name: ..." turns
+    between them, one of them at least twice (people take turns); else none."""
+    names = [m.group(1) for line in stripped_lines if line[:1].isupper() and (m := TURN.match(line))]
+    if len(names) < 3 or len(set(names)) == len(names):
+        return frozenset()
+    return frozenset(names)
 MENU_SEPARATORS = re.compile(r"\s[|·›»•]\s|\s{3,}")
 BREADCRUMB = re.compile(r"\s[›»>]\s")
 _HEADERS = vocab.table("headers")
@@ -62,6 +74,7 @@ class Block:
     dateline: tuple[int, int] | None = None  # span of a "PLACE, Month D (Outlet) -" prefix
     section_kind: str | None = None  # summary | questions | quotes | section | None
     indent: int = 0  # leading spaces of the line (nested bullets are indented)
+    speaker: tuple[int, int] | None = None  # a transcript turn's speaker ("Name, Title: ...")
 
 
 @dataclass(slots=True)
@@ -262,6 +275,7 @@ def segment(text: str) -> Doc:
     seen_paragraph = False
     after_byline = False
     nonblank = [(s, l, l.strip()) for s, l in lines if l and not l.isspace()]
+    speakers = _transcript_names([st for _, _, st in nonblank]) if ": " in text else frozenset()
     menu = _menu_runs([st for _, _, st in nonblank])
     low_text = lowered(text)  # lowered lines are slices of it (None: lower each line alone)
     (_, floating), _, _ = furniture_patterns()
@@ -277,6 +291,9 @@ def segment(text: str) -> Doc:
         if tails is not None and _may_start(low_line, _TAIL_HEADS) and tails.match(stripped):
             in_tail = True
             blocks.append(Block("furniture", s, e, section))
+            continue
+        if speakers and OPERATOR.match(stripped):
+            blocks.append(Block("furniture", s, e, section))  # a transcript's operator
             continue
         known = section_kind(stripped)
         if in_furniture_list:
@@ -343,6 +360,12 @@ def segment(text: str) -> Doc:
                 listish = True
                 colon = stripped.index(":")
                 block.label = (s, s + colon)
+            elif speakers and (turn := TURN.match(stripped)) and turn.group(1) in speakers:
+                # A transcript turn: the label names the speaker (and title); the rest is speech.
+                listish = True
+                block.label = (s, s + turn.end() - 2)
+                block.body_start = s + turn.end()
+                block.speaker = (s, s + len(turn.group(1)))
             else:
                 label = LABEL.match(stripped)
                 if label and len(label.group(1).split()) <= 6:
