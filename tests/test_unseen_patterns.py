@@ -138,6 +138,9 @@ def test_abbreviation_in_brackets_is_an_alias():
      "Export Administration"),
     ("News provided by Halvard Cobalt Mining", "News"),
     ("Ministers blocked the takeover of Porto chip designer Quartzo Silicon on Friday.", "Porto"),
+    # A place before a kind of organisation only says where it is.
+    ("Ilse Marwood, a researcher at a Harrowby thinktank, said exports would recover.", "Harrowby"),
+    ("Ilse Marwood, an analyst at the Kestow brokerage Andes Capital, said prices fell.", "Kestow"),
 ])
 def test_no_person_from_a_title_or_furniture(text, not_a_person):
     _, actors = run(text)
@@ -201,6 +204,8 @@ ACTORS_F = [
     # A name ending in a mineral is a miner's.
     ("Corrib Rare Earths said on Tuesday it was in talks with buyers.", "Corrib Rare Earths", "organization"),
     ("Tamar Lithium said output rose.", "Tamar Lithium", "organization"),
+    # A bloc's abbreviation with a digit qualifies a group.
+    ("G7 energy ministers said on Friday that they would share stockpiles.", "G7 energy ministers", "group"),
     # Mineral-producing countries.
     ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Madagascar", "government"),
     ("Ministers will speed up talks on graphite with Madagascar and Zambia.", "Zambia", "government"),

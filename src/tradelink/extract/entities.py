@@ -512,6 +512,17 @@ LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
 OF_EMPLOYER = re.compile(r" of (?:the )?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'-]*){0,6}")
 
 
+@functools.cache
+def _company_word_after() -> re.Pattern[str]:
+    words = sorted(_rx().desc_words, key=len, reverse=True)
+    return re.compile(r" (?!(?:and|or|to|in|on|for|of|as|at|with|said|says)\b)(?:[a-z][\w-]* ){0,2}?(?:"
+                      + "|".join(map(re.escape, words)) + r")s?\b")
+
+
+def _modifies_company_word(after: str) -> bool:
+    return after[:1] == " " and after[1:2].islower() and _company_word_after().match(after) is not None
+
+
 def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
     """person / organization / None from the words around a name.
 
@@ -554,7 +565,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return "person"
     words = tail.lower().split()[-3:]
     if ("at" in words or "with" in words) and rx.role_at_end.search(before):
-        return "organization"
+        # Not a place before a kind of organisation: "a researcher at a Shanghai thinktank".
+        return None if _modifies_company_word(after) else "organization"
     if not rx.desc_words.isdisjoint([w.rstrip("s") for w in words]) and rx.desc_before.search(before):
         return "organization"
     # "X Y said", "said X Y", "according to X Y,"
@@ -1416,7 +1428,7 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if (w.endswith(".") and not INITIALS.fullmatch(w)) or wl in STOP_MODS or \
                     wl.endswith(("ly", "ing", "est")) or \
                     (wl.endswith("ed") and w[0].islower()) or w.endswith(("'s", "’s")) or \
-                    any(ch.isdigit() for ch in w):
+                    (any(ch.isdigit() for ch in w) and wl not in lx.gov_alias):  # "G7 ministers" qualify
                 if wl == "and" and keep and keep[0] in lx.adjectives:
                     # "Japanese and Korean magnet makers"
                     prev = text[max(0, wstart - 30):wstart].split()
