@@ -230,3 +230,18 @@ def test_seed_end_to_end_policies_and_links():
     assert got[("H20 AI chips", "exchanged_for", "NdPr magnets")].policy == "rare earth magnet trade deal"
     assert got[("H20 AI chips", "exchanged_for", "NdPr magnets")].hedge == "appears to"
     assert not any("Leave a Reply" in r.text for r in ex.located())
+
+
+@pytest.mark.parametrize("text,relation", [
+    # A plain "said" statement: the speaker confirms the policy it names.
+    ("Chile's mining ministry said the export controls on lithium took effect on Monday.", "confirms"),
+    # A complaint just before the policy: the same verb opposes it.
+    ("Chile's mining ministry said it was deeply concerned about the abuse of export controls.", "opposes"),
+    ("Chile's mining ministry said it would reject the new export controls on lithium.", "opposes"),
+])
+def test_a_said_statement_that_complains_opposes_the_policy(text, relation):
+    from tradelink.extract import extract
+
+    ex = extract(text, {})
+    rels = {l.relation for l in ex.links if l.source == "Chile's mining ministry" and "export controls" in l.target}
+    assert rels == {relation}, [(l.source, l.relation, l.target) for l in ex.links]

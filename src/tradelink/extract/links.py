@@ -411,6 +411,14 @@ def _policy_links(ctx: _Ctx, pols: list[Policy]) -> list[_Cand]:
     return out
 
 
+STANCE_WINDOW = 60  # characters before a policy's mention searched for a complaint
+
+
+@functools.cache
+def _complaint_before() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(_vocab()["stance"]["opposes"]) + r")\b", re.IGNORECASE)
+
+
 def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
     out = []
     for st in statements:
@@ -422,6 +430,8 @@ def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
         rel = _statement_relation(st.verb)
         if rel is None:
             continue
+        if rel == "confirms" and _complaint_before().search(ctx.text, max(st.start, pm.start - STANCE_WINDOW), pm.start):
+            rel = "opposes"  # "said it was concerned about the abuse of export controls"
         sent = (st.sentence.start, st.sentence.end) if st.sentence else (st.start, st.end)
         out.append(_Cand(_span_link(
             ctx, st.start, st.end, sent, source=st.speaker, source_kind="actor", relation=rel,
