@@ -245,3 +245,16 @@ def test_a_said_statement_that_complains_opposes_the_policy(text, relation):
     ex = extract(text, {})
     rels = {l.relation for l in ex.links if l.source == "Chile's mining ministry" and "export controls" in l.target}
     assert rels == {relation}, [(l.source, l.relation, l.target) for l in ex.links]
+
+
+@pytest.mark.parametrize("text,maker", [
+    # "X, a U.S. producer of Y": the company produces, not the country in its description.
+    ("Halvard Metals, a U.S. producer of neodymium magnets, signed the deal.", "Halvard Metals"),
+    ("Halvard Metals Inc. (NASDAQ: HLVD), a U.S. producer of neodymium magnets, signed the deal.", "Halvard Metals Inc."),
+])
+def test_a_country_in_a_company_description_is_not_the_producer(text, maker):
+    from tradelink.extract import extract
+
+    ex = extract(text, {})
+    assert [l.source for l in ex.links if l.relation == "produces"] == [maker], \
+        [(l.source, l.relation, l.target) for l in ex.links]

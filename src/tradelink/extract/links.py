@@ -102,7 +102,7 @@ POSSESSIVE = re.compile(r"['’]s\s+$")
 RELATIVE_OBJECT = re.compile(r"\s(?:(?:that|which)\s+)?(?:it|they|we)\s+$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:stop|stopped|not|no longer|never|halt|halted|refuse|refused|cease|ceased)\s+(?:\w+\s+)?$",
                      re.IGNORECASE)
-APPOSITION = re.compile(r"\S,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+APPOSITION = re.compile(r"\S,\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,3}$")  # "X, a U.S. maker of"
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[\w-]+\s+$")
 RELATIVE_SUBJECT = re.compile(r"\s(?:that|which|who)\s+$", re.IGNORECASE)
 OBJECT_STOP = re.compile(r"[,;:\"“”]")
@@ -273,7 +273,10 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 rel_subj = RELATIVE_SUBJECT.search(text, max(s, cs - 12), cs)
                 if appos is not None:
                     # "Halberd Silicon, a Bristol designer of chips": the name before the comma.
-                    who = ctx.index.covering(appos.start() - 1)
+                    name_end = appos.start() + 1
+                    if text[name_end - 1] == ")" and (open_at := text.rfind("(", max(s, name_end - 40), name_end)) > 0:
+                        name_end = len(text[:open_at].rstrip())  # "X Inc. (NASDAQ: XX), a maker of"
+                    who = ctx.index.covering(name_end - 2)
                     if who is None:
                         continue
                 elif rel_subj is not None:
