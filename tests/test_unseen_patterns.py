@@ -270,3 +270,38 @@ def test_transcript_turns_name_their_speakers():
 ])
 def test_no_transcript_without_turns(text):
     assert [b for b in segment(normalise_text(text)).blocks if b.speaker] == []
+
+
+SPEECH_F = [
+    # (text, speaker, words the statement contains, kind, verb)
+    # "said X of the Y Network.": the employer after an inverted speaker's name.
+    ('"The river has changed colour twice," said Ilse Marwood of the Andes Water Action Network.',
+     "Ilse Marwood", "The river has changed colour twice", "direct", "said"),
+    # An owner or a nationality before the title of a speaker after a quotation.
+    ('"We are choosing jobs, not sides," Peru\'s mining minister Tomas Reyes told the Lima Herald.',
+     "Tomas Reyes", "We are choosing jobs, not sides", "direct", "told"),
+    ('"We are choosing jobs, not sides," Peruvian mining minister Tomas Reyes said on Monday.',
+     "Tomas Reyes", "We are choosing jobs, not sides", "direct", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", SPEECH_F)
+def test_speech_f(text, speaker, words, kind, verb):
+    stmts, _ = run(text)
+    got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
+    assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]
+
+
+def test_transcript_turns_are_statements_and_questions_are_not():
+    ex = extract(TRANSCRIPT, {})
+    assert [(s.speaker, s.text[:24], s.kind, s.verb) for s in ex.statements] == [
+        ("Mara Quill", "Thank you all. Orders fo", "direct", "said"),
+        ("Mara Quill", "Yes. We expect an answer", "direct", "said"),
+        ("Mara Quill", "It opens in March, on ti", "direct", "said"),
+    ]
+    assert [q.text for q in ex.questions] == ["Is the export licence still pending?", "And the new plant?"]
+
+
+def test_adding_things_to_a_list_reports_no_words():
+    stmts, _ = run("The move came a week after Peru added two Chilean smelters to its entity list.")
+    assert stmts == []

@@ -175,6 +175,11 @@ ANON = re.compile(
     r"(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$))?"
 )
 AS_BEFORE = re.compile(r"\bas\s+$")  # "quoted X as saying"
+ADD_VERBS = ("added", "adds", "adding", "add")
+# "added two firms to its entity list": the verb moves things, it reports no words.
+ADDED_TO_LIST = re.compile(r"\s*(?!that\b)(?:(?!(?:would|will|is|are|was|were|had|has|have|could|can|may|might|should)\b)"
+                           r"[\w’'-]+\s+){1,6}?to\s+(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+                           r"(?:list|lists|blacklist|register|roster|portfolio|tally|stockpile)\b")
 TOPIC_ONLY = re.compile(r"\s*(?:of|about)\s")  # "warn of shortages": a topic, no words
 AND_BEFORE = re.compile(r"[\s”\"’']and\s+$")  # "saying X and warning that Y"
 BY_BEFORE = re.compile(r"(?:\bby|,)\s*$")  # "opened by calling X '...'"
@@ -411,6 +416,16 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             prev_block_direct = None
             continue
         bs = _prose_start(text, block)
+        if block.speaker is not None:
+            # A transcript turn ("Name, Title: ..."): the speaker's own words, unless the
+            # turn asks something (an analyst's question is no statement).
+            s0 = block.body_start
+            if "?" not in text[s0:block.end] and BLANK.search(text, s0, block.end):
+                ns, ne = block.speaker
+                out.append(_statement(text, s0, block.end, text[ns:ne], "person", None, "direct", "said",
+                                      None, _hedge(text, s0, block.end), (s0, block.end), times))
+            prev_block_direct = None
+            continue
         if block.kind == "qa":
             label = text[block.start:block.start + 1]
             if label == "A":
@@ -604,6 +619,7 @@ SPACE_COMMA = re.compile(r"\s*,?\s*")
 SPACE_COMMA_COLON = re.compile(r"\s*[,:]?\s*")
 SPEECH_END = re.compile(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*$")
 FEW_WORDS = re.compile(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$")
+OWNER_LEAD = re.compile(r"[\"”’']?\s*,?\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(['’]s)?\s+")
 
 
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Said]:
@@ -790,10 +806,16 @@ def _speech_before(text: str, q: Quote, ss: int) -> bool:
 
 
 def _subject_between(text, qclose, f: Frame, between: str) -> bool:
-    """'"...," X said': only the speaker's words between the quote and the verb."""
-    if not FEW_WORDS.match(text[qclose:f.speaker.start]) \
-            if f.speaker and f.speaker.start >= qclose else True:
+    """'"...," X said': only the speaker's words between the quote and the verb, which
+    may open with an owner or a nationality ('"...," Chile's mining minister X said')."""
+    if f.speaker is None or f.speaker.start < qclose:
         return False
+    gap = text[qclose:f.speaker.start]
+    if not FEW_WORDS.match(gap):
+        m = OWNER_LEAD.match(gap)
+        if m is None or not (m.group(2) or m.group(1) in entities.lexicon().adjectives) or \
+                not FEW_WORDS.match(gap, m.end()):
+            return False
     return f.speaker is not None and f.speaker.start >= qclose and len(between) < 160
 
 
@@ -804,6 +826,9 @@ def _subject_between(text, qclose, f: Frame, between: str) -> bool:
 INVERTIBLE = ("said", "says", "added", "wrote", "noted", "notes", "argued", "cautioned", "explained", "recalled")
 
 
+# '..., said X of the Y Network.': the speaker's employer after the name ends the sentence.
+OF_EMPLOYER_END = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|&|[A-Z][\w.&’'-]*))*"
+                             r"\s*(?:[,.;:!?\"”’']|$)")
 AFTER_QUOTE = re.compile(r"(?:[”\"’']\s*,?\s*|^\s*)$")
 NP_END = re.compile(r"\s*(?:[,.;:!?\"”’']|$)")
 
@@ -822,7 +847,7 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
     if (after_quote or after_comma) and f.verb in INVERTIBLE + ("told", "warned"):
         sp = _np_at(text, f.vend, se, index, state)
         if sp is not None and sp.start - f.vend <= 1 and sp.type != "media" and \
-                NP_END.match(text[sp.end:se]):
+                (NP_END.match(text[sp.end:se]) or sp.type == "person" and OF_EMPLOYER_END.match(text, sp.end, se)):
             f.speaker = sp
             f.inverted = True
             return
@@ -1307,6 +1332,8 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
                 k += lead.end()
         if f.kind == "say" and TOPIC_ONLY.match(text, k, end):
             return None  # "carmakers warn of shortages": a topic, no words reported
+        if f.verb in ADD_VERBS and ADDED_TO_LIST.match(text, k, end):
+            return None  # "added two firms to its entity list": a thing added, no words
         got = _trim(text, k, end)
         if got is None and f.kind == "say" and text[k:end].strip(" .") and len(text[k:end].split()) <= 3:
             return _trim(text, f.vstart, end)
