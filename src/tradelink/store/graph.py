@@ -424,6 +424,32 @@ def _expand(conn, frontier: set[int], table: str = "links") -> dict[int, set[int
     return {n: got for n, got in found.items() if got}
 
 
+# The links between two sets of nodes, as in `_NEIGHBOURS_SQL` (any two ends of
+# a row are joined): six branches, each an index seek on both sets, so a hub
+# in either set costs its links to the other set, not all its neighbours.
+_BETWEEN_SQL = " UNION ".join(
+    f"SELECT l.source_id AS s, l.target_id AS t, l.policy_id AS p FROM {{table}} l"
+    f" WHERE l.{x} IN ({{{a}}}) AND l.{y} IN ({{{b}}})"
+    for x, y in (("source_id", "target_id"), ("policy_id", "source_id"),
+                 ("policy_id", "target_id"))
+    for a, b in (("one", "two"), ("two", "one")))
+
+
+def _between(conn, one: set[int], two: set[int], table: str) -> dict[int, set[int]]:
+    """For each node of ``two`` joined to a node of ``one``, those nodes of
+    ``one`` (the sets are disjoint and small: at most ``_CHUNK`` each)."""
+    params: dict = {}
+    sql = _BETWEEN_SQL.format(table=table, one=_in("o", sorted(one), params),
+                              two=_in("w", sorted(two), params))
+    found: dict[int, set[int]] = {}
+    for s, t, p in query(conn, sql, params):
+        ends = (s, t, p) if p else (s, t)
+        for x in ends:
+            if x in two:
+                found.setdefault(x, set()).update(y for y in ends if y in one)
+    return found
+
+
 class _Search:
     """One side of the bidirectional search: the nodes it reached, their
     distance from its end, and for each node the nodes one step nearer."""
@@ -449,6 +475,20 @@ class _Search:
             self.dist[n] = self.depth
         self.frontier = nxt
 
+    def join(self, other: "_Search", conn) -> set[int]:
+        """Take the step to ``other``'s frontier only, when links join the two
+        frontiers: what `step` then finds where the searches meet, without
+        reading every neighbour of a hub. Returns the meeting nodes (none:
+        nothing taken)."""
+        found = _between(conn, self.frontier, other.frontier, self.table)
+        if found:
+            self.depth += 1
+            for n, around in found.items():
+                self.dist[n] = self.depth
+                self.nearer[n] = around
+            self.frontier = set(found)
+        return set(found)
+
 
 def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
                      limit: int, link_ends: bool | None = None) -> list[list[int]]:
@@ -458,9 +498,13 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
     A breadth-first search from both sides, one level at a time, always
     growing the smaller frontier with one neighbour query; it stops at the
     first level where the two meet, so a hub two hops away is never expanded
-    when the ends are joined in three. The nodes where they meet all lie
-    halfway along a shortest route; every shortest trail is a shortest route
-    from a start to one of them followed by one from there to an end."""
+    when the ends are joined in three. Before each growth it looks for links
+    between the two frontiers (while both are small): when there are some,
+    the step onto the other frontier is all the growth would find where the
+    two meet, so a hub on a frontier is not expanded either. The nodes where
+    they meet all lie halfway along a shortest route; every shortest trail is
+    a shortest route from a start to one of them followed by one from there to
+    an end."""
     if link_ends is None:
         link_ends = has_link_ends(conn)
     table = "link_ends" if link_ends else "links"
@@ -470,6 +514,14 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
         grow, other = (fwd, bwd) if len(fwd.frontier) <= len(bwd.frontier) else (bwd, fwd)
         if not grow.frontier:
             return []
+        # Two frontiers joined by a link make the shortest routes one step
+        # longer than the searches so far: find those links first (cheap for
+        # small frontiers), and expand only when there are none.
+        if (len(fwd.frontier) <= _CHUNK and len(bwd.frontier) <= _CHUNK
+                and fwd.frontier.isdisjoint(bwd.frontier)):
+            meet = grow.join(other, conn)
+            if meet:
+                break
         grow.step(conn)
         meet = {n for n in grow.frontier if n in other.dist}
         if meet:
