@@ -24,6 +24,20 @@ def write(url: str, extractions) -> None:
 
 
 @contextmanager
+def written(request, tmp_path_factory, extractions):
+    """A database holding ``extractions`` on the backend a ``BACKENDS``-parametrised
+    fixture asked for (``request.param``); yields its ``--db`` URL."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("kb") / "kb.sqlite")
+        write(url, extractions)
+        yield url
+        return
+    with request.getfixturevalue("pg_server").database() as url:
+        write(url, extractions)
+        yield url
+
+
+@contextmanager
 def connect(url: str):
     """The read-only connection a query command opens."""
     with open_reader(resolve(url)) as reader:

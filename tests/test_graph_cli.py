@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from _backends import BACKENDS
 from graph_data import TRADE_DEAL, seed_like, syndicated
-from graph_kb import write
+from graph_kb import write, written
 
 from tradelink import fastcli
 
@@ -84,13 +84,7 @@ def test_path_json(cli, kb):
 @pytest.fixture(scope="module", params=BACKENDS)
 def kb_url(request, tmp_path_factory):
     """The same two articles, written once per backend (`--db URL`)."""
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("kbany") / "kb.sqlite")
-        write(url, [seed_like(), syndicated()])
-        yield url
-        return
-    with request.getfixturevalue("pg_server").database() as url:
-        write(url, [seed_like(), syndicated()])
+    with written(request, tmp_path_factory, [seed_like(), syndicated()]) as url:
         yield url
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from _backends import BACKENDS
 from graph_data import TRADE_DEAL, extraction, seed_like, syndicated
-from graph_kb import connect, write
+from graph_kb import connect, write, written
 
 from tradelink.errors import TradelinkError, UsageError
 from tradelink.store import graph as G
@@ -17,13 +17,7 @@ from tradelink.store import graph as G
 @pytest.fixture(scope="module", params=BACKENDS)
 def kb_url(request, tmp_path_factory):
     """The seed-like article and a syndicated one, written once per backend."""
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("kb") / "kb.sqlite")
-        write(url, [seed_like(), syndicated()])
-        yield url
-        return
-    with request.getfixturevalue("pg_server").database() as url:
-        write(url, [seed_like(), syndicated()])
+    with written(request, tmp_path_factory, [seed_like(), syndicated()]) as url:
         yield url
 
 

@@ -281,6 +281,13 @@ class Vocabulary:
             self._cache[idx] = rx
         return rx
 
+    def _remember(self, head: str) -> re.Pattern[str] | None:
+        """`_dispatch` for *head*, memoised in ``_by_head`` (the scans look there first)."""
+        if len(self._by_head) > 100_000:  # bound the memo on endless input
+            self._by_head.clear()
+        rx = self._by_head[head] = self._dispatch(head)
+        return rx
+
     def _dispatch(self, head: str) -> re.Pattern[str] | None:
         """The regex of the alternatives that can start with *head* (the next `K` characters)."""
         if self.fold:
@@ -328,9 +335,7 @@ class Vocabulary:
             head = text[at:at + K]
             rx = dispatch.get(head, False)
             if rx is False:
-                if len(dispatch) > 100_000:  # bound the memo on endless input
-                    dispatch.clear()
-                rx = dispatch[head] = self._dispatch(head)
+                rx = self._remember(head)
             m = rx.match(text, at, end) if rx is not None else None
             if m is not None and m.end() > at:
                 yield m
@@ -349,9 +354,7 @@ class Vocabulary:
             head = text[at:at + K]
             rx = dispatch.get(head, False)
             if rx is False:
-                if len(dispatch) > 100_000:  # bound the memo on endless input
-                    dispatch.clear()
-                rx = dispatch[head] = self._dispatch(head)
+                rx = self._remember(head)
             m = rx.match(text, at, end) if rx is not None else None
             if m is not None and m.end() > at:
                 yield m
@@ -400,9 +403,7 @@ class Vocabulary:
             head = text[at:at + K]
             rx = dispatch.get(head, False)
             if rx is False:
-                if len(dispatch) > 100_000:
-                    dispatch.clear()
-                rx = dispatch[head] = self._dispatch(head)
+                rx = self._remember(head)
             m = rx.match(text, at, e) if rx is not None else None
             if m is not None and m.end() > at:
                 yield i, m

@@ -619,6 +619,18 @@ def _joins(i: int) -> str:
             f" OR (l.policy_id = :v{i} AND l.target_id = :u{i}))")
 
 
+def _pair_batches(pairs: list[tuple[int, int]]):
+    """``(part, params)`` for up to ``_STEPS`` pairs at a time (SQLite caps a
+    compound SELECT at 500 parts): the indexes of the pairs in the batch, and
+    their ends bound as ``u{i}``, ``v{i}`` for `_joins`."""
+    for first in range(0, len(pairs), _STEPS):
+        part = range(first, min(first + _STEPS, len(pairs)))
+        params: dict = {}
+        for i in part:
+            params[f"u{i}"], params[f"v{i}"] = pairs[i]
+        yield part, params
+
+
 def _step_links(conn, pairs: list[tuple[int, int]], evidence: int
                 ) -> tuple[dict[tuple, list[LinkFact]], dict[tuple, int]]:
     """For each pair of nodes, the newest ``evidence`` links that join them
@@ -630,11 +642,7 @@ def _step_links(conn, pairs: list[tuple[int, int]], evidence: int
     chosen: dict[int, list[int]] = {}
     found: dict[int, int] = {}
     cap = f" LIMIT {int(evidence)}" if evidence else ""
-    for first in range(0, len(pairs), _STEPS):  # SQLite caps a compound SELECT at 500 parts
-        params: dict = {}
-        part = range(first, min(first + _STEPS, len(pairs)))
-        for i in part:
-            params[f"u{i}"], params[f"v{i}"] = pairs[i]
+    for part, params in _pair_batches(pairs):
         picks = " UNION ALL ".join(
             f"SELECT * FROM (SELECT {i} AS step, l.id AS id FROM links l WHERE {_joins(i)}"
             f" ORDER BY l.id DESC{cap}) p{i}" for i in part)
@@ -664,11 +672,7 @@ def _step_links_by_ends(conn, pairs: list[tuple[int, int]], evidence: int
     in id order (so ``ORDER BY id DESC LIMIT n`` stops after n)."""
     triples: dict[int, list[tuple[int, int, int]]] = {}
     totals_by_step: dict[int, int] = {}
-    for first in range(0, len(pairs), _STEPS):
-        params: dict = {}
-        part = range(first, min(first + _STEPS, len(pairs)))
-        for i in part:
-            params[f"u{i}"], params[f"v{i}"] = pairs[i]
+    for part, params in _pair_batches(pairs):
         sql = " UNION ALL ".join(
             f"SELECT {i} AS step, l.source_id AS s, l.target_id AS t, l.policy_id AS p, l.n AS n"
             f" FROM link_ends l WHERE {_joins(i)}" for i in part)
