@@ -1020,6 +1020,7 @@ SHOWED = re.compile(r"(?:showed|shows)\b")
 SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
 AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
 AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
+AT_FROM_OF = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?")
 PLACE_GAP = re.compile(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)")
 CLAUSE_AND = re.compile(r"(?:^|[,;]\s*)and\s+$")
 CONJ_BEFORE = re.compile(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$|,\s*as\s+$")  # ", as X warned"
@@ -1072,10 +1073,13 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             continue
         kept.append(c)
     best = None
-    for c in reversed(kept):
+    for i in range(len(kept) - 1, -1, -1):
+        c = kept[i]
         if (c.start, c.end) not in mention_spans and COMMA_END.search(text[max(ss, c.start - 3):c.start]) \
                 and text[c.end:vs].lstrip().startswith(","):
             continue  # an apposition: "X Y, a spokesman for Z, said"
+        if i and kept[i - 1].type == "person" and AT_FROM_OF.fullmatch(text, kept[i - 1].end, c.start):
+            continue  # the employer in "X Y at the Acme Union said"
         gap = masked[c.end - ss:vs - ss]
         if "_" in gap:
             continue
@@ -1093,6 +1097,13 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                     return Speaker(row[2].name, row[2].type, c.start, row[1])
             gap = PLACE_GAP.sub("", gap)
             gap = CONTACT_CLAUSE.sub("", gap)  # "traders I spoke to say"
+        elif c.type == "person" and gap.strip():
+            # "X Y of Acme Capital said": the employer between the name and the verb.
+            emp = AT_FROM_OF.match(text, c.end, vs)
+            row = index.at(emp.end()) if emp else None
+            if row is not None and row[2].type in ("organization", "media", "government") and \
+                    GAP_ADVERBS_STRIP(masked[row[1] - ss:vs - ss]) == "":
+                gap = ""
         pre = text[max(ss, c.start - 40):c.start]
         if text[c.end:c.end + 2] in ("'s", "’s"):
             continue

@@ -509,7 +509,7 @@ SELLER_AFTER = re.compile(r"\s+(?:to\s+)?(?:sell|ship|export|resume|supply|keep 
 LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
 
 
-OF_EMPLOYER = re.compile(r" of (?:the )?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'-]*){0,6}")
+OF_EMPLOYER = re.compile(r" (?:of|at) (?:the )?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'-]*){0,6}")
 
 
 @functools.cache
@@ -572,8 +572,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
         return "speaker"
-    # "X Y of Acme Securities said": the speaker's employer between name and verb.
-    if after[:4] == " of " and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
+    # "X Y of (at) Acme Securities said": the speaker's employer between name and verb.
+    if after[:4] in (" of ", " at ") and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
         return "speaker"
     if tail.endswith(SAID_WORDS) and SAID_BEFORE.search(before):
         return "speaker"
