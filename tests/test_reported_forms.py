@@ -25,6 +25,14 @@ SPEECH = [
      "Ilse Marwood", None, "prices would likely ease by June", "indirect", "said", None),
     ("Olek Farrant at the Baltic Ore Traders Union told reporters that shipments had stopped.",
      "Olek Farrant", None, "shipments had stopped", "indirect", "told", None),
+    # An unnamed source whose employer's name holds commas.
+    ('"Nobody asked us first," a senior official at the Ministry of Mines, Energy and Water told the Lima Herald '
+     'on condition of anonymity.',
+     None, "a senior official at the Ministry of Mines, Energy and Water", "Nobody asked us first", "direct", "told",
+     "Lima Herald"),
+    # An unnamed source with a relative clause naming a group: the group is not the speaker.
+    ("Others were less sure: a Lima-based consultant who advises smelters warned that approvals could take months.",
+     None, "a Lima-based consultant who advises smelters", "approvals could take months", "indirect", "warned", None),
 ]
 
 

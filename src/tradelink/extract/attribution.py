@@ -161,10 +161,11 @@ def _ends_with_preposition(s: str) -> bool:
 
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
-            r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers|chief)"
+            r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers|chief|" \
+            r"consultant|consultants)"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
-              "chief")
+              "chief", "consultant")
 ANON_WORD = re.compile("|".join(ANON_WORDS))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
@@ -327,6 +328,16 @@ class Index:
         i = bisect.bisect_left(self.starts, s)
         j = bisect.bisect_left(self.starts, e, i)
         return [r for r in self.rows[i:j] if r[1] <= e]
+
+    def end_over(self, s: int, e: int) -> int:
+        """The end of the furthest mention that starts inside ``[s, e)``, at least ``e``."""
+        i = bisect.bisect_left(self.starts, s)
+        rows = self.rows
+        while i < len(rows) and rows[i][0] < e:
+            if rows[i][1] > e:
+                e = rows[i][1]
+            i += 1
+        return e
 
     def at(self, s: int):
         i = bisect.bisect_left(self.starts, s)
@@ -961,7 +972,10 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
             return Speaker(state.last_thing[0], state.last_thing[1], s, e)
         return Speaker(None, None, s, e, descriptor=m.group())
     if rx is ANON:
-        phrase = m.group()
+        end = index.end_over(s, e)
+        if end > e:  # "an official at the Ministry of Mines, Energy and Water": a name with commas
+            e = end
+        phrase = text[s:e]
         if phrase.lower().startswith("the ") and ANONYMITY.search(text, e, min(len(text), e + 60)) and \
                 COMMA_WHO.match(text[e:e + 8]):
             state.last_anon = phrase  # "the chief buyer of a chipmaker, who asked not to be named,"
