@@ -227,7 +227,7 @@ ONE_OF = re.compile(r"(?<![\w-])(?:(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother) of (?:th
                     r"(?:One|Another)(?=\s+(?:said|told|added)\b))")
 UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)?(?:[a-z][\w-]*\s+){0,2}"
                              r"(?:sources|insiders|people|officials|executives|diplomats|traders)")
-COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
+COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s", re.IGNORECASE)
 RESEARCHERS = re.compile(r"(?:^|\s)(?:analysts|economists|strategists|researchers)$", re.IGNORECASE)
 PRONOUN = re.compile(r"[HhSsIiTtOo](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Ii])t|(?<=[Tt])hey|(?<=[Oo])thers)(?![\w’'-])")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
@@ -265,12 +265,14 @@ class Discourse:
         self.last_thing: tuple[str, str] | None = None  # (name, type) of an org/government subject
         self.last_anon: str | None = None
         self.last_group: tuple[str, str] | None = None
+        self.anon_person: str | None = None  # an unnamed person just quoted: "he" is them
         # What "he" and "she" resolve to until the subjects or a gender change. A gender,
         # once known, stays; so the answer for a pronoun is the latest subject of its
         # gender or of none, and asking again (which learns nothing new) gives it again.
         self._pronouns: dict[str, str | None] = {}
 
     def person(self, name: str) -> None:
+        self.anon_person = None
         if name in self.subjects:
             self.subjects.remove(name)
         self.subjects.append(name)
@@ -898,7 +900,7 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
         s, e, a = row
         if text[e:e + 2] in ("'s", "’s") and a.type != "person":
             return _owned(text, s, e, se, a, index, state)
-        return Speaker(a.name, a.type, s, e)
+        return _mention_speaker(text, s, e, a, state)
     m = UNNAMED_ROLE.match(text, pos, se)
     if m:
         state.last_anon = m.group()
@@ -912,6 +914,18 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
         return Speaker(None, None, m.start(), m.end(), descriptor=m.group())
     # A group or other noun phrase not in the index: "others", "people".
     return None
+
+
+# Groups that never have a name: "sources said", "the sources said", "insiders say".
+UNNAMED_GROUP = re.compile(r"(?:sources|insiders)$", re.IGNORECASE)
+
+
+def _mention_speaker(text, s, e, a: Actor, state: Discourse) -> Speaker:
+    """The speaker an actor's mention names; a group of sources stays unnamed."""
+    if a.type == "group" and UNNAMED_GROUP.search(a.name):
+        state.last_anon = text[s:e]
+        return Speaker(None, None, s, e, descriptor=text[s:e])
+    return Speaker(a.name, a.type, s, e)
 
 
 OWNED = re.compile(r"['’]s\s+(?:own\s+)?((?:[a-z][\w-]*\s+){0,3}(?:office|agency|bureau|unit|division|ministry|"
@@ -939,6 +953,8 @@ def _strip_the(s: str) -> str:
     return LEADING_THE.sub("", s)
 
 
+# What makes "the people ..." a reporter's unnamed sources.
+SOURCE_QUALIFIER = re.compile(r"\b(?:familiar|briefed|close to|with knowledge|involved in)\b")
 AFTER_STOP = re.compile(r"[.!?][”\"’']?\s+$")
 COMMA_WHO = re.compile(r",\s+who\b")
 THE_WORD = re.compile(r"the\s+\w+", re.IGNORECASE)
@@ -981,7 +997,9 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
             state.last_anon = phrase  # "the chief buyer of a chipmaker, who asked not to be named,"
             return Speaker(None, None, s, e, descriptor=phrase)
         if phrase.lower().startswith("the ") and not ANONYMITY.search(phrase):
-            if state.last_anon and THE_WORD.fullmatch(phrase):
+            if state.last_anon and THE_WORD.fullmatch(phrase) or SOURCE_QUALIFIER.search(phrase):
+                # "the sources said", "The people briefed on the matter said": still unnamed.
+                state.last_anon = state.last_anon or phrase
                 return Speaker(None, None, s, e, descriptor=phrase)
             return None
         state.last_anon = phrase
@@ -1005,6 +1023,8 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
     if rx is PRONOUN:
         w = m.group().lower()
         if w in ("he", "she"):
+            if state.anon_person:
+                return Speaker(None, None, s, e, descriptor=state.anon_person)
             name = state.pronoun(w)
             if name is None:
                 return None
@@ -1054,7 +1074,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     mention_spans = set()
     ws = max(ss, vs - SUBJECT_WINDOW)  # a subject sits near its verb; keeps long sentences linear
     for s, e, a in index.within(ws, vs):
-        cands.append(Speaker(a.name, a.type, s, e))
+        cands.append(_mention_speaker(text, s, e, a, state))
         mention_spans.add((s, e))
     lowered = text[ws:vs].lower()
     for rx in (SPOKES, ANON, DESCRIPTOR, PRONOUN):
@@ -1073,7 +1093,9 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             elif rx in (SPOKES, ANON):
                 pass
     if state.last_anon:
-        for m in ONE_OF.finditer(text, ss, vs):
+        for m in ONE_OF.finditer(text, ss, min(se, vs + 6)):  # "One said": the look-ahead reads the verb
+            if m.end() > vs:
+                break
             cands.append(Speaker(None, None, m.start(), m.end(), descriptor=m.group()))
     # "four industry executives said": a counted unnamed source, not the group.
     cands.sort(key=lambda c: (c.start, -(c.end - c.start),
@@ -1297,6 +1319,10 @@ CLAUSE_OPEN_END = re.compile(r"(?:^\s*|\bthat,?\s*|,\s*and\s*)$", re.IGNORECASE)
 ONLY_TAIL = re.compile(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*")
 SUBORDINATE = re.compile(r"\s*,?\s*(?:as|while|after|before|when|because|since|amid|even as)\s")
 COMMA_THE_END = re.compile(r",\s*(?:the\s+|its\s+)?$", re.IGNORECASE)
+# After "A, he said," the rest of the words: a predicate or a clause, not a participle or
+# a subordinate clause of the attribution's own.
+MID_SENTENCE_REST = re.compile(r"\s*,\s*(?![a-z]+ing\b|(?:which|who|whose|as|while|after|before|when|because|since|"
+                               r"amid|even|citing|according|adding|without)\b)[a-z]")
 ABOUT = re.compile(r"\s*(?:about|over|for)\s")
 JUDGED_AS = re.compile(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+")
 THE_CAPITAL = re.compile(r"\s*(?:the\s+)?[A-Z]")
@@ -1331,8 +1357,16 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         k += lead.end() if lead else 0
         rest = text[k:end]
         only_tail = ONLY_TAIL.fullmatch(rest) or SUBORDINATE.match(rest)
+        if not only_tail and aud is None and f.verb in ("told", "tells", "tell"):
+            # "..., two executives told the Lima Herald (in an interview).": only the addressee follows.
+            am = ADDRESSEE.match(rest)
+            only_tail = am is not None and ONLY_TAIL.fullmatch(rest, am.end())
         pre = text[ss:sp.start]
         cm = COMMA_THE_END.search(pre)
+        if cm and not only_tail and MID_SENTENCE_REST.match(rest):
+            # "Spare parts, he said, often move through ...": the attribution sits inside
+            # the words, which are the whole sentence around it.
+            return _trim(text, _clause_start(text, ss, ss + cm.start()), end)
         if (only_tail or not rest.strip(" .,;") or rest.lstrip().startswith(",")) and cm:
             # "..., X said."  The words are the clause before the speaker.
             return _trim(text, _clause_start(text, ss, ss + cm.start()), ss + cm.start())
@@ -1441,6 +1475,7 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sai
     if persons:
         state.person(persons[0].speaker)
         return
+    anon = next((s.speaker_descriptor for s in new if s.speaker is None and s.speaker_descriptor), None)
     first = index.first_within(ss, se)
     if first is not None:
         s, e, a = first
@@ -1455,3 +1490,11 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sai
     for s in new:
         if s.speaker and s.speaker_type in ("organization", "government"):
             state.last_thing = (s.speaker, s.speaker_type)
+    if anon is not None:
+        state.anon_person = anon if ONE_PERSON.match(anon) else None
+
+
+# An unnamed source who is one person: "One of them", "a senior official", "the chief buyer of X".
+ONE_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b|[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:official|person|source|"
+                        r"executive|diplomat|trader|banker|insider|aide|adviser|lawyer|employee|staffer|manager|"
+                        r"analyst|regulator|officer|buyer|chief)\b")
