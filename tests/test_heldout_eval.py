@@ -18,8 +18,10 @@ attribution, 98.5% precision and 100% actors, and all twenty-six to 95.7 / 97.9 
 99.4 / 100 / 100 / 99.5 / 100. g1-g6 (Axios, Nikkei Asia, China Daily, a MOFCOM
 press-conference transcript, a congressional press release, Semafor) were added
 untuned at 85.9% quote recall, 84.8% attribution and 93.6% precision on their own
-(83.7% actors, 94.8% types), which took all thirty-two to the figures below; the
-floors were lowered to just under them before the sixth round of rules. The floors
+(83.7% actors, 94.8% types), which took all thirty-two to 93.6 / 95.4 / 98.3 / 100 /
+100 / 96.5 / 99.2, and to the figures below once rebased onto the attribution fixes
+landed meanwhile for f1-f6 (g1-g6 alone unchanged); the floors were lowered to just
+under them before the sixth round of rules. The floors
 sit a little below the figures reached, so a regression in generalisation fails
 here, not only on the dev set."""
 
@@ -33,10 +35,10 @@ from tradelink.evaluate import evaluate, predict_direct
 
 HELDOUT = Path(__file__).parent / "heldout"
 
-FLOORS = {  # reached at 12:25 UTC with g1-g6 untuned: 93.6 / 95.4 / 98.3 / 100 / 100 / 96.5 / 99.2
-    "quote_recall": 0.93,
-    "attribution": 0.95,
-    "precision": 0.98,
+FLOORS = {  # reached at 12:26 UTC with g1-g6 untuned: 95.0 / 96.4 / 98.6 / 100 / 100 / 96.5 / 99.2
+    "quote_recall": 0.945,
+    "attribution": 0.96,
+    "precision": 0.985,
     "question_recall": 0.99,
     "question_precision": 0.99,
     "actor_recall": 0.96,
