@@ -39,7 +39,7 @@ SPEECH = [
     ("Peru has halted tin exports since May, and Chilean buyers have been told to wait, two mining executives "
      "told the Lima Herald.", None, "Peru has halted tin exports since May", "indirect", "told"),
     # "he" after an unnamed source who was just quoted is that source, not the last named person.
-    ('"Prices are fair," Peru\'s mining minister Tomas Reyes told the Lima Herald. Two traders said stocks were thin. '
+    ('"Prices are fair for now," Peru\'s mining minister Tomas Reyes told the Lima Herald. Two traders said stocks were thin. '
      'One of them, who asked not to be named, said buyers had doubled orders. '
      '"Nobody wants to be caught short," he said.', None, "Nobody wants to be caught short", "direct", "said"),
     # A mid-sentence attribution: "A, he said, B." reports the whole sentence.
@@ -47,6 +47,17 @@ SPEECH = [
      "brokers in Panama.", "Ilse Marwood", "often travel through brokers in Panama", "indirect", "said"),
     ("Ilse Marwood, a customs broker, said checks were slow. The new rule, she said on Monday, would take "
      "months to enforce.", "Ilse Marwood", "would take months to enforce", "indirect", "said"),
+    # "according to the <descriptor>, <Name>": the name in apposition speaks.
+    ("The smelter will process ore from Peru from 2029, according to the operator, Andean Tin Refining.",
+     "Andean Tin Refining", "will process ore from Peru", "indirect", "according to"),
+    # A descriptor refers back to the name it was put beside, not to the last organisation named.
+    ("The mill is due in 2029, according to its developer, Corrib Tin Refining. Aron Vale of the Andes Water "
+     "Action Network said the river was at risk. The developer insisted that no tailings would stay on site.",
+     "Corrib Tin Refining", "no tailings would stay on site", "indirect", "insisted"),
+    # An opener before a sentence's subject: "Back in <place>, docker X, 47, ...", then "he".
+    ('"Prices are fair for now," said Ilse Marwood, an economist at Dunmore Capital. Back in Callao, docker Tomas Reyes, '
+     '47, watched the ships. "They load, they leave, we wait," he told the Lima Herald.',
+     "Tomas Reyes", "They load, they leave, we wait", "direct", "told"),
 ]
 
 

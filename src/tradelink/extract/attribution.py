@@ -216,7 +216,8 @@ SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>
 DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
                     "bank", "government", "administration", "office", "official", "source", "person", "exporter",
                     "producer", "miner", "maker", "carmaker", "chipmaker", "designer", "lender", "buyer", "seller",
-                    "venture", "consortium", "bloc",
+                    "venture", "consortium", "bloc", "developer", "operator", "builder", "refiner", "smelter",
+                    "manufacturer", "supplier", "utility", "insurer", "owner",
                     "Company", "Group")  # a press release's defined terms: "the Company"
 # "The Ministry of X" is a name, not a descriptor.
 DESCRIPTOR = re.compile(r"[TtIi](?<![\w-].)(?:(?<=[Tt])he|(?<=[Ii])ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])(?! of\b)")
@@ -953,6 +954,36 @@ def _strip_the(s: str) -> str:
     return LEADING_THE.sub("", s)
 
 
+ORG_NOUNS = frozenset({"company", "firm", "group", "exporter", "producer", "miner", "maker", "carmaker", "chipmaker",
+                       "designer", "lender", "buyer", "seller", "venture", "consortium", "bank", "developer",
+                       "operator", "builder", "refiner", "smelter", "manufacturer", "supplier", "utility", "insurer",
+                       "owner"})
+GENERIC_NOUNS = frozenset({"company", "firm", "group"})
+APPOSED_NOUN = re.compile(r", (?:the|a|an|its) (?P<words>(?:[\w-]+ ){0,2}[a-z]+)(?![\w-])")
+APPOSED_BACK = 3000  # characters searched back for "its developer, X" / "X, the developer"
+
+
+def _apposed_before(text, pos, noun, index: Index) -> Actor | None:
+    """The organisation put beside ``noun`` before ``pos``: "the developer, X" or "X, the (...) developer"."""
+    lo = max(0, pos - APPOSED_BACK)
+    i = text.rfind(noun + ", ", lo, pos)
+    if i >= 0:
+        j = i + len(noun) + 2
+        row = index.at(j) or (index.at(j + 4) if text.startswith("the ", j) else None)
+        if row is not None and row[2].type == "organization":
+            return row[2]
+    last = None
+    for m in APPOSED_NOUN.finditer(text, lo, pos):
+        if noun in m.group("words").split():
+            last = m
+    if last is not None:
+        end = last.start()
+        for s, e, a in index.within(max(0, end - 120), end):
+            if e == end and a.type == "organization":
+                return a
+    return None
+
+
 # What makes "the people ..." a reporter's unnamed sources.
 SOURCE_QUALIFIER = re.compile(r"\b(?:familiar|briefed|close to|with knowledge|involved in)\b")
 AFTER_STOP = re.compile(r"[.!?][”\"’']?\s+$")
@@ -1008,9 +1039,11 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         noun = m.group("noun").lower()  # "the Company" in a press release
         if noun in ("official", "source", "person"):
             return Speaker(None, None, s, e, descriptor=m.group()) if state.last_anon else None
-        if noun in ("company", "firm", "group", "exporter", "producer", "miner", "maker", "carmaker", "chipmaker",
-                    "designer", "lender", "buyer", "seller", "venture", "consortium", "bank"):
-            a = index.last_before(s, ("organization",))
+        if noun in ORG_NOUNS:
+            # "the developer" is the one named beside that word before ("its developer, X"),
+            # else the last organisation; "the company" is always the last one.
+            a = (None if noun in GENERIC_NOUNS else _apposed_before(text, s, noun, index)) or \
+                index.last_before(s, ("organization",))
         elif noun == "bloc":
             a = index.last_before(s, ("government",), "union") or index.last_before(s, ("government",))
         elif noun in ("government", "administration"):
@@ -1228,6 +1261,7 @@ def GAP_ADVERBS_STRIP(gap: str) -> str:
 
 
 ACCORDING_NP = re.compile(r"\s+(.+?)(?=,|[.;]\s|[.;]?$)")
+DESCRIBED = re.compile(r"(?:the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")  # "the developer"
 PUBLISHED_BY = re.compile(r"\b(?:released|published|issued|compiled|seen|filed) by\s+")
 SOURCE_NOUN = re.compile(SOURCE_NOUNS)
 SEEN_BY = re.compile(r"\bseen by\b")
@@ -1246,6 +1280,13 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
     if app:
         ne = app.end()
     np = text[ns:ne]
+    if DESCRIBED.fullmatch(np) and text.startswith(", ", ne):
+        # "according to the developer, X.": the name in apposition ends the sentence.
+        j = ne + 2
+        row = index.at(j) or (index.at(j + 4) if text.startswith("the ", j) else None)
+        if row is not None and row[2].type in ("organization", "government", "person") and \
+                not text[row[1]:se].strip(" .;!\"”’'"):
+            return Speaker(row[2].name, row[2].type, ns, row[1])
     # "a briefing paper published by the Energy Department"
     by = PUBLISHED_BY.search(np)
     head = np[:by.start()] if by else np
@@ -1480,6 +1521,8 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sai
     if first is not None:
         s, e, a = first
         pre = text[ss:s]
+        if a.type == "person" and "," in pre:
+            pre = pre[OPENER.match(pre).end():]  # "Back in Kuantan, fisherman X, 54, watched ..."
         if not _ends_with_preposition(pre) and len(pre.split()) <= 3:
             if a.type == "person":
                 state.person(a.name)
