@@ -33,6 +33,11 @@ SPEECH = [
     # An unnamed source with a relative clause naming a group: the group is not the speaker.
     ("Others were less sure: a Lima-based consultant who advises smelters warned that approvals could take months.",
      None, "a Lima-based consultant who advises smelters", "approvals could take months", "indirect", "warned", None),
+    # A first verb phrase, then "but/and" and a reporting verb: the subject reports.
+    ("Chief executive Rosa Vial backed the levy but warned that quotas alone would not fix prices.",
+     "Rosa Vial", None, "quotas alone would not fix prices", "indirect", "warned", None),
+    ("The Andean Copper Council welcomed the deal and said that smelters would reopen in May.",
+     "Andean Copper Council", None, "smelters would reopen in May", "indirect", "said", None),
 ]
 
 

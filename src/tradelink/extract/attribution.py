@@ -698,6 +698,12 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             # "X opened the hearing by calling the plan '...'"
             # "The company raised its forecast, saying demand was strong."
             f.speaker = _sentence_subject(text, ss, f.vstart, index, state, masked)
+        elif f.speaker is None and prev is None and f.kind == "say" and \
+                CONJ_END.search(text, max(ss, f.vstart - 12), f.vstart):
+            # "X backed the plan but warned that ...": the sentence's subject reports.
+            sp = _sentence_subject(text, ss, f.vstart, index, state, masked)
+            if sp is not None and text[sp.end:sp.end + 2] not in ("'s", "’s"):
+                f.speaker = sp
 
     frames = [f for f in frames if f.speaker is not None and f.kind != "merged"]
     # A speech act with no words ("welcomed the step") is no frame; nor is a verb
