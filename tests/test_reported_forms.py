@@ -38,6 +38,9 @@ SPEECH = [
      "Rosa Vial", None, "quotas alone would not fix prices", "indirect", "warned", None),
     ("The Andean Copper Council welcomed the deal and said that smelters would reopen in May.",
      "Andean Copper Council", None, "smelters would reopen in May", "indirect", "said", None),
+    # An outlet's own finding: "X learned from Y that ...".
+    ("The Lima Herald learned from two smelters in Arequipa that orders had doubled since May.",
+     "Lima Herald", None, "orders had doubled since May", "indirect", "learned", None),
 ]
 
 
@@ -47,3 +50,11 @@ def test_speech(text, speaker, desc, words, kind, verb, medium):
     got = [(s.speaker, s.speaker_descriptor, s.kind, s.verb, s.medium) for s in stmts if words in s.text]
     assert got == [(speaker, desc, kind, verb, medium)], \
         [(s.speaker, s.speaker_descriptor, s.text, s.kind, s.verb, s.medium) for s in stmts]
+
+
+@pytest.mark.parametrize("text", [
+    "The council learned its lesson after the 2019 floods.",  # no "that": nothing learned is reported
+])
+def test_not_statements(text):
+    stmts, _ = run(text)
+    assert stmts == [], [(s.speaker, s.text) for s in stmts]

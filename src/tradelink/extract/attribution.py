@@ -621,6 +621,8 @@ REPORT_AFTER = re.compile(
     r"should|may|might|must|did|does|do)\b|(?:[\w’'.-]+\s+){0,3}?[a-z]+ed\b)")
 
 
+# "learned from two traders in X that ...": what a "learn" verb needs after it.
+LEARNED_THAT = re.compile(r"\s+(?:from\s+[^,.;:_]{1,80}?\s+)?that\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
                          re.IGNORECASE)  # "the report", "its warning": a noun, not a verb
 AFTER_COMMA_OR_QUOTE = re.compile(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$")
@@ -650,6 +652,10 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         vs, ve = ss + m.start(), ss + m.end()
         word = m.group()
         kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
+        if kind == "learn":
+            if not LEARNED_THAT.match(masked, m.end()):
+                continue  # "learned its lesson": nothing reported
+            kind = "say"
         before = text[max(ss, vs - 30):vs]
         if any(w in before for w in NEGATION_WORDS) and NEGATION.search(text, max(ss, vs - 30), vs):
             continue
