@@ -41,6 +41,9 @@ SPEECH = [
     # An outlet's own finding: "X learned from Y that ...".
     ("The Lima Herald learned from two smelters in Arequipa that orders had doubled since May.",
      "Lima Herald", None, "orders had doubled since May", "indirect", "learned", None),
+    # A "clause" verb reports before a clause only.
+    ("Peru signaled on Friday that it would cut the levy in May.",
+     "Peru", None, "it would cut the levy in May", "indirect", "signaled", None),
 ]
 
 
@@ -54,6 +57,8 @@ def test_speech(text, speaker, desc, words, kind, verb, medium):
 
 @pytest.mark.parametrize("text", [
     "The council learned its lesson after the 2019 floods.",  # no "that": nothing learned is reported
+    "Lima has signaled flexibility.",  # a stance with no words
+    "The ministry signalled its support for the plan on Monday.",
 ])
 def test_not_statements(text):
     stmts, _ = run(text)

@@ -621,7 +621,7 @@ REPORT_AFTER = re.compile(
     r"should|may|might|must|did|does|do)\b|(?:[\w’'.-]+\s+){0,3}?[a-z]+ed\b)")
 
 
-# "learned from two traders in X that ...": what a "learn" verb needs after it.
+# "learned from two traders in X that ...": a "clause" verb's "that" after its source.
 LEARNED_THAT = re.compile(r"\s+(?:from\s+[^,.;:_]{1,80}?\s+)?that\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
                          re.IGNORECASE)  # "the report", "its warning": a noun, not a verb
@@ -652,9 +652,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         vs, ve = ss + m.start(), ss + m.end()
         word = m.group()
         kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
-        if kind == "learn":
-            if not LEARNED_THAT.match(masked, m.end()):
-                continue  # "learned its lesson": nothing reported
+        if kind == "clause":
+            if not (LEARNED_THAT.match(masked, m.end()) or REPORT_AFTER.match(masked, m.end())):
+                continue  # "learned its lesson", "signaled flexibility": no words reported
             kind = "say"
         before = text[max(ss, vs - 30):vs]
         if any(w in before for w in NEGATION_WORDS) and NEGATION.search(text, max(ss, vs - 30), vs):
