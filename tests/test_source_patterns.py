@@ -58,6 +58,14 @@ SPEECH = [
     ('"Prices are fair for now," said Ilse Marwood, an economist at Dunmore Capital. Back in Callao, docker Tomas Reyes, '
      '47, watched the ships. "They load, they leave, we wait," he told the Lima Herald.',
      "Tomas Reyes", "They load, they leave, we wait", "direct", "told"),
+    # A group named later on its own is not the coordinated group named before.
+    ("Tin buyers are scrambling for cargoes, according to executives and traders. "
+     "Traders in Antwerp said Peruvian tin was still arriving.", "Traders", "Peruvian tin was still arriving",
+     "indirect", "said"),
+    # A body whose name lists words with commas speaks whole.
+    ("Seabed mining could cost more than imports, according to estimates by the Peru Oil, Gas and Metals "
+     "National Corporation.", "Peru Oil, Gas and Metals National Corporation", "Seabed mining could cost more",
+     "indirect", "according to"),
 ]
 
 
@@ -83,3 +91,26 @@ def test_mid_sentence_attribution_reports_the_whole_sentence():
 def test_closing_attribution_keeps_the_words_before_it(text, words):
     stmts, _ = run(text)
     assert [s.text for s in stmts] == ["checks were slow", words]
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    # A state corporation whose name lists words with commas; a government body.
+    ("Costs could rise, according to the Peru Oil, Gas and Metals National Corporation.",
+     "Peru Oil, Gas and Metals National Corporation", "government"),
+    # "Sources" speak unnamed; the named group next to them stays a group.
+    ("Tin buyers are scrambling, according to executives and traders. Traders in Antwerp said tin was arriving.",
+     "Traders", "group"),
+])
+def test_actors(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in [(a.name, a.type) for a in actors], [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text", [
+    # A list of places or firms with commas is no single name.
+    "Ore ships from Peru, Chile and Bolivia Corporation yards.",
+    "Marwood Capital, Dunmore and Tamar Mining bought the stake.",
+])
+def test_no_listed_name_from_a_list(text):
+    _, actors = run(text)
+    assert not any("," in a.name for a in actors), [a.name for a in actors]

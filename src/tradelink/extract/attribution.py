@@ -1273,6 +1273,7 @@ def GAP_ADVERBS_STRIP(gap: str) -> str:
 
 
 ACCORDING_NP = re.compile(r"\s+(.+?)(?=,|[.;]\s|[.;]?$)")
+ACCORDING_REST = re.compile(r".*?(?=,|[.;]\s|[.;]?$)")  # the rest of the phrase after a name
 DESCRIBED = re.compile(r"(?:the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")  # "the developer"
 PUBLISHED_BY = re.compile(r"\b(?:released|published|issued|compiled|seen|filed) by\s+")
 SOURCE_NOUN = re.compile(SOURCE_NOUNS)
@@ -1287,6 +1288,12 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
         return None
     ns = vend + m.start(1)
     ne = vend + m.end(1)
+    if text.startswith(",", ne):
+        # A comma inside a name: "estimates by the Japan Oil, Gas and Metals National Corporation".
+        for r in index.within(ns, se):
+            if r[0] < ne < r[1]:
+                ne = ACCORDING_REST.match(text, r[1], se).end()
+                break
     # "according to X Y, head of procurement at Z, ..." - the apposition belongs to the name.
     app = _appositive_rx().match(text, ne, se)
     if app:

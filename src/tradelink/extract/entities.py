@@ -424,6 +424,7 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
     capwords = lx.capwords
     run: list[tuple[int, int, str]] = []
     pos = s
+    list_end = -1  # inside a name that lists words: "X Oil, Gas and Metals National Corporation"
     for m in TOKEN.finditer(text, s, e):
         a, end = m.span()
         # The word must start at a word boundary.
@@ -433,7 +434,9 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         if run and (a != pos + 1 or text[pos] != " "):
             # Not one space apart; a connector may still join: "Ministry of Commerce".
             gap = text[pos:a]
-            if gap in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
+            if a < list_end:
+                pass
+            elif gap in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
                 pass
             elif gap == " and " and _and_in_body_name(run, text, tok, lx):
                 pass  # "Bureau of Mines and Quarries": one name
@@ -467,10 +470,19 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         run.append((a, b, tok))
         pos = end
         if cut or text[b:b + 1] in RUN_ENDS or len(run) >= MAX_RUN:
+            if not cut and text[b:b + 1] == "," and len(run) >= 2 and len(run) < MAX_RUN and \
+                    tok not in lx.org_suffixes and (lm := LISTED_NAME.match(text, b, e)):
+                list_end = lm.end()  # the comma is inside the name
+                continue
             yield run
             run = []
     if run:
         yield run
+
+
+# The rest of a name that lists topic words before a body word: ", Gas and Metals National Corporation".
+LISTED_NAME = re.compile(r", (?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and (?:[A-Z][a-z]+ ){0,3}"
+                         r"(?:Corporation|Agency|Organization|Organisation|Authority|Commission)\b")
 
 
 def _given_hyphen(run, tok: str, lx: Lexicon) -> bool:
@@ -1123,6 +1135,9 @@ def _named_body(text, run, tokens, full, lx: Lexicon) -> str | None:
     outlet's ("Korea Herald")."""
     if " of " in full or " for " in full:
         return _body_of(text, run, tokens, full, lx)
+    if tokens[-1] == "Corporation" and tokens[-2] in ("National", "Public") and \
+            (tokens[0].lower() in lx.gov_alias or tokens[0] in lx.adjectives):
+        return "government"  # a state corporation: "Japan Oil, Gas and Metals National Corporation"
     # "Korea Herald", "Lima Times": an outlet named after its place.
     if tokens[-1] in lx.media_suffixes and tokens[-1] not in GOV_BODY_WORDS and tokens[0].lower() in lx.gov_alias \
             and lx.heads.isdisjoint(tokens):
@@ -1485,22 +1500,22 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     for (s1, e1, p1, h1), (s2, e2, p2, h2) in zip(found, found[1:]):
         if text[e1:s2] == " and " and s2 == e1 + 5:
             found.append((s1, e2, text[s1:e2] if s1 == e1 - len(p1) else p1 + " and " + p2, h2 + "+"))
-    made: list[tuple[str, Ent]] = []  # the groups made here (no other step makes one), lowercase name first
+    made: list[tuple[str, Ent, str]] = []  # the groups made here (no other step makes one): lowercase name, group, head
     # Qualified groups first: a bare "experts", even in the headline, is the
     # "Chinese experts" the article names.
     found.sort(key=lambda f: f[2].lower() == f[3])
     for s, e, phrase, head in found:
         bare = phrase.lower() == head
         ent = None
-        if bare:
-            ent = next((g for low, g in made if low.endswith(" " + head)), None)
+        if bare:  # a coordination ("executives and traders") is no qualified form of its last noun
+            ent = next((g for low, g, h in made if low.endswith(" " + head) and h == head), None)
         name = phrase[0].upper() + phrase[1:]
         if ent is None:
             ent = reg.get(name)
         if ent is None:
             ent = Ent(name, "group")
             reg.ents[name.lower()] = ent
-            made.append((name.lower(), ent))
+            made.append((name.lower(), ent, head))
         ent.add(s, e, text)
         reg.by_alias.setdefault(text[s:e].lower(), ent)
 
