@@ -55,6 +55,33 @@ def test_speech(text, speaker, desc, words, kind, verb, medium):
         [(s.speaker, s.speaker_descriptor, s.text, s.kind, s.verb, s.medium) for s in stmts]
 
 
+# A document named earlier speaks for its author: "..., the note said.", "The draft says ...".
+DOCUMENTS = [
+    # (text, [(speaker, words), ...])
+    ('Analysts at Brenner Capital said in a research note that demand would outrun supply. "Even with every mine '
+     'running, the gap stays open until 2031," the note said.',
+     [("Brenner Capital", "demand would outrun supply"), ("Brenner Capital", "the gap stays open until 2031")]),
+    ('Peru\'s mining ministry said in a statement on Monday that quotas would stay. "We will review the quotas again '
+     'in June," the statement said.', [("Peru's mining ministry", "We will review the quotas again in June")]),
+    # A document nobody was said to write speaks for no one.
+    ('Prices fell. "We will review the quotas again in June," the statement said.', []),
+    # A draft seen by an outlet is the draft of the body whose plan it reports.
+    ("The Andean Copper Council is preparing a joint stockpile of cobalt, according to a draft seen by the Lima "
+     "Herald. The draft says the council could hold up to 90 days of demand by 2030.",
+     [("Andean Copper Council", "is preparing a joint stockpile of cobalt"),
+      ("Andean Copper Council", "the council could hold up to 90 days of demand")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENTS)
+def test_documents_speak_for_their_author(text, expected):
+    stmts, _ = run(text)
+    if not expected:
+        assert [s.speaker for s in stmts] == []
+    for speaker, words in expected:
+        assert [s.speaker for s in stmts if words in s.text] == [speaker]
+
+
 @pytest.mark.parametrize("text", [
     "The council learned its lesson after the 2019 floods.",  # no "that": nothing learned is reported
     "Lima has signaled flexibility.",  # a stance with no words

@@ -231,6 +231,15 @@ UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s", re.IGNORECASE)
 RESEARCHERS = re.compile(r"(?:^|\s)(?:analysts|economists|strategists|researchers)$", re.IGNORECASE)
 PRONOUN = re.compile(r"[HhSsIiTtOo](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Ii])t|(?<=[Tt])hey|(?<=[Oo])thers)(?![\w’'-])")
+DOC_NOUNS = r"(?:note|report|draft|memo|letter|filing|document|statement|study|paper|proposal|presentation)"
+# A document named again: "the note said", "The draft says".
+DOCUMENT = re.compile(r"[Tt](?<![\w-].)he\s+(?:[a-z-]+\s+)?(?P<doc>" + DOC_NOUNS + r")\b")
+# A document said in or with: "said in a research note that", "wrote in a letter to ...".
+IN_DOCUMENT = re.compile(r"\s+(?:on \w+\s+)?in\s+(?:a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>"
+                         + DOC_NOUNS + r")\b")
+# An owner-less document: "a draft", "an internal memo", "a document".
+DOC_HEAD = re.compile(r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>" + DOC_NOUNS + r")")
+LOWER_WORD = re.compile(r"\s+[a-z]")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
 
 
@@ -266,6 +275,7 @@ class Discourse:
         self.last_thing: tuple[str, str] | None = None  # (name, type) of an org/government subject
         self.last_anon: str | None = None
         self.last_group: tuple[str, str] | None = None
+        self.documents: dict[str, tuple[str, str]] = {}  # "note" -> its author, from "said in a note"
         self.anon_person: str | None = None  # an unnamed person just quoted: "he" is them
         # What "he" and "she" resolve to until the subjects or a gender change. A gender,
         # once known, stays; so the answer for a pronoun is the latest subject of its
@@ -791,6 +801,10 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         medium = f.medium or _medium(text, ss, se, f, index)
         verb = "said" if f.kind == "colon" else PARTICIPLES.get(f.verb, f.verb)
         speakers = [(f.speaker.name, f.speaker.type)] + f.speaker.joint
+        if f.speaker.name is not None:
+            dm = IN_DOCUMENT.match(text, f.vend, se)
+            if dm:  # "said in a research note that ...": what the note says later is theirs
+                state.documents[dm.group("doc").lower()] = (f.speaker.name, f.speaker.type)
         if f.speaker.name is not None and f.speaker.name not in index.by_name and not f.speaker.joint:
             index.new_speakers.append(f.speaker)
         for name, stype in speakers:
@@ -861,7 +875,7 @@ NP_END = re.compile(r"\s*(?:[,.;:!?\"”’']|$)")
 
 def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, state: Discourse, masked, block) -> None:
     if f.kind == "according":
-        f.speaker = _according_speaker(text, f.vend, se, index, state)
+        f.speaker = _according_speaker(text, f.vend, se, index, state, ss, f.vstart)
         return
     if f.kind == "colon":
         f.speaker = _colon_speaker(text, ss, f.vstart, index, state)
@@ -1137,6 +1151,11 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                 cands.append(sp)
             elif rx in (SPOKES, ANON):
                 pass
+    if state.documents:
+        for m in DOCUMENT.finditer(text, ws, vs):
+            author = state.documents.get(m.group("doc").lower())
+            if author is not None:  # '"...," the note said.': the note's author
+                cands.append(Speaker(author[0], author[1], m.start(), m.end()))
     if state.last_anon:
         for m in ONE_OF.finditer(text, ss, min(se, vs + 6)):  # "One said": the look-ahead reads the verb
             if m.end() > vs:
@@ -1282,7 +1301,7 @@ BODY_SOURCE = re.compile(r"\b(ministry|department|regulator|agency|commission|go
                          re.IGNORECASE)
 
 
-def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speaker | None:
+def _according_speaker(text, vend, se, index: Index, state: Discourse, ss=None, vs=None) -> Speaker | None:
     m = ACCORDING_NP.match(text[vend:se])
     if not m:
         return None
@@ -1336,6 +1355,14 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse) -> Speake
             index.last_before(ns, ("organization",))
         if a is not None:
             return Speaker(a.name, a.type, ns, ne)
+    dm = DOC_HEAD.fullmatch(head.rstrip())
+    if dm and ss is not None and COMMA_END.search(text, max(ss, vs - 3), vs):
+        # "X is preparing a plan, according to a draft seen by Y": the draft is X's.
+        sub = _sentence_subject(text, ss, vs, index, state, None)
+        if sub is not None and sub.type in ("organization", "government") and \
+                LOWER_WORD.match(text, sub.end, vs):
+            state.documents[dm.group("doc").lower()] = (sub.name, sub.type)
+            return Speaker(sub.name, sub.type, ns, ne)
     return None
 
 
