@@ -114,3 +114,41 @@ def test_actors(text, name, type_):
 def test_no_listed_name_from_a_list(text):
     _, actors = run(text)
     assert not any("," in a.name for a in actors), [a.name for a in actors]
+
+
+# --- g1-g3 (Axios, Nikkei Asia, China Daily) -------------------------------------------
+
+SPEECH_G = [
+    # (text, speaker, words the statement contains, kind, verb)
+    # A present-tense scoop attribution after the lede: "..., two people familiar with X tell <outlet>."
+    ("Chile is close to letting Acme Mining ship tin to Peru, two people familiar with the talks tell the "
+     "Lima Herald.", None, "Chile is close to letting Acme Mining ship tin", "indirect", "tell"),
+    # "the second source" refers back to unnamed sources.
+    ("Talks were held in Lima, according to one of the people.\n- In return, Peru would approve licences for tin, "
+     "the second source said.", None, "Peru would approve licences for tin", "indirect", "said"),
+    # "according to data from X": the one whose data they are, whatever its name ends in.
+    ("Tin in Antwerp has nearly tripled since the spring, according to data from Quarrow Tin Data.",
+     "Quarrow Tin Data", "Tin in Antwerp has nearly tripled", "indirect", "according to"),
+    # A group of veterans, with a bare clause after a present-tense verb.
+    ("Some port veterans argue the levy is simply politics.", "Port veterans", "the levy is simply politics",
+     "indirect", "argue"),
+    # "X's office said": the person speaks through the office.
+    ("Senator Ada Lund said the deal was bad. Any deal would face a vote in the Senate, Lund's office said.",
+     "Ada Lund", "Any deal would face a vote in the Senate", "indirect", "said"),
+    # A capitalised embassy with its place.
+    ('A spokesperson for the Peruvian Embassy in Santiago said Peru "has always opposed the misuse of trade rules".',
+     "Peruvian Embassy in Santiago", "has always opposed the misuse of trade rules", "direct", "said"),
+    # A bare "The Ministry of X" is the ministry of the country the story is about, not of a place
+    # goods go to ("clients in Chile").
+    ("Peru's tin exporters are adapting to the new licences, traders said. Andes Tin Mining said it had shipped "
+     "cargoes to clients in Chile and Europe within weeks, and sales to buyers in Bolivia had doubled. "
+     "The Ministry of Commerce has said the rules target no country.",
+     "Peru's Ministry of Commerce", "the rules target no country", "indirect", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", SPEECH_G)
+def test_speech_g(text, speaker, words, kind, verb):
+    stmts, _ = run(text)
+    got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
+    assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]

@@ -172,8 +172,8 @@ ANON = re.compile(
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
     r"(?=\s+(?:familiar|close|briefed|with knowledge|who asked|who spoke|who declined|who requested|"
     r"speaking on condition)))\b(?:,?\s+(?:who|familiar|close|briefed|involved|with knowledge|speaking|not authori[sz]ed)\b"
-    r"[^,.;:]*?(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
-    r"(?=,|\s+(?:said|told|says|added|confirmed|warned)\b|[.;]|$))?"
+    r"[^,.;:]*?(?=,|\s+(?:said|says|say|told|tells|tell|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
+    r"(?=,|\s+(?:said|says|say|told|tells|tell|added|confirmed|warned)\b|[.;]|$))?"
 )
 AS_BEFORE = re.compile(r"\bas\s+$")  # "quoted X as saying"
 ADD_VERBS = ("added", "adds", "adding", "add")
@@ -1011,7 +1011,8 @@ def _apposed_before(text, pos, noun, index: Index) -> Actor | None:
 
 
 # What makes "the people ..." a reporter's unnamed sources.
-SOURCE_QUALIFIER = re.compile(r"\b(?:familiar|briefed|close to|with knowledge|involved in)\b")
+SOURCE_QUALIFIER = re.compile(r"\b(?:familiar|briefed|close to|with knowledge|involved in)\b|"
+                              r"^[Tt]he (?:first|second|third|other|same|latter|former) [a-z]+$")  # "the second source"
 AFTER_STOP = re.compile(r"[.!?][”\"’']?\s+$")
 COMMA_WHO = re.compile(r",\s+who\b")
 THE_WORD = re.compile(r"the\s+\w+", re.IGNORECASE)
@@ -1109,6 +1110,8 @@ SUBJECT_WINDOW = 500  # characters before a verb searched for its subject
 SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—–]|--)){1,3}\s*$")
 
 
+PERSON_OFFICE = re.compile(r"['’]s\s+(?:(?:campaign|press|congressional|Senate|House)\s+)?(?:office|spokesperson|"
+                           r"spokesman|spokeswoman|team|campaign|aides?|staff|lawyers?|representatives?)\b")
 SHOWED = re.compile(r"(?:showed|shows)\b")
 SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
 AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
@@ -1180,6 +1183,10 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             continue  # an apposition: "X Y, a spokesman for Z, said"
         if i and kept[i - 1].type == "person" and AT_FROM_OF.fullmatch(text, kept[i - 1].end, c.start):
             continue  # the employer in "X Y at the Acme Union said"
+        if c.type == "person" and text[c.end:c.end + 2] in ("'s", "’s"):
+            om = PERSON_OFFICE.match(text, c.end, vs)
+            if om is not None:  # "X's office said": the person speaks through it
+                c = Speaker(c.name, c.type, c.start, om.end())
         gap = masked[c.end - ss:vs - ss]
         if "_" in gap:
             continue

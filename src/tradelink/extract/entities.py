@@ -508,6 +508,9 @@ ORG_APPOSITION_START = re.compile(r"(?:a|an|the|one|[A-Z])")
 MEDIA_WORDS = ("broadcaster", "news agency", "newspaper", "tabloid", "news outlet", "TV channel", "television channel")
 MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$")
 AND_OTHER = re.compile(r"\s+and\s+(?:other|two|three|four|several|rival)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+DATA_FROM = re.compile(r"\b(?:(?P<data>data|figures|statistics|numbers|prices|a tally|an index)|estimates|a report|"
+                       r"a survey|a study|research|a note|an analysis|a teardown|calculations)\s+(?:(?:compiled|published|released|"
+                       r"collected)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to")
 SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SAID_WORDS) + r")\s+$")
 LABEL_COLON_QUOTE = re.compile(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']")
@@ -581,6 +584,10 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return None if _modifies_company_word(after) else "organization"
     if not rx.desc_words.isdisjoint([w.rstrip("s") for w in words]) and rx.desc_before.search(before):
         return "organization"
+    # "data from X Y", "a teardown by X Y": the one whose figures or research these are.
+    if tail.endswith((" from", " by")) and (dm := DATA_FROM.search(before)) and \
+            (dm.group("data") or not _looks_like_person(text[s:e].split(), lx)):
+        return "organization"  # a person may write a report or a note, but figures come from a body
     # "X Y said", "said X Y", "according to X Y,"
     if verbs_rx.match(after):
         return "speaker"
@@ -627,7 +634,7 @@ TOPIC = r"(?:commerce|trade|foreign|finance|industry|economy|economic|defen[cs]e
         r"justice|treasury|environment|agriculture|mines|mining|industry and information technology|" \
         r"foreign affairs|natural resources|internet|information|home)"
 BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central bank|foreign office|" \
-            r"consulate|mission|government|administration)"
+            r"consulate|mission|government|administration|Embassy|Consulate)"
 
 
 DEPT_RX = re.compile(
@@ -647,7 +654,8 @@ OFFICE_OF_RX = re.compile(r"\b(Office of the (?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\
 CUSTOMS_DATA_RX = re.compile(r"\b(customs)\s+(?:data|figures|statistics)\b")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
-                   "foreign office", "consulate", "mission", "government", "administration")
+                   "foreign office", "consulate", "mission", "government", "administration",
+                   "Embassy", "Consulate")  # "the Chinese Embassy in Washington"
 OWNER_BEFORE_BODY = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+$")
 CAPITALISED_END = re.compile(r"[A-Z][\w’'.]*\s+$")
 
@@ -678,17 +686,27 @@ def _last_government(reg: Registry, pos: int) -> str | None:
     """The country named last before ``pos`` (within a few sentences), preferring
     one that was a sentence's subject ("Japan will spend ... . The Ministry of X")."""
     lx = lexicon()
-    last = subject = None
-    for m in _country_rx().finditer(reg.text, max(0, pos - 600), pos):
-        last = m.group()
-        before = reg.text[max(0, m.start() - 3):m.start()]
-        if (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and not reg.text[m.end():m.end() + 2] in ("'s", "’s") \
-                and reg.text[m.end():m.end() + 1] == " " and (reg.text[m.end() + 1:m.end() + 2].islower()):
+    last = subject = free = None
+    text = reg.text
+    for m in _country_rx().finditer(text, max(0, pos - GOV_BACK_WIDE), pos):
+        near = m.start() >= pos - GOV_BACK
+        if near:
+            last = m.group()
+        before = text[max(0, m.start() - 3):m.start()]
+        if near and (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and \
+                not text[m.end():m.end() + 2] in ("'s", "’s") \
+                and text[m.end():m.end() + 1] == " " and (text[m.end() + 1:m.end() + 2].islower()):
             subject = m.group()
-    last = subject or last
+        if not PLACE_PREP_END.search(text, max(0, m.start() - 16), m.start()):
+            free = m.group()  # not a place the words go to or come from ("clients in the Republic of Korea")
+    last = subject or free or last
     if last is None:
         return None
     return lx.adjectives.get(last) or lx.gov_alias.get(last.lower())
+
+
+GOV_BACK, GOV_BACK_WIDE = 600, 1500  # the window for the country named last; a wider one for a free one
+PLACE_PREP_END = re.compile(r"\b(?:in|to|from|into|across|via|toward|towards)\s+(?:the\s+)?$")
 
 
 @functools.cache
@@ -897,6 +915,8 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         for m in (_owned_matches(text, s, e, heads) if has_body else ()):
             owner = m.group("owner") or m.group("adj")
             head = m.group("head")
+            if head[0] == "E" or head[0] == "C":
+                head = head.lower()  # "Embassy", "Consulate"
             topic = (m.group("topic") or "").strip()
             country = _government_of(owner, lx) if owner else None
             if owner and not country:
