@@ -44,6 +44,9 @@ SPEECH = [
     # A "clause" verb reports before a clause only.
     ("Peru signaled on Friday that it would cut the levy in May.",
      "Peru", None, "it would cut the levy in May", "indirect", "signaled", None),
+    # A judgement with a partial quotation: the words are the object and its complement.
+    ('Chilean state media described the levy as a "fair answer" to Lima\'s "pressure," while the ministry said '
+     'nothing.', "Chilean state media", None, 'the levy as a "fair answer" to Lima', "direct", "described", None),
 ]
 
 
@@ -86,6 +89,7 @@ def test_documents_speak_for_their_author(text, expected):
     "The council learned its lesson after the 2019 floods.",  # no "that": nothing learned is reported
     "Lima has signaled flexibility.",  # a stance with no words
     "The ministry signalled its support for the plan on Monday.",
+    'Officials described the talks as "useful."',  # a judgement of one scare-quoted word
 ])
 def test_not_statements(text):
     stmts, _ = run(text)

@@ -788,7 +788,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if content is None:
                 continue
             s, e = content
-            kind = "indirect"
+            kind = "direct" if f.kind == "judge" and QUOTED_WORD.search(text, s, e) else "indirect"
             # A partial quotation inside reported words is the snippet.
             inner = [q for q in real if s <= q.start and q.end <= e + 1 and id(q) not in used]
             if inner:
@@ -1409,6 +1409,7 @@ def _interviewee(state: Discourse, index: Index, pos: int):
 # --- content of reported speech --------------------------------------------------------
 
 
+QUOTED_WORD = re.compile(r"[“\"‘][^”\"’]{2,}[”\"’]")  # a short quotation among reported words
 CLAUSE_OPEN_END = re.compile(r"(?:^\s*|\bthat,?\s*|,\s*and\s*)$", re.IGNORECASE)
 ONLY_TAIL = re.compile(r"[\s,]*(?:(?:on|last|this|in|at|over|during|after)\b[^,;]*)?[\s.,;]*")
 SUBORDINATE = re.compile(r"\s*,?\s*(?:as|while|after|before|when|because|since|amid|even as)\s")
@@ -1417,6 +1418,7 @@ COMMA_THE_END = re.compile(r",\s*(?:the\s+|its\s+)?$", re.IGNORECASE)
 # a subordinate clause of the attribution's own.
 MID_SENTENCE_REST = re.compile(r"\s*,\s*(?![a-z]+ing\b|(?:which|who|whose|as|while|after|before|when|because|since|"
                                r"amid|even|citing|according|adding|without)\b)[a-z]")
+JUDGED_END = re.compile(r",\s*[”\"’']?\s*(?:while|whereas|but|although|though|as|even as)\s|;")
 ABOUT = re.compile(r"\s*(?:about|over|for)\s")
 JUDGED_AS = re.compile(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+")
 THE_CAPITAL = re.compile(r"\s*(?:the\s+)?[A-Z]")
@@ -1470,7 +1472,13 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
             m = JUDGED_AS.match(text[k:end])
             if not m:
                 return None
-            k += m.end()
+            # The words are the thing judged and the judgement: "the levy as a 'fair answer'",
+            # up to a new clause ("..., while the ministry ...").
+            cut = JUDGED_END.search(text, k + m.end(), end)
+            judged = _trim(text, k + m.end(), cut.start() if cut else end)
+            if judged is None:
+                return None  # a single scare-quoted word: "described the meetings as 'advisory'"
+            return _trim(text, k, judged[1])
         else:
             # Indirect object: "told Reuters that", "assured Acme that", ", citing ..., that"
             m = THAT_CLAUSE.match(text, k, end)
