@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradelink.extract import attribution, entities
+from tradelink.extract import attribution, entities, extract
 from tradelink.extract.segment import segment
 from tradelink.models import normalise_text
 
@@ -94,3 +94,36 @@ def test_documents_speak_for_their_author(text, expected):
 def test_not_statements(text):
     stmts, _ = run(text)
     assert stmts == [], [(s.speaker, s.text) for s in stmts]
+
+
+def test_delayed_identification_lede():
+    """'The head of X said ...' opens the story; the next paragraph names the person
+    by a title: the person said it."""
+    text = ("Lithium boss says Chile holds the cards\n\n"
+            "The head of one of the few Peruvian companies refining lithium said on Monday that Chile would set "
+            "prices for at least two more years.\n\n"
+            '"We can refine it, but we cannot yet mine enough," Andes Salt CEO Rosa Vial said in an interview.\n')
+    ex = extract(text, {})
+    got = [(s.speaker, s.text[:20]) for s in ex.statements]
+    assert got == [("Rosa Vial", "Chile would set pric"), ("Rosa Vial", "We can refine it, bu")]
+
+
+def test_a_role_after_a_named_person_is_not_resolved_forward():
+    text = ("Lithium boss says Chile holds the cards\n\n"
+            "Andes Salt CEO Rosa Vial said on Monday that Chile would set prices for two more years.\n\n"
+            "The head of one of the largest refiners in the region said on Tuesday that quotas would stay.\n\n"
+            '"We are watching," Senator Kessa Ambrose said.\n')
+    ex = extract(text, {})
+    assert [(s.speaker, s.speaker_descriptor) for s in ex.statements if "quotas" in s.text] == \
+        [(None, "The head of one of the largest refiners in the region")]
+
+
+def test_a_machine_written_summary_box_is_furniture():
+    text = ("Lithium boss says Chile holds the cards\n\n"
+            "Key Points\nAI-generated summary. Check important info.\n"
+            "- The chief executive of Andes Salt said Chilean quotas still decide prices.\n"
+            "- The company plans a second refinery.\n\n"
+            "Andes Salt CEO Rosa Vial said on Monday that Chile would set prices for two more years.\n")
+    ex = extract(text, {})
+    assert [s.text for s in ex.statements] == ["Chile would set prices for two more years"]
+

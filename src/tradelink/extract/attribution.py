@@ -488,6 +488,8 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         if spoken and any(text.find(w, block.start, block.end) >= 0 for w in SPOKE_WORDS) and \
                 SPOKE_TO.search(text[block.start:block.end]):
             medium_near = _medium_before(text, index, block.end)
+    if any(st.speaker is None and st.speaker_descriptor and st.speaker_descriptor.startswith("The ") for st in out):
+        out = _delayed_names(out, index)
     return _statements(text, out)
 
 
@@ -897,6 +899,36 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.inverted = True
             return
     f.speaker = _subject_before(text, ss, se, f.vstart, index, state, masked)
+    if (f.speaker is None or f.speaker.type == "group" and f.speaker.start > ss) and text.startswith("The ", ss):
+        # "The head of one of the few X companies said ...": a role named before the person
+        # (not the companies it heads).
+        m = _lede_role_rx().match(text, ss, f.vstart)
+        if m is not None:
+            f.speaker = Speaker(None, None, m.start(), m.end(), descriptor=m.group())
+
+
+@functools.cache
+def _lede_role_rx(before_verb: bool = True) -> re.Pattern[str]:
+    """'The head of X', 'The chief executive of X' - a role and its body, with no name
+    (right before the verb, or as a whole descriptor)."""
+    return re.compile(r"The\s+(?:[a-z-]+\s+){0,2}?(?:" + entities.lexicon().role_rx.pattern + r")\s+(?:of|at)\s+"
+                      r"[^,;:“”\"]{3,120}?" + (r"(?=\s+(?:(?:has|have|had|also|later|reportedly)\s+)*$)"
+                                                 if before_verb else ""))
+
+
+def _delayed_names(said: list[Said], index: Index) -> list[Said]:
+    """A role that speaks before anyone is named ("The head of X said ...", the delayed
+    lede) is the first person who speaks after it."""
+    out = list(said)
+    for i, st in enumerate(out):
+        if st.speaker is not None or not st.speaker_descriptor or \
+                not _lede_role_rx(False).fullmatch(st.speaker_descriptor) or \
+                index.last_before(st.sentence[0], ("person",)) is not None:
+            continue
+        nxt = next((t for t in out[i + 1:] if t.speaker_type == "person" and t.speaker), None)
+        if nxt is not None:
+            out[i] = st._replace(speaker=nxt.speaker, speaker_type="person", speaker_descriptor=None)
+    return out
 
 
 # "said the deputy minister for trade, X Y." - a lowercase title, a comma, then the name.
