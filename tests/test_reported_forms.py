@@ -127,3 +127,16 @@ def test_a_machine_written_summary_box_is_furniture():
     ex = extract(text, {})
     assert [s.text for s in ex.statements] == ["Chile would set prices for two more years"]
 
+
+ACTORS = [
+    # (text, actor name, type)
+    # The subject of an inverted question: "How long can X keep ...?"
+    ("How long can Kioxia keep selling into Chile under the current terms?", "Kioxia", "organization"),
+    ("When will Toshiba resume shipments of its chips to Peru?", "Toshiba", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS)
+def test_actors(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in [(a.name, a.type) for a in actors], [(a.name, a.type) for a in actors]

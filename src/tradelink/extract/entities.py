@@ -519,7 +519,9 @@ NO_COMMENT = re.compile(r"\s+(?:(?:also|again)\s+)?(?:declined|refused) to (?:co
                         r"\s+(?:did not|didn['’]t) (?:immediately )?(?:respond|reply|return)|"
                         r"\s+(?:could not|couldn['’]t) (?:immediately )?be reached|\s+(?:has|have) not (?:yet )?commented")
 WHOSE = re.compile(r",\s+whose\b[^,;.]{0,100},")
-LET_BEFORE = re.compile(r"\b(?:let|lets|allow|allows|allowed|allowing|permit|permits|permitted|barred|bars|banned)\s+$")
+# "let Acme sell", and a modal before its subject in a question: "How long can Acme keep selling ...?"
+LET_BEFORE = re.compile(r"\b(?:let|lets|allow|allows|allowed|allowing|permit|permits|permitted|barred|bars|banned|"
+                        r"can|could|will|would|may|might|should|does|did)\s+$")
 SELLER_AFTER = re.compile(r"\s+(?:to\s+)?(?:sell|ship|export|resume|supply|keep selling)\b")
 LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
 
