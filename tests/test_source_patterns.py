@@ -152,3 +152,39 @@ def test_speech_g(text, speaker, words, kind, verb):
     stmts, _ = run(text)
     got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
     assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]
+
+
+ACTORS_G = [
+    # A bare department word after "the X Department" is that department.
+    ("The Commerce Department is weighing a tin levy. Negotiators from Commerce met in Lima.",
+     "Commerce", "government"),
+    # A committee with a place between the chamber and "committee".
+    ("Rep. Ada Lund, who sits on the House Peru select committee, called the deal a mistake.",
+     "House Peru select committee", "government"),
+    # A miner named after its mineral, with no cue around it.
+    ("Tokyo already holds a stake in Peru's Quarrow Rare Earths.", "Quarrow Rare Earths", "organization"),
+    # "<Place>-based X" is a company.
+    ("Ada Lund, deputy director of Lima-based Quarrytin, said the company was in talks.", "Quarrytin", "organization"),
+    # A country's own "Organization for X" is a state body; other organisations are organisations.
+    ("Tokyo will lend through the state-backed Peru Organization for Metals and Energy Security (POMES).",
+     "Peru Organization for Metals and Energy Security", "government"),
+    ("The Andean Trade Organization said the rules were fair.", "Andean Trade Organization", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS_G)
+def test_actors_g(text, name, type_):
+    _, actors = run(text)
+    got = {(n, a.type) for a in actors for n in [a.name, *a.aliases]}
+    assert (name, type_) in got, [(a.name, a.aliases, a.type) for a in actors]
+
+
+def test_standfirst_under_the_headline_is_no_statement():
+    text = ("Peru's tin smelters scramble as Chile tightens ore licences\n"
+            "Smaller smelters say stocks will run out by early next year\n"
+            "November 25, 2026 05:10 PET\n"
+            "Ore buyers are racing to secure feedstock, traders said.\n")
+    doc = segment(normalise_text(text))
+    assert [b.kind for b in doc.blocks][:2] == ["title", "title"]
+    stmts, _ = run(text)
+    assert [s.text for s in stmts] == ["Ore buyers are racing to secure feedstock"]

@@ -508,6 +508,7 @@ ORG_APPOSITION_START = re.compile(r"(?:a|an|the|one|[A-Z])")
 MEDIA_WORDS = ("broadcaster", "news agency", "newspaper", "tabloid", "news outlet", "TV channel", "television channel")
 MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$")
 AND_OTHER = re.compile(r"\s+and\s+(?:other|two|three|four|several|rival)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+BASED_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?-based\s+$")
 DATA_FROM = re.compile(r"\b(?:(?P<data>data|figures|statistics|numbers|prices|a tally|an index)|estimates|a report|"
                        r"a survey|a study|research|a note|an analysis|a teardown|calculations)\s+(?:(?:compiled|published|released|"
                        r"collected)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -586,6 +587,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return None if _modifies_company_word(after) else "organization"
     if not rx.desc_words.isdisjoint([w.rstrip("s") for w in words]) and rx.desc_before.search(before):
         return "organization"
+    # "Hanoi-based X": a company where it is based.
+    if tail.endswith("-based") and BASED_BEFORE.search(before):
+        return "organization"
     # "data from X Y", "a teardown by X Y": the one whose figures or research these are.
     if tail.endswith((" from", " by")) and (dm := DATA_FROM.search(before)) and \
             (dm.group("data") or not _looks_like_person(text[s:e].split(), lx)):
@@ -648,7 +652,7 @@ OWNED_RX = re.compile(
     r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
     r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 )
-COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[a-z]+\s+){0,4}?committee|"
+COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){0,4}?committee|"
                           r"(?:Senate|House)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}Committee)\b"
                           r"(?:\s+on\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*)?")
 # "the Office of the US Trade Representative": a government office named by its head.
@@ -1095,6 +1099,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     if tokens[-1] in lx.org_suffixes and len(tokens) >= 2:
         reg.add(full, "organization", s, e, best=True)
         return
+    # A miner named after its mineral: "Lynas Rare Earths", "Tamar Lithium".
+    if tokens[-1] in MINERAL_LAST and len(tokens) >= (3 if tokens[-1] == "Earths" else 2) and \
+            tokens[0] not in lx.capwords and tokens[0] not in lx.adjectives and tokens[0].lower() not in lx.gov_alias:
+        reg.add(full, "organization", s, e, best=True)
+        return
 
     if len(run) == 1:
         pending_single.append(run[0])
@@ -1180,13 +1189,17 @@ def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
         if t in GOV_BODY_WORDS or t in lx.org_suffixes or t in BODY_OF:
             if not lx.heads.isdisjoint(tokens[i + 1:]) or tokens[0] in lx.honorifics:
                 return None  # "Department of Commerce Under Secretary X Y"
-            return "government" if t in GOV_BODY_WORDS else "organization"
+            if t in GOV_BODY_WORDS or t in ("Organization", "Organisation") and i > 0 and \
+                    (tokens[0].lower() in lx.gov_alias or tokens[0] in lx.adjectives):
+                return "government"  # a country's own "Organization for X" is a state body
+            return "organization"
         return None
     return None
 
 
 # Words that start an organisation's "X of Y" name besides the suffixes in orgs.txt.
-BODY_OF = frozenset({"Academy", "Chamber", "Federation", "School", "Society", "Centre", "Center"})
+BODY_OF = frozenset({"Academy", "Chamber", "Federation", "School", "Society", "Centre", "Center", "Organization",
+                     "Organisation"})
 # Heads whose "of" name may run on with "and": "Bureau of Mines and Quarries".
 OF_HEADS = GOV_BODY_WORDS | BODY_OF | {"Institute", "University", "Association", "Council", "Bank", "College",
                                        "Foundation"}
@@ -1283,6 +1296,9 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
                 i = name.find(" ", i + 1)
             if ent.type == "media":
                 by_media_last.setdefault(name.split()[-1], ent)
+        elif ent.type == "government" and name_dept(ent.name):
+            # "Commerce" alone after "the Commerce Department": the department.
+            by_start.setdefault(name_dept(ent.name), ent)
     capwords = lx.capwords
     leftovers = []
     ends = None  # body and organisation mentions by their end, for "Full Name (FN)"
@@ -1360,6 +1376,15 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
         if ent is not None and ent.type in ("organization", "media") and not reg.is_taken(s, e):
             ent.add(s, e, text)
             reg.take(s, e)
+
+
+DEPT_NAME = re.compile(r"(?:U\.S\.\s+|US\s+)?([A-Z][a-z]+) Department")
+
+
+def name_dept(name: str) -> str | None:
+    """The topic of a department's name ("Commerce" of "U.S. Commerce Department"), else None."""
+    m = DEPT_NAME.fullmatch(name)
+    return m.group(1) if m else None
 
 
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w\-’']+(?: [A-Z][\w\-’']+)*")

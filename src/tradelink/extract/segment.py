@@ -254,6 +254,15 @@ def _is_title(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"
 
 
+def _is_standfirst(line: str, next_line: str) -> bool:
+    """A line under the headline with no closing stop, followed by the byline, the date or
+    another heading, not by prose."""
+    if line[-1] in SENTENCE_END or BULLET.match(line) or QA.match(line) or not 4 <= len(line.split(None, 40)) <= 40:
+        return False
+    return bool(is_header(next_line) or BYLINE.match(next_line) or BYLINE_IN.match(next_line)
+                or _is_heading(next_line, ""))
+
+
 def segment(text: str) -> Doc:
     """Split normalised article text into blocks and sentences."""
     blocks: list[Block] = []
@@ -330,6 +339,11 @@ def segment(text: str) -> Doc:
             continue
         if not seen_prose and not seen_title and _is_title(stripped) and next_line is not None:
             seen_title = True
+            blocks.append(Block("title", s, e, None, body_start=s))
+            continue
+        if not seen_prose and next_line is not None and blocks and blocks[-1].kind in ("title", "heading") and \
+                _is_standfirst(stripped, next_line):
+            # The headline's deck ("Smaller suppliers say stocks will run out"): a headline, no prose.
             blocks.append(Block("title", s, e, None, body_start=s))
             continue
         bullet = BULLET.match(stripped)
