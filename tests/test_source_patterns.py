@@ -188,3 +188,13 @@ def test_standfirst_under_the_headline_is_no_statement():
     assert [b.kind for b in doc.blocks][:2] == ["title", "title"]
     stmts, _ = run(text)
     assert [s.text for s in stmts] == ["Ore buyers are racing to secure feedstock"]
+
+
+@pytest.mark.parametrize("text,not_a_group", [
+    # A preposition ends a group's modifiers: the words before it are a clause, not the group.
+    ("Spare cathodes, she said, often move through brokers in Panama.", "Often move through brokers"),
+    ("Cargoes pass via brokers and go into smelters.", "Go into smelters"),
+])
+def test_no_group_across_a_preposition(text, not_a_group):
+    _, actors = run(text)
+    assert not_a_group not in [a.name for a in actors], [a.name for a in actors]

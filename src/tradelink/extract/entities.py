@@ -1446,7 +1446,9 @@ STOP_MODS = frozenset("""a an the and or of for to in on at by with from as is a
 has have had will would can could may might must should not no its their his her our your my
 this that these those who which what some several many most other two three four five few more
 less all any each every both such than then also very largest biggest leading top main major
-new old said says told while when where because if whether than but""".split())
+new old said says told while when where because if whether than but
+through via into across over under about after before between without within against toward towards
+onto upon among despite""".split())  # a preposition ends a group's modifiers: "move through brokers"
 
 
 def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
