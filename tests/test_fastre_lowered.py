@@ -21,7 +21,9 @@ VOCABULARIES = [policies._cue_regex()[0], links._cue_regex()[0], HANDMADE, CASED
 
 WORDS = ["BAN", "ban", "Bans", "export ban", "in exchange for", "Sold", "selling", "rare earths", "NdPr magnets",
          "H20 chips", "gallium", "tariffs", "trade deal", "stake in", "-", "_", "'", "’", "\n", " ", "  ",
-         "ſ", "ı", "KING", "sılk", "SILK", "Earths", "12 tonnes", "été", "İ", "K", "ß", "ǅ", "Σ", "é", "ﬁ", "ẞ", "\u0301"]
+         "ſ", "ı", "KING", "sılk", "SILK", "Earths", "12 tonnes", "été", "İ", "K", "ß", "ǅ", "Σ", "é", "ﬁ", "ẞ", "\u0301",
+         # non-ASCII before a cue: a letter or digit joins the word ("éban", "²King"), the rest does not
+         "éban", "…ban", "²King", "—Earths", "\u00a0silk"]
 texts = st.lists(st.sampled_from(WORDS) | st.text(max_size=5), max_size=40).map(" ".join) \
     | st.lists(st.sampled_from(WORDS), max_size=40).map("".join) | st.text(max_size=80)
 

@@ -29,6 +29,10 @@ TRIGGER_K = (12, 8, 6)  # longer prefixes tried for the trigger regex, longest f
 WORD_START = r"(?<![\w-])"
 # Characters that IGNORECASE matches to an ASCII letter other than their lower case ("ſ" ~ "s").
 _FOLD_ODD = ("ı", "ſ")
+# What can stand before a word start: ``[^\w-]`` and every non-ASCII character. A class of
+# ASCII ranges is a bitmap test in `re`, where ``\w`` asks the Unicode tables at every
+# character; a non-ASCII letter it lets through is dropped after (`_word_starts`).
+_DELIM = r"[^A-Za-z0-9_\-]"
 
 
 def core_length(term: str) -> int:
@@ -190,6 +194,11 @@ def _trie_regex(words: set[str]) -> str:
     return emit(trie)
 
 
+def _word_starts(text: str, matches) -> list[int]:
+    """The ends of *matches* of a `_DELIM` trigger whose delimiter is no word character."""
+    return [m.end() for m in matches if (d := text[m.start()]) < "\x80" or not (d.isalnum() or d == "_")]
+
+
 class Vocabulary:
     """A compiled alternation of ``(group_name, pattern)`` pairs, scanned by prefix dispatch.
 
@@ -230,12 +239,13 @@ class Vocabulary:
         if self.fold and before == WORD_START and starts and not self.anywhere \
                 and all(p.isascii() for p in starts):
             body = _trie_regex(starts)
-            self._lowered = (re.compile(body), re.compile(f"[^\\w-](?={body})"))
+            self._lowered = (re.compile(body), re.compile(f"{_DELIM}(?={body})"))
         # A case-sensitive vocabulary gets the same one-pass scan, on the text itself.
         self._plain: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         if not self.fold and before == WORD_START and starts and not self.anywhere:
             body = _trie_regex(starts)
-            self._plain = (re.compile(body, flags), re.compile(f"[^\\w-](?={body})", flags))
+            self._plain = (re.compile(body, flags), re.compile(f"{_DELIM}(?={body})", flags))
+        self._ascii = bool(flags & re.ASCII)  # then `_DELIM` is ``[^\w-]`` exactly
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._by_head: dict[str, re.Pattern[str] | None] = {}  # grows with the distinct 4-char heads seen
@@ -305,7 +315,8 @@ class Vocabulary:
         lo = max(start - 1, 0)  # the character before *start* decides a word start there
         if self._plain is not None:
             first, rest = self._plain
-            out = [m.end() for m in rest.finditer(text, lo, end)]
+            matches = rest.finditer(text, lo, end)
+            out = [m.end() for m in matches] if self._ascii else _word_starts(text, matches)
             if start == 0 and first.match(text, 0, end):
                 out.insert(0, 0)
             return out
@@ -314,7 +325,10 @@ class Vocabulary:
         if len(low) != len(seg) or _FOLD_ODD[0] in seg or _FOLD_ODD[1] in seg:
             return None
         first, rest = self._lowered
-        out = [lo + m.end() for m in rest.finditer(low)]
+        if low.isascii():
+            out = [lo + m.end() for m in rest.finditer(low)]
+        else:
+            out = [lo + at for at in _word_starts(low, rest.finditer(low))]
         if start == 0 and first.match(low):
             out.insert(0, 0)
         return out
