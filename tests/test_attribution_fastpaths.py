@@ -197,3 +197,17 @@ def test_pronoun_cache_is_the_plain_resolution(ops):
         if op in ("he", "she", "He", "She"):
             assert fast.pronoun(op) == plain.pronoun(op)
         assert fast.gender == plain.gender and fast.subjects == plain.subjects
+
+
+VERB_TEXTS = st.lists(st.sampled_from(["said", "says", "told", "added", "according to", "According to", "warned",
+                                       "saying", "noted", "é", "ésaid", "_said", "’said", "'said", "-said", "said-",
+                                       "said_", "x", "—", "“", "\u00a0", "2said", "²said", "ſaid"])
+                      | st.text(max_size=4), max_size=25).map(lambda ws: "".join(ws)) \
+    | st.lists(st.sampled_from(["said", "according to", "told", "é", "’", "_", "-", "2"]), max_size=25).map(" ".join)
+
+
+@PROPS
+@given(VERB_TEXTS)
+def test_verb_scan_is_the_verb_regex(s):
+    c = attribution.cues()
+    assert [m.span() for m in attribution._verbs(c, s)] == [m.span() for m in c.verb_rx.finditer(s)]

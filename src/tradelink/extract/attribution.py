@@ -105,6 +105,8 @@ class Cues:
     hedge_rx: re.Pattern[str]
     hedges: tuple[str, ...] = ()  # lower-cased, for a substring test before hedge_rx; empty: no test
     hedge_word: re.Pattern[str] | None = None  # finds any of `hedges` as a substring
+    verb_at: re.Pattern[str] | None = None  # verb_rx without its look-behind, for `match` at a start
+    verb_starts: re.Pattern[str] | None = None  # the character before each place verb_at may match
 
 
 NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
@@ -119,14 +121,39 @@ def cues() -> Cues:
         form, _, frame = line.rpartition(" ")
         frames[form.strip()] = frame.strip()
     # Trie-shaped alternations: one attempt per position instead of one per word.
-    verb_rx = re.compile(r"(?<![\w’'-])(?:" + _trie_regex(set(frames) | {"according to", "According to"})
-                         + r")(?![\w-])")
+    verb_trie = _trie_regex(set(frames) | {"according to", "According to"})
+    verb_rx = re.compile(r"(?<![\w’'-])(?:" + verb_trie + r")(?![\w-])")
     hedges = {h.lower() for h in vocab.lines("hedges")}
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
     ascii_only = all(h.isascii() for h in hedges)  # what the substring test in _hedge is exact for
     words = tuple(sorted(hedges)) if ascii_only else ()
     hedge_word = re.compile("|".join(re.escape(h) for h in words)) if words else None
-    return Cues(verb_rx, frames, hedge_rx, words, hedge_word)
+    verb_at = re.compile(r"(?:" + verb_trie + r")(?![\w-])")
+    # `re` tries verb_rx's look-behind at every character (a Unicode table look-up each);
+    # a class of ASCII ranges before a look-ahead is a bitmap test (see `_verbs`).
+    verb_starts = re.compile(r"[^A-Za-z0-9_’'\-](?=" + verb_trie + r")")
+    return Cues(verb_rx, frames, hedge_rx, words, hedge_word, verb_at, verb_starts)
+
+
+def _verbs(c: Cues, s: str) -> list[re.Match[str]]:
+    """``list(c.verb_rx.finditer(s))``: the places after a character that is no word
+    character, ’, ' or - (a non-ASCII letter the class lets through is skipped), where
+    verb_at matches, each after the end of the last match."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    m = c.verb_at.match(s)
+    if m is not None:
+        out.append(m)
+        pos = m.end()
+    for d in c.verb_starts.finditer(s):
+        at = d.end()
+        if at < pos or (ch := s[at - 1]) >= "\x80" and (ch.isalnum() or ch == "_"):
+            continue
+        m = c.verb_at.match(s, at)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 ADVERBIAL = re.compile(
@@ -654,7 +681,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     c = cues()
     real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
     masked = _masked(text, ss, se, real) if real else text[ss:se]
-    verbs = list(c.verb_rx.finditer(masked))
+    verbs = _verbs(c, masked)
     # With no quotation, a sentence needs a verb that stands in the text itself. The masked
     # copy has the same matches, except that its first character has nothing before it.
     if not real and (not verbs or verbs[0].start() == 0 and c.verb_rx.search(text, ss, se) is None):
