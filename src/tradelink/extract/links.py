@@ -24,8 +24,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
+
 from tradelink import vocab
-from tradelink.models import Actor, Commodity, Link, Policy, Span, Statement
+from tradelink.models import Actor, Commodity, Link, Policy, Statement
 
 from . import policies as policy_stage
 from .clauses import (
@@ -121,7 +123,7 @@ AI_OR_PRONOUN_SKIP = ("person", "group", "organization", "government", "media")
 
 @dataclass
 class _Cand:
-    link: Link
+    link: dict  # a Link's fields
     summary: bool
     direct: bool
 
@@ -180,14 +182,20 @@ def _hedge(text: str, a: int, b: int) -> str | None:
     return m.group() if m else None
 
 
-def _span_link(ctx: _Ctx, a: int, b: int, sent: tuple[int, int], **kw) -> Link:
+def _span_link(ctx: _Ctx, a: int, b: int, sent: tuple[int, int], **kw) -> dict:
+    """A `Link`'s fields; the links kept are validated in one call (`_links`)."""
     text = ctx.text
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1] in " ,;":
         b -= 1
-    return Link(start=a, end=b, text=text[a:b],
-                sentence=Span(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]), **kw)
+    return dict(start=a, end=b, text=text[a:b], sentence={"start": sent[0], "end": sent[1], "text": text[sent[0]:sent[1]]},
+                **kw)
+
+
+@functools.cache
+def _link_list() -> TypeAdapter[list[Link]]:
+    return TypeAdapter(list[Link])
 
 
 def _deal_for(ctx: _Ctx, s: int, e: int) -> str | None:
@@ -459,10 +467,11 @@ def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | N
     best: dict[tuple[str, str, str], _Cand] = {}
     order: list[tuple[str, str, str]] = []
     for c in cands:
-        key = (c.link.source, c.link.relation, c.link.target)
+        key = (c.link["source"], c.link["relation"], c.link["target"])
         if key not in best:
             best[key] = c
             order.append(key)
         elif (not c.summary, c.direct) > (not best[key].summary, best[key].direct):
             best[key] = c
-    return [best[k].link for k in order]
+    # One validation for the list: pydantic builds records from dicts faster than one at a time.
+    return _link_list().validate_python([best[k].link for k in order])

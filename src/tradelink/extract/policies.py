@@ -25,8 +25,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 from tradelink import vocab
-from tradelink.models import Actor, Commodity, Policy, Span, TimeExpression
+from tradelink.models import Actor, Commodity, Policy, TimeExpression
 
 from .clauses import (
     ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
@@ -563,10 +565,16 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
         if actor and counterpart and " " not in name and best.kind in ("trade deal", "stockpile", "investment"):
             name = f"{actor}–{counterpart} {name}"  # a bare "agreement" is named by its sides
         s, e = best.start, best.end
-        out.append((Policy(
-            start=s, end=e, text=text[s:e], name=name, kind=best.kind,
-            actor=actor, counterpart=counterpart, target=pick("target"),
-            status=pick("status"), when=pick("when"),
-            sentence=Span(start=best.sent[0], end=best.sent[1], text=text[best.sent[0]:best.sent[1]]),
-        ), g))
-    return out
+        out.append({
+            "start": s, "end": e, "text": text[s:e], "name": name, "kind": best.kind,
+            "actor": actor, "counterpart": counterpart, "target": pick("target"),
+            "status": pick("status"), "when": pick("when"),
+            "sentence": {"start": best.sent[0], "end": best.sent[1], "text": text[best.sent[0]:best.sent[1]]},
+        })
+    # One validation for the list: pydantic builds records from dicts faster than one at a time.
+    return list(zip(_policy_list().validate_python(out), groups))
+
+
+@functools.cache
+def _policy_list() -> TypeAdapter[list[Policy]]:
+    return TypeAdapter(list[Policy])

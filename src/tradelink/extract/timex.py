@@ -23,6 +23,8 @@ import datetime as dt
 import functools
 import re
 
+from pydantic import TypeAdapter
+
 from tradelink import vocab
 from tradelink.models import TimeExpression
 
@@ -244,7 +246,7 @@ def find(doc: Doc, published: dt.date | None = None, *context) -> list[TimeExpre
         if block.kind in ("furniture", "title", "header"):
             continue
         spans.extend(block.sentences)
-    out: list[TimeExpression] = []
+    out: list[dict] = []
     dated: set[int] = set()
     for i, m in _pattern().in_spans(text, spans):
         g = _Groups(m.groupdict())
@@ -255,7 +257,13 @@ def find(doc: Doc, published: dt.date | None = None, *context) -> list[TimeExpre
             if i not in dated:
                 dated.add(i)
                 s = spans[i][0]
-                out.append(TimeExpression(start=s, end=m.end(), text=text[s:m.end()], resolved=_resolve(g, published)))
+                out.append({"start": s, "end": m.end(), "text": text[s:m.end()], "resolved": _resolve(g, published)})
         else:
-            out.append(TimeExpression(start=m.start(), end=m.end(), text=m.group(), resolved=_resolve(g, published)))
-    return out
+            out.append({"start": m.start(), "end": m.end(), "text": m.group(), "resolved": _resolve(g, published)})
+    # One validation for the list: pydantic builds records from dicts faster than one at a time.
+    return _time_list().validate_python(out)
+
+
+@functools.cache
+def _time_list() -> TypeAdapter[list[TimeExpression]]:
+    return TypeAdapter(list[TimeExpression])
