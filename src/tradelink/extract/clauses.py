@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from tradelink.models import Actor
 
@@ -40,21 +41,23 @@ class ActorIndex:
 
     def __init__(self, actors: list[Actor]):
         seen: set[tuple[int, int]] = set()
-        items: list[Mention] = []
+        items: list[tuple[int, int, Actor]] = []  # a Mention is made for the mentions kept only
         for a in actors:
             spans = [(a.start, a.end)] + [(m.start, m.end) for m in a.mentions]
             for s, e in spans:
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
-                items.append(Mention(s, e, a.name, a.type))
-        items.sort(key=lambda m: (m.start, -m.end))
+                items.append((s, -e, a))
+        items.sort(key=itemgetter(0, 1))  # (start, -end); no two share a span
         # Drop mentions nested inside a longer one ("U.S." inside "U.S. officials").
         out: list[Mention] = []
-        for m in items:
-            if out and m.start < out[-1].end:
+        last_end = -1
+        for s, neg_e, a in items:
+            if out and s < last_end:
                 continue
-            out.append(m)
+            last_end = -neg_e
+            out.append(Mention(s, last_end, a.name, a.type))
         self.items = out
         self.starts = [m.start for m in out]
         self.types = {a.name: a.type for a in actors}
