@@ -140,3 +140,35 @@ ACTORS = [
 def test_actors(text, name, type_):
     _, actors = run(text)
     assert (name, type_) in [(a.name, a.type) for a in actors], [(a.name, a.type) for a in actors]
+
+
+# Every statement of a sentence, in order.
+STATEMENTS = [
+    # (text, [(speaker, descriptor, words, verb, medium), ...]) - every statement, in order
+    # A closing "told <Medium>," then a participle of the sources' own: the words are before.
+    ("Smelters in Peru have quietly built up stocks of cobalt, three traders at Lima brokers told the Lima Herald, "
+     "betting that Chile will cut its quotas.",
+     [(None, "three traders at Lima brokers", "Smelters in Peru have quietly built up stocks of cobalt", "told",
+       "Lima Herald")]),
+    # An outlet reports, then quotes an unnamed source "as saying": two statements.
+    ("The Lima Herald reported that copper output hit a record in May and quoted a senior customs official as "
+     "saying supply was ample.",
+     [("Lima Herald", None, "copper output hit a record in May", "reported", None),
+      (None, "a senior customs official", "supply was ample", "said", "Lima Herald")]),
+    # "according to a <noun> by <Org>": the organisation is the source.
+    ("- Chile's newest mine uses no cobalt at all, according to a teardown by Lima-based research firm Quarry "
+     "Insights.",
+     [("Quarry Insights", None, "Chile's newest mine uses no cobalt at all", "according to", None)]),
+    # "has long argued that".
+    ("Senator Kessa Ambrose has long argued that the quotas should be lifted.",
+     [("Kessa Ambrose", None, "the quotas should be lifted", "argued", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATEMENTS)
+def test_statements(text, expected):
+    stmts, _ = run(text)
+    got = [(s.speaker, s.speaker_descriptor, s.text, s.verb, s.medium) for s in stmts]
+    assert len(got) == len(expected), got
+    for g, (speaker, desc, words, verb, medium) in zip(got, expected):
+        assert (g[0], g[1], g[3], g[4]) == (speaker, desc, verb, medium) and words in g[2], got

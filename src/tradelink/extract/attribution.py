@@ -774,7 +774,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if p is not None and not closing and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
                 not LEADS_BACK.match(text, p.vend, se) and \
                 f.speaker is not p.speaker and not CLAUSE_BREAK.search(text, p.vend, f.speaker.start) and \
-                not any(p.vend <= q.open < f.vstart for q in real):
+                not any(p.vend <= q.open < f.vstart for q in real) and f.medium is None:
             continue  # "X said that Y had agreed after Z urged ..." - Z's words are X's report
         kept.append(f)
     frames = kept
@@ -842,6 +842,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     return out
 
 
+AND_QUOTED = re.compile(r",?\s+and\s+quoted\s*$")
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<np>[^,.;:“”\"]{3,120}?)\s+as\s+$")
 
 
@@ -1342,7 +1343,7 @@ TRAILING_ADVERB = re.compile(
     r"\s*\b(?:also|later|previously|separately|then|has|have|had|would|will|again|further|"
     r"reportedly|allegedly|apparently|still|already|publicly|privately|repeatedly|recently|"
     r"itself|himself|herself|themselves|however|too|once|on \w+|last \w+|this \w+|"
-    r"in a (?:joint )?statement|in a letter|went further and)\s*$")
+    r"in a (?:joint )?statement|in a letter|went further and|(?:has|have|had) long)\s*$")
 
 
 def GAP_ADVERBS_STRIP(gap: str) -> str:
@@ -1489,6 +1490,9 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
     end = se
     if nxt is not None:
         end = min(end, nxt.speaker.start if nxt.speaker and nxt.speaker.start > f.vend else nxt.vstart)
+        if nxt.medium is not None:  # "X reported that ... and quoted Y as saying ...": X's words end there
+            qm = AND_QUOTED.search(text, f.vend, end)
+            end = qm.start() if qm else end
     if f.kind == "according":
         sp = f.speaker
         after_np = sp.end if sp else f.vend
@@ -1508,6 +1512,10 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
             aud = AUDIENCE.match(text, k, end)
             if aud:
                 k = aud.end()  # "told reporters (aboard X) that ..."
+            else:
+                named = ADDRESSEE.match(text, k, end)  # "..., three traders told the Lima Herald, betting ..."
+                if named and text.startswith((",", "."), named.end()):
+                    k = named.end()
         lead = ADVERBIAL.match(text[k:end])
         k += lead.end() if lead else 0
         rest = text[k:end]

@@ -255,7 +255,8 @@ def _rx() -> Patterns:
     i = re.IGNORECASE
     return Patterns(
         desc_in=re.compile(r"\b(?:" + descs + r")s?\b", i),
-        desc_before=re.compile(r"\b(?:the|a|an|its)\s+(?:[\w\-]+\s+){0,3}?(?:" + descs + r")\s+$", i),
+        # "the Lima-based research firm X", "a teardown by Lima-based research firm X"
+        desc_before=re.compile(r"(?:\b(?:the|a|an|its)\s+|\b[\w-]+-based\s+)(?:[\w\-]+\s+){0,3}?(?:" + descs + r")\s+$", i),
         role_comma_end=re.compile(r"(?:" + roles + r")(?:\s+(?:to|for|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?,\s+$", i),
         role_group_comma_end=re.compile(r"((?:" + roles + r")),\s+$", i),
         role_at_end=re.compile(roles + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", i),
