@@ -158,24 +158,32 @@ def with_chains(order: list[int], cuts: list[int], extra: list[tuple]) -> list[t
        ends=st.lists(node, min_size=2, max_size=2, unique=True),
        group=st.sets(node, min_size=2, max_size=5), grouped=st.sampled_from([None, 0, 1]),
        hops=st.sampled_from([10, 5, 4, 3, 2, 1]), limit=st.sampled_from([1, 2, 3, 10_000]),
-       evidence=st.sampled_from([0, 1, 3]))
+       evidence=st.sampled_from([0, 1, 3]), middle=st.sampled_from([0, G._MIDDLE_ROWS]))
 def test_paths_equal_bfs(db, order, cuts, extra, chains, ends, group, grouped, hops, limit,
-                         evidence):
+                         evidence, middle):
     links = with_chains(order, cuts, extra) if chains else extra
     links = [(s, t, p) for s, t, p in links if s != t]
     names = [f"e{i}" for i in ends]
     if grouped is not None and group:
         names[grouped] = GROUP  # a name that means every entity of the group
     fill_sqlite(db, links, group)
-    check(db, links, group, names[0], names[1], hops, limit, evidence)
+    default, G._MIDDLE_ROWS = G._MIDDLE_ROWS, middle  # 0: always look for the middle in SQL
+    try:
+        check(db, links, group, names[0], names[1], hops, limit, evidence)
+    finally:
+        G._MIDDLE_ROWS = default
 
 
+@pytest.mark.parametrize("middle", [0, G._MIDDLE_ROWS], ids=["middle_in_sql", "expand"])
 @pytest.mark.parametrize("link_ends", [True, False], ids=["link_ends", "links"])
-def test_paths_equal_bfs_on_both_backends(store_url, monkeypatch, link_ends):
+def test_paths_equal_bfs_on_both_backends(store_url, monkeypatch, link_ends, middle):
     """Seeded random graphs, larger than Hypothesis draws, through the read
     path the CLI uses (stdlib sqlite3, or SQLAlchemy on PostgreSQL); read from
-    ``link_ends`` and, as for a database from before migration 0008, from ``links``."""
+    ``link_ends`` and, as for a database from before migration 0008, from
+    ``links``; with the nodes between two frontiers looked for in the database
+    whenever they can be (``_MIDDLE_ROWS`` 0), and as hubs only."""
     monkeypatch.setattr(G, "has_link_ends", lambda conn: link_ends)
+    monkeypatch.setattr(G, "_MIDDLE_ROWS", middle)
     from sqlalchemy import text
 
     from tradelink.store.db import open_engine, open_reader, resolve

@@ -390,6 +390,9 @@ WHERE l.source_id IN ({ids}) OR l.target_id IN ({ids}) OR l.policy_id IN ({ids})
 # and PostgreSQL both cap the number of bound parameters of one statement).
 _CHUNK = 500
 _STEPS = 100  # steps per query when collecting a path's links
+# Frontiers that name more ends rows than this both are not expanded to see
+# whether they are two steps apart: the database finds the nodes between them.
+_MIDDLE_ROWS = 500
 
 
 def has_link_ends(conn) -> bool:
@@ -450,6 +453,42 @@ def _between(conn, one: set[int], two: set[int], table: str) -> dict[int, set[in
     return found
 
 
+# Each pair of a link's ends, as (neighbour, node) columns.
+_PAIR_COLUMNS = (("target_id", "source_id"), ("policy_id", "source_id"),
+                 ("source_id", "target_id"), ("policy_id", "target_id"),
+                 ("source_id", "policy_id"), ("target_id", "policy_id"))
+
+
+def _pairs_sql(table: str, ids: str, side: int = 0, among: str | None = None) -> str:
+    """(side, neighbour, node) rows for the nodes ``ids`` (an IN list), one per
+    pair of ends of a row of ``table`` (their neighbours among ``among`` if
+    given): six branches, each an index seek. Policy 0 on ``link_ends`` and
+    NULL on ``links`` both fail ``<> 0``."""
+    parts = []
+    for x, y in _PAIR_COLUMNS:
+        cond = f"l.{y} IN ({ids})"
+        if x == "policy_id":
+            cond += " AND l.policy_id <> 0"
+        if among:
+            cond += f" AND l.{x} IN ({among})"
+        parts.append(f"SELECT {side} AS side, l.{x} AS x, l.{y} AS y FROM {table} l WHERE {cond}")
+    return " UNION ALL ".join(parts)
+
+
+# How many ends rows name a node of ``{ids}`` (as source, target or policy).
+_DEGREE_SQL = " + ".join(
+    f"(SELECT COUNT(*) FROM {{table}} l WHERE l.{col} IN ({{ids}}))"
+    for col in ("source_id", "target_id", "policy_id"))
+
+
+def _degree(conn, nodes: set[int], table: str) -> int:
+    """The ends rows of ``table`` that name a node of ``nodes``: about what
+    expanding them reads (at most ``_CHUNK`` nodes)."""
+    params: dict = {}
+    sql = _DEGREE_SQL.format(table=table, ids=_in("d", sorted(nodes), params))
+    return int(query(conn, f"SELECT {sql} AS n", params)[0][0] or 0)
+
+
 class _Search:
     """One side of the bidirectional search: the nodes it reached, their
     distance from its end, and for each node the nodes one step nearer."""
@@ -460,20 +499,32 @@ class _Search:
         self.nearer: dict[int, set[int]] = {}
         self.frontier = set(roots)
         self.depth = 0
+        self._degree: int | None = None  # of the frontier, once asked
+
+    def degree(self, conn) -> int:
+        if self._degree is None:
+            self._degree = _degree(conn, self.frontier, self.table)
+        return self._degree
+
+    def _advance(self, reached: dict[int, set[int]]) -> None:
+        """One level further: ``reached`` maps each new node to its nodes on
+        the old frontier."""
+        self.depth += 1
+        for n, around in reached.items():
+            self.dist[n] = self.depth
+            self.nearer[n] = around
+        self.frontier = set(reached)
+        self._degree = None
 
     def step(self, conn) -> None:
         """Reach the next level: every neighbour of the frontier not seen yet,
         with all its neighbours on the frontier (so every shortest route counts)."""
-        nxt: set[int] = set()
+        nxt: dict[int, set[int]] = {}
         for node, around in _expand(conn, self.frontier, self.table).items():
             for other in around:
-                if other not in self.dist:  # nor in nxt: added to dist below
-                    self.nearer.setdefault(other, set()).add(node)
-                    nxt.add(other)
-        self.depth += 1
-        for n in nxt:
-            self.dist[n] = self.depth
-        self.frontier = nxt
+                if other not in self.dist:
+                    nxt.setdefault(other, set()).add(node)
+        self._advance(nxt)
 
     def join(self, other: "_Search", conn) -> set[int]:
         """Take the step to ``other``'s frontier only, when links join the two
@@ -482,12 +533,37 @@ class _Search:
         nothing taken)."""
         found = _between(conn, self.frontier, other.frontier, self.table)
         if found:
-            self.depth += 1
-            for n, around in found.items():
-                self.dist[n] = self.depth
-                self.nearer[n] = around
-            self.frontier = set(found)
+            self._advance(found)
         return set(found)
+
+    def middle(self, other: "_Search", conn) -> set[int]:
+        """When no link joins the two frontiers: step both searches onto the
+        nodes next to both frontiers, when there are any (what two `step`
+        calls would find where the searches meet). The database finds those
+        nodes, so a hub on a frontier costs its index entries, not thousands
+        of rows in Python. Returns the meeting nodes (none: nothing taken)."""
+        params: dict = {}
+        small, big = sorted((self, other), key=lambda side: side.degree(conn))
+        bigs = _pairs_sql(self.table, _in("b", sorted(big.frontier), params))
+        smalls = _pairs_sql(self.table, _in("s", sorted(small.frontier), params))
+        sql = f"SELECT DISTINCT b.x AS x FROM ({bigs}) b WHERE b.x IN (SELECT s.x FROM ({smalls}) s)"
+        meet = {x for (x,) in query(conn, sql, params)
+                if x not in self.dist and x not in other.dist}
+        if not meet:
+            return meet
+        found: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
+        ids = sorted(meet)
+        for i in range(0, len(ids), _CHUNK):
+            params = {}
+            among = _in("m", ids[i:i + _CHUNK], params)
+            sql = " UNION ALL ".join(
+                _pairs_sql(self.table, _in(name, sorted(side.frontier), params), k, among)
+                for k, (name, side) in enumerate((("o", self), ("w", other))))
+            for k, x, y in query(conn, sql, params):
+                found[k].setdefault(x, set()).add(y)
+        self._advance(found[0])
+        other._advance(found[1])
+        return meet
 
 
 def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
@@ -495,13 +571,13 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
     """The first ``limit`` shortest trails (node id lists, in ascending order)
     from any of ``starts`` to any of ``ends``, of at most ``max_hops`` steps.
 
-    A breadth-first search from both sides, one level at a time, always
-    growing the smaller frontier with one neighbour query; it stops at the
-    first level where the two meet, so a hub two hops away is never expanded
-    when the ends are joined in three. Before each growth it looks for links
-    between the two frontiers (while both are small): when there are some,
-    the step onto the other frontier is all the growth would find where the
-    two meet, so a hub on a frontier is not expanded either. The nodes where
+    A breadth-first search from both sides, one level at a time; it stops at
+    the first level where the two meet, so a hub two hops away is never
+    expanded when the ends are joined in three. While both frontiers are
+    small it first asks the database whether they are one link apart (the
+    links between them) and then, if expanding either would read many rows,
+    whether they are two apart (the nodes next to both); only when neither
+    holds does it expand the frontier with fewer rows to read. The nodes where
     they meet all lie halfway along a shortest route; every shortest trail is
     a shortest route from a start to one of them followed by one from there to
     an end."""
@@ -510,22 +586,38 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
     table = "link_ends" if link_ends else "links"
     fwd, bwd = _Search(starts, table), _Search(ends, table)
     meet: set[int] = set()
-    while fwd.depth + bwd.depth < max_hops:
-        grow, other = (fwd, bwd) if len(fwd.frontier) <= len(bwd.frontier) else (bwd, fwd)
-        if not grow.frontier:
+    gap = 1  # the fewest links that can lie between the two frontiers
+    while fwd.depth + bwd.depth + gap <= max_hops:
+        if not fwd.frontier or not bwd.frontier:
             return []
-        # Two frontiers joined by a link make the shortest routes one step
-        # longer than the searches so far: find those links first (cheap for
-        # small frontiers), and expand only when there are none.
-        if (len(fwd.frontier) <= _CHUNK and len(bwd.frontier) <= _CHUNK
-                and fwd.frontier.isdisjoint(bwd.frontier)):
-            meet = grow.join(other, conn)
+        small = len(fwd.frontier) <= _CHUNK and len(bwd.frontier) <= _CHUNK
+        if small and gap == 1:
+            # Two frontiers joined by a link make the shortest routes one step
+            # longer than the searches so far: find those links first (cheap
+            # for small frontiers), and expand only when there are none.
+            meet = fwd.join(bwd, conn)
             if meet:
                 break
+            gap = 2
+            continue
+        # What expanding each side would read: its ends rows (while small),
+        # else its nodes.
+        cost = ((fwd.degree(conn), bwd.degree(conn)) if small
+                else (len(fwd.frontier), len(bwd.frontier)))
+        if small and gap == 2 and min(cost) > _MIDDLE_ROWS:
+            # Both frontiers read many rows when expanded: look for the nodes
+            # next to both in the database instead.
+            meet = fwd.middle(bwd, conn)
+            if meet:
+                break
+            gap = 3
+            continue
+        grow, other = (fwd, bwd) if cost[0] <= cost[1] else (bwd, fwd)
         grow.step(conn)
         meet = {n for n in grow.frontier if n in other.dist}
         if meet:
             break
+        gap = max(gap - 1, 1)
     if not meet:
         return []
     # The forward half: walk back from the meeting nodes to the starts, keeping
