@@ -316,19 +316,28 @@ def check_fts(conn, tables: set[str]) -> Check:
     return _check_pg_fts(conn, tables)
 
 
-_ENDS_OF_LINKS = ("SELECT source_id, target_id, COALESCE(policy_id, 0) AS policy_id, COUNT(*) AS n"
-                  " FROM links GROUP BY source_id, target_id, COALESCE(policy_id, 0)")
-_ENDS_STORED = "SELECT source_id, target_id, policy_id, n FROM link_ends"
-LINK_ENDS_FIX = ("DELETE FROM link_ends; INSERT INTO link_ends (source_id, target_id, policy_id, n) "
-                 + _ENDS_OF_LINKS)
+def _ends_sql(newest: bool = True) -> tuple[str, str]:
+    """(the distinct ends of ``links`` with their counts and newest ids, the
+    same as ``link_ends`` stores them); without the newest ids before 0009."""
+    more = ("MAX(id) AS newest", "newest") if newest else ("0 AS newest", "0 AS newest")
+    return (f"SELECT source_id, target_id, COALESCE(policy_id, 0) AS policy_id, COUNT(*) AS n,"
+            f" {more[0]} FROM links GROUP BY source_id, target_id, COALESCE(policy_id, 0)",
+            f"SELECT source_id, target_id, policy_id, n, {more[1]} FROM link_ends")
+
+
+LINK_ENDS_FIX = ("DELETE FROM link_ends; INSERT INTO link_ends (source_id, target_id, policy_id, n,"
+                 " newest) " + _ends_sql()[0])
 
 
 def check_link_ends(conn, tables: set[str]) -> Check:
-    """``link_ends`` against ``links``: every distinct (source, target, policy) with its count."""
+    """``link_ends`` against ``links``: every distinct (source, target, policy) with its
+    count and newest link id."""
     if "link_ends" not in tables:
         return Check("link_ends", True, "no link_ends table (schema before 8)")
-    off = _scalar(conn, f"SELECT count(*) FROM ({_ENDS_OF_LINKS} EXCEPT {_ENDS_STORED}) a")
-    off += _scalar(conn, f"SELECT count(*) FROM ({_ENDS_STORED} EXCEPT {_ENDS_OF_LINKS}) b")
+    revision = _rows(conn, "SELECT version_num FROM alembic_version")[0][0]
+    of_links, stored = _ends_sql(newest=int(revision) >= 9)  # 8: no newest ids yet
+    off = _scalar(conn, f"SELECT count(*) FROM ({of_links} EXCEPT {stored}) a")
+    off += _scalar(conn, f"SELECT count(*) FROM ({stored} EXCEPT {of_links}) b")
     if off:
         return Check("link_ends", False, f"link_ends differs from links on {_plural(off, 'row')}; "
                      f"rebuild it with: {LINK_ENDS_FIX}", 1)

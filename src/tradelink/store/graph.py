@@ -395,10 +395,19 @@ _STEPS = 100  # steps per query when collecting a path's links
 _MIDDLE_ROWS = 500
 
 
+def _schema_version(conn) -> int:
+    rows = query(conn, "SELECT value FROM meta WHERE key = 'schema_version'")
+    return int(rows[0][0]) if rows and str(rows[0][0]).isdigit() else 0
+
+
 def has_link_ends(conn) -> bool:
     """Whether the database has ``link_ends`` (schema 8 or later)."""
-    rows = query(conn, "SELECT value FROM meta WHERE key = 'schema_version'")
-    return bool(rows) and str(rows[0][0]).isdigit() and int(rows[0][0]) >= 8
+    return _schema_version(conn) >= 8
+
+
+def has_newest(conn) -> bool:
+    """Whether ``link_ends`` has each triple's newest link id (schema 9 or later)."""
+    return _schema_version(conn) >= 9
 
 
 def _expand(conn, frontier: set[int], table: str = "links") -> dict[int, set[int]]:
@@ -686,8 +695,10 @@ def shortest_paths(conn, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
     if not trails:
         return []
     pairs = sorted({tuple(sorted(pair)) for trail in trails for pair in zip(trail, trail[1:])})
-    pick = _step_links_by_ends if link_ends else _step_links
-    shown, totals = pick(conn, pairs, evidence)
+    if link_ends:
+        shown, totals = _step_links_by_ends(conn, pairs, evidence, has_newest(conn))
+    else:
+        shown, totals = _step_links(conn, pairs, evidence)
     nodes = nodes_by_id(conn, {n for trail in trails for n in trail})
     paths = []
     for trail in trails:
@@ -756,23 +767,39 @@ def _step_links(conn, pairs: list[tuple[int, int]], evidence: int
     return shown, totals
 
 
-def _step_links_by_ends(conn, pairs: list[tuple[int, int]], evidence: int
+def _step_links_by_ends(conn, pairs: list[tuple[int, int]], evidence: int, newest: bool = False
                         ) -> tuple[dict[tuple, list[LinkFact]], dict[tuple, int]]:
     """`_step_links` from ``link_ends``: each pair's distinct ends triples and
     their counts come from there, then each triple's newest links from
     ``links``, where all three ends are equal in one index and its entries run
-    in id order (so ``ORDER BY id DESC LIMIT n`` stops after n)."""
-    triples: dict[int, list[tuple[int, int, int]]] = {}
+    in id order (so ``ORDER BY id DESC LIMIT n`` stops after n).
+
+    With ``newest`` (each triple's newest link id, schema 9) only the triples
+    that can hold a step's newest ``evidence`` links are read: those with the
+    highest newest ids, ``evidence`` of them; and a triple with one link is
+    not read at all (its newest is its link)."""
+    triples: dict[int, list[tuple[int, int, tuple[int, int, int]]]] = {}
     totals_by_step: dict[int, int] = {}
+    top = "l.newest" if newest else "0"
     for part, params in _pair_batches(pairs):
         sql = " UNION ALL ".join(
-            f"SELECT {i} AS step, l.source_id AS s, l.target_id AS t, l.policy_id AS p, l.n AS n"
-            f" FROM link_ends l WHERE {_joins(i)}" for i in part)
-        for step, s_, t, p, n in query(conn, sql, params):
-            triples.setdefault(step, []).append((s_, t, p))
+            f"SELECT {i} AS step, l.source_id AS s, l.target_id AS t, l.policy_id AS p, l.n AS n,"
+            f" {top} AS newest FROM link_ends l WHERE {_joins(i)}" for i in part)
+        for step, s_, t, p, n, last in query(conn, sql, params):
+            triples.setdefault(step, []).append((last, n, (s_, t, p)))
             totals_by_step[step] = totals_by_step.get(step, 0) + n
-    every = sorted({tr for got in triples.values() for tr in got})
-    newest: dict[tuple, list[int]] = {}
+    known: dict[int, set[int]] = {}  # step -> ids of links it may show
+    wanted: dict[tuple, list[int]] = {}  # triple -> the steps that read its links
+    for step, got in triples.items():
+        if newest and evidence:
+            # a step's newest k links lie in its k triples with the newest links
+            got = sorted(got, reverse=True)[:evidence]
+        for last, n, ends in got:
+            if newest and n == 1:
+                known.setdefault(step, set()).add(last)
+            else:
+                wanted.setdefault(ends, []).append(step)
+    every = sorted(wanted)
     cap = f" LIMIT {int(evidence)}" if evidence else ""
     for first in range(0, len(every), _STEPS):
         params = {}
@@ -787,15 +814,16 @@ def _step_links_by_ends(conn, pairs: list[tuple[int, int]], evidence: int
                          f" WHERE l.source_id = :s{k} AND l.target_id = :t{k} AND {policy}"
                          f" ORDER BY l.id DESC{cap}) q{k}")
         for k, lid in query(conn, " UNION ALL ".join(parts), params):
-            newest.setdefault(every[k], []).append(lid)
+            for step in wanted[every[k]]:
+                known.setdefault(step, set()).add(lid)
     chosen = {}
-    for step, got in triples.items():
-        ids = sorted({lid for tr in got for lid in newest.get(tr, ())}, reverse=True)
+    for step, got in known.items():
+        ids = sorted(got, reverse=True)
         chosen[step] = ids[:evidence] if evidence else ids
     facts = _facts_by_id(conn, {lid for ids in chosen.values() for lid in ids})
     shown, totals = {}, {}
     for i, pair in enumerate(pairs):
-        shown[pair] = [facts[lid] for lid in chosen.get(i, [])]
+        shown[pair] = [facts[lid] for lid in chosen.get(i, []) if lid in facts]
         totals[pair] = totals_by_step.get(i, 0)
     return shown, totals
 

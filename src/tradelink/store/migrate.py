@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 # The newest revision this tradelink knows; its number is the schema version.
-HEAD = "0008"
+HEAD = "0009"
 SCHEMA_VERSION = int(HEAD)
 
 MIGRATIONS = Path(__file__).with_name("migrations")

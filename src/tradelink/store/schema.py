@@ -226,7 +226,8 @@ class LinkRow(Base):
 
 class LinkEndsRow(Base):
     """Each distinct (source, target, policy) of ``links`` and how many links have
-    it (migration 0008); ``policy_id`` 0: through no policy. `path` reads a
+    it (migration 0008), and the id of the newest (0009); ``policy_id`` 0:
+    through no policy. `path` reads a
     node's neighbours here, not from every one of its links. The writer adds
     new links before each commit (SQLite) or a trigger does (PostgreSQL);
     triggers take deleted links off."""
@@ -236,6 +237,7 @@ class LinkEndsRow(Base):
     target_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     policy_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     n: Mapped[int] = mapped_column(Integer)
+    newest: Mapped[int] = mapped_column(Integer, server_default="0")  # its newest link's id (0009)
 
     __table_args__ = (
         Index("ix_link_ends_target", "target_id", "policy_id", "source_id"),

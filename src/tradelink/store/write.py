@@ -95,12 +95,14 @@ _ARTICLE_INDEXES = (("search_sentences", "sentences", "text"), ("search_statemen
 _ALIAS_INDEX = ("search_alias_keys", "aliases", "key")
 
 
-# The distinct ends of the links and their counts (migration 0008), likewise
-# added per transaction; delete and update triggers take links off.
-_LINK_ENDS = ("INSERT INTO link_ends (source_id, target_id, policy_id, n) "
-              "SELECT source_id, target_id, COALESCE(policy_id, 0), COUNT(*) FROM links "
+# The distinct ends of the links, their counts (migration 0008) and newest
+# ids (0009), likewise added per transaction; delete and update triggers take
+# links off.
+_LINK_ENDS = ("INSERT INTO link_ends (source_id, target_id, policy_id, n, newest) "
+              "SELECT source_id, target_id, COALESCE(policy_id, 0), COUNT(*), MAX(id) FROM links "
               "WHERE {where} GROUP BY source_id, target_id, COALESCE(policy_id, 0) "
-              "ON CONFLICT (source_id, target_id, policy_id) DO UPDATE SET n = n + excluded.n")
+              "ON CONFLICT (source_id, target_id, policy_id) "
+              "DO UPDATE SET n = n + excluded.n, newest = MAX(newest, excluded.newest)")
 
 
 def index_articles(connection, article_ids) -> None:
