@@ -145,6 +145,16 @@ node = st.integers(0, N - 1)
 link = st.tuples(node, node, st.one_of(st.none(), st.sampled_from(list(POLICIES))))
 
 
+# How the search looks for the nodes between two frontiers that no link joins:
+# by expanding one of them (as for frontiers without hubs), in
+# the database in order (the first few, as for hubs: neighbours read three at
+# a time, one tried first, then 2, 4 ...), or in the database all at once (as
+# when the first few are not found soon).
+KNOBS = ("_MIDDLE_ROWS", "_MIDDLE_TRIES", "_MIDDLE_BATCH", "_MIDDLE_READ")
+MIDDLE = {"expand": tuple(getattr(G, knob) for knob in KNOBS),
+          "in order": (0, G._MIDDLE_TRIES, 1, 3), "all": (0, -1, 1, 3)}
+
+
 def with_chains(order: list[int], cuts: list[int], extra: list[tuple]) -> list[tuple]:
     """Links along ``order`` (a permutation of the nodes) cut into chains at
     ``cuts``, then ``extra``: long shortest paths, and ladders of equal ones."""
@@ -158,7 +168,7 @@ def with_chains(order: list[int], cuts: list[int], extra: list[tuple]) -> list[t
        ends=st.lists(node, min_size=2, max_size=2, unique=True),
        group=st.sets(node, min_size=2, max_size=5), grouped=st.sampled_from([None, 0, 1]),
        hops=st.sampled_from([10, 5, 4, 3, 2, 1]), limit=st.sampled_from([1, 2, 3, 10_000]),
-       evidence=st.sampled_from([0, 1, 3]), middle=st.sampled_from([0, G._MIDDLE_ROWS]))
+       evidence=st.sampled_from([0, 1, 3]), middle=st.sampled_from(["expand", "in order", "all"]))
 def test_paths_equal_bfs(db, order, cuts, extra, chains, ends, group, grouped, hops, limit,
                          evidence, middle):
     links = with_chains(order, cuts, extra) if chains else extra
@@ -167,14 +177,17 @@ def test_paths_equal_bfs(db, order, cuts, extra, chains, ends, group, grouped, h
     if grouped is not None and group:
         names[grouped] = GROUP  # a name that means every entity of the group
     fill_sqlite(db, links, group)
-    default, G._MIDDLE_ROWS = G._MIDDLE_ROWS, middle  # 0: always look for the middle in SQL
+    default = [getattr(G, knob) for knob in KNOBS]
+    for knob, value in zip(KNOBS, MIDDLE[middle]):
+        setattr(G, knob, value)
     try:
         check(db, links, group, names[0], names[1], hops, limit, evidence)
     finally:
-        G._MIDDLE_ROWS = default
+        for knob, value in zip(KNOBS, default):
+            setattr(G, knob, value)
 
 
-@pytest.mark.parametrize("middle", [0, G._MIDDLE_ROWS], ids=["middle_in_sql", "expand"])
+@pytest.mark.parametrize("middle", list(MIDDLE))
 @pytest.mark.parametrize("schema", [9, 8, 7])
 def test_paths_equal_bfs_on_both_backends(store_url, monkeypatch, schema, middle):
     """Seeded random graphs, larger than Hypothesis draws, through the read
@@ -182,10 +195,11 @@ def test_paths_equal_bfs_on_both_backends(store_url, monkeypatch, schema, middle
     ``link_ends`` with its newest ids (migration 0009), without them (as for
     a database of schema 8) and, as for a database from before 0008, from
     ``links``; with the nodes between two frontiers looked for in the database
-    whenever they can be (``_MIDDLE_ROWS`` 0), and for hubs only."""
+    whenever they can be (in order, or all at once), and for hubs only."""
     monkeypatch.setattr(G, "has_link_ends", lambda conn: schema >= 8)
     monkeypatch.setattr(G, "has_newest", lambda conn: schema >= 9)
-    monkeypatch.setattr(G, "_MIDDLE_ROWS", middle)
+    for knob, value in zip(KNOBS, MIDDLE[middle]):
+        monkeypatch.setattr(G, knob, value)
     from sqlalchemy import text
 
     from tradelink.store.db import open_engine, open_reader, resolve

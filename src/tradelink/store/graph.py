@@ -484,17 +484,28 @@ def _pairs_sql(table: str, ids: str, side: int = 0, among: str | None = None) ->
     return " UNION ALL ".join(parts)
 
 
-# How many ends rows name a node of ``{ids}`` (as source, target or policy).
+# How many ends rows name a node of ``{ids}`` (as source, target or policy),
+# counting at most ``{cap}`` of each: enough to tell a hub from the rest.
 _DEGREE_SQL = " + ".join(
-    f"(SELECT COUNT(*) FROM {{table}} l WHERE l.{col} IN ({{ids}}))"
+    f"(SELECT COUNT(*) FROM (SELECT 1 AS one FROM {{table}} l WHERE l.{col} IN ({{ids}})"
+    f" LIMIT {{cap}}) {col[0]})"
     for col in ("source_id", "target_id", "policy_id"))
+# The neighbours of one node ``:f`` above ``:after``, in order.
+_NEXT_SQL = (
+    "SELECT DISTINCT x FROM ("
+    + " UNION ALL ".join(f"SELECT l.{x} AS x FROM {{table}} l WHERE l.{y} = :f"
+                         + (" AND l.policy_id <> 0" if x == "policy_id" else "")
+                         for x, y in _PAIR_COLUMNS)
+    + ") n WHERE x > :after ORDER BY x LIMIT :n")
 
 
 def _degree(conn, nodes: set[int], table: str) -> int:
-    """The ends rows of ``table`` that name a node of ``nodes``: about what
-    expanding them reads (at most ``_CHUNK`` nodes)."""
+    """The ends rows of ``table`` that name a node of ``nodes`` (at most
+    ``_CHUNK`` nodes), up to ``_MIDDLE_ROWS`` + 1 of each kind: about what
+    expanding them reads, and whether that is more than ``_MIDDLE_ROWS``."""
     params: dict = {}
-    sql = _DEGREE_SQL.format(table=table, ids=_in("d", sorted(nodes), params))
+    sql = _DEGREE_SQL.format(table=table, ids=_in("d", sorted(nodes), params),
+                             cap=_MIDDLE_ROWS + 1)
     return int(query(conn, f"SELECT {sql} AS n", params)[0][0] or 0)
 
 
@@ -575,6 +586,109 @@ class _Search:
         return meet
 
 
+# `_middle_trails` tries this many neighbours of the forward frontier at most
+# before it looks for every node between the frontiers at once instead.
+_MIDDLE_TRIES = 2048
+_MIDDLE_BATCH = 32  # neighbours tried at first; each batch of the same node twice as many
+_MIDDLE_READ = 1024  # neighbours read at once
+
+
+class _GiveUp(Exception):
+    """`_middle_trails` tried too many neighbours."""
+
+
+def _middle_trails(conn, fwd: _Search, bwd: _Search, ends: set[int],
+                   limit: int) -> list[list[int]] | None:
+    """The first ``limit`` shortest trails through a node next to both
+    frontiers (which no link joins), in order, found without reading every
+    such node: a trail is a route to a forward frontier node f, then a
+    neighbour m of f next to the backward frontier, then a route from there to
+    an end, so the m of each f are needed in ascending order and only until
+    ``limit`` trails are found. Two frontier hubs can have thousands of common
+    neighbours; f's neighbours are tried in order, a small batch at a time.
+    ``[]``: there are none; None: more than `_MIDDLE_TRIES` neighbours were
+    tried, or the backward frontier is not small (find them all at once)."""
+    if len(bwd.frontier) > 64:
+        return None
+    ahead: dict[int, list[int]] = {}  # forward node -> the next ones towards the frontier
+    for n, near in fwd.nearer.items():
+        for m in near:
+            ahead.setdefault(m, []).append(n)
+    for nxt in ahead.values():
+        nxt.sort()
+    found: dict[int, list[tuple[int, list[int]]]] = {}  # f -> its (m, ends of m on bwd) so far
+    tried: dict[int, int] = {}  # f -> the last neighbour read (all of them: -1)
+    waiting: dict[int, list[int]] = {}  # f -> neighbours read, not tried (last first)
+    batches: dict[int, int] = {}
+    tries = 0
+    trails: list[list[int]] = []
+
+    def more(f: int) -> None:
+        """Try the next batch of f's neighbours: keep those next to the
+        backward frontier."""
+        nonlocal tries
+        if tries > _MIDDLE_TRIES:
+            raise _GiveUp
+        queue = waiting.setdefault(f, [])
+        if not queue and tried[f] >= 0:
+            # a hub's neighbours are read and sorted whatever the limit: take many
+            rows = query(conn, _NEXT_SQL.format(table=fwd.table),
+                         {"f": f, "after": tried[f], "n": _MIDDLE_READ})
+            tried[f] = rows[-1][0] if len(rows) == _MIDDLE_READ else -1
+            queue.extend(x for (x,) in reversed(rows))
+        size = min(_MIDDLE_BATCH << batches.get(f, 0), 256)  # the first few may be enough
+        batches[f] = batches.get(f, 0) + 1
+        batch = [queue.pop() for _ in range(min(size, len(queue)))]
+        tries += len(batch)
+        page = {x for x in batch if x not in fwd.dist and x not in bwd.dist}
+        near = _between(conn, bwd.frontier, page, fwd.table) if page else {}
+        found[f].extend((m, sorted(near[m])) for m in sorted(near))
+
+    def middles(f: int):
+        got = found.setdefault(f, [])
+        tried.setdefault(f, 0)
+        i = 0
+        while True:
+            while i < len(got):
+                yield got[i]
+                i += 1
+            if tried[f] < 0 and not waiting.get(f):
+                return
+            more(f)
+
+    def suffixes(b: int):
+        if b in ends:
+            yield [b]
+            return
+        for n in sorted(bwd.nearer[b]):
+            for rest in suffixes(n):
+                yield [b, *rest]
+
+    def walk(node: int, trail: list[int]) -> None:
+        trail = [*trail, node]
+        if fwd.dist[node] < fwd.depth:
+            for n in ahead.get(node, ()):
+                walk(n, trail)
+                if len(trails) >= limit:
+                    return
+            return
+        for m, bs in middles(node):
+            for b in bs:
+                for rest in suffixes(b):
+                    trails.append([*trail, m, *rest])
+                    if len(trails) >= limit:
+                        return
+
+    try:
+        for root in sorted(n for n, d in fwd.dist.items() if d == 0):
+            walk(root, [])
+            if len(trails) >= limit:
+                break
+    except _GiveUp:
+        return None
+    return trails
+
+
 def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
                      limit: int, link_ends: bool | None = None) -> list[list[int]]:
     """The first ``limit`` shortest trails (node id lists, in ascending order)
@@ -585,10 +699,11 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
     expanded when the ends are joined in three. While both frontiers are
     small it first asks the database whether they are one link apart (the
     links between them) and then, if expanding either would read many rows,
-    whether they are two apart (the nodes next to both); only when neither
-    holds does it expand the frontier with fewer rows to read. The nodes where
-    they meet all lie halfway along a shortest route; every shortest trail is
-    a shortest route from a start to one of them followed by one from there to
+    whether they are two apart (the nodes next to both: the first few in
+    order, `_middle_trails`, else all of them); only when neither holds does
+    it expand the frontier with fewer rows to read. The nodes where they meet
+    all lie halfway along a shortest route; every shortest trail is a
+    shortest route from a start to one of them followed by one from there to
     an end."""
     if link_ends is None:
         link_ends = has_link_ends(conn)
@@ -615,7 +730,14 @@ def _shortest_trails(conn, starts: set[int], ends: set[int], max_hops: int,
                 else (len(fwd.frontier), len(bwd.frontier)))
         if small and gap == 2 and min(cost) > _MIDDLE_ROWS:
             # Both frontiers read many rows when expanded: look for the nodes
-            # next to both in the database instead.
+            # next to both in the database instead, the first few in order
+            # when they are many, else all of them.
+            trails = _middle_trails(conn, fwd, bwd, ends, limit)
+            if trails:
+                return trails
+            if trails is not None:  # none at all
+                gap = 3
+                continue
             meet = fwd.middle(bwd, conn)
             if meet:
                 break
