@@ -162,6 +162,11 @@ STATEMENTS = [
     # "has long argued that".
     ("Senator Kessa Ambrose has long argued that the quotas should be lifted.",
      [("Kessa Ambrose", None, "the quotas should be lifted", "argued", None)]),
+    # Two that-clauses of one verb, each with a partial quotation: one event, its words over both.
+    ('A Treasury spokesperson said in a statement that the department "will respond in due course" and that every '
+     'licence "is reviewed under strict standards."',
+     [("Treasury", None, 'will respond in due course" and that every licence "is reviewed under strict standards',
+       "said", None)]),
 ]
 
 
@@ -172,3 +177,11 @@ def test_statements(text, expected):
     assert len(got) == len(expected), got
     for g, (speaker, desc, words, verb, medium) in zip(got, expected):
         assert (g[0], g[1], g[3], g[4]) == (speaker, desc, verb, medium) and words in g[2], got
+
+
+def test_sources_referred_back_to_stay_unnamed():
+    text = ("Cobalt stocks are rising fast, three traders at Lima brokers said.\n\n"
+            "The buying began after Peru tied licences to end-use declarations, the traders said.\n")
+    stmts, _ = run(text)
+    assert [(s.speaker, s.speaker_descriptor) for s in stmts] == [
+        (None, "three traders at Lima brokers"), (None, "the traders")]

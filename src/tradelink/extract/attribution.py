@@ -824,6 +824,16 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 s, e = inner[0].start, inner[0].end
                 used.add(id(inner[0]))
                 kind = "direct"
+        if kind == "direct" and f.kind == "say" and not f.inverted and "and that" in masked:
+            # 'said that A "..." and that B "..."': one event, its words run over both clauses.
+            limit = nxt.vstart if nxt is not None and nxt.vstart > e else se
+            am = AND_THAT.search(masked, max(e, f.vend) - ss, limit - ss)
+            second = _trim(text, ss + am.end(), limit) if am else None
+            if second is not None:
+                inner = [q for q in real if second[0] <= q.start and q.end <= second[1] + 1 and id(q) not in used]
+                if inner:
+                    used.add(id(inner[0]))
+                e = inner[-1].end if inner else second[1]
         lo = min(f.speaker.start if f.speaker.start >= ss else f.vstart, f.vstart, s)
         hi = max(f.vend, e)
         hedge = _hedge(text, lo, hi)
@@ -840,6 +850,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             out.append(_statement(text, s, e, name, stype, f.speaker.descriptor if name is None else None,
                                   kind, verb, medium, hedge, (ss, se), times))
     return out
+
+
+AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
 AND_QUOTED = re.compile(r",?\s+and\s+quoted\s*$")
@@ -1005,6 +1018,15 @@ def _np_at(text, pos, se, index: Index, state: Discourse) -> Speaker | None:
 
 # Groups that never have a name: "sources said", "the sources said", "insiders say".
 UNNAMED_GROUP = re.compile(r"(?:sources|insiders)$", re.IGNORECASE)
+
+
+def _refers_back(desc: str | None, last_anon: str) -> bool:
+    """Is "the X" the unnamed source just named ("three X at Y")?"""
+    if not desc or not last_anon or not desc[:4].lower() == "the ":
+        return False
+    noun = desc.rsplit(None, 1)[-1].lower()
+    i = last_anon.find(noun)
+    return i >= 0 and not last_anon[i - 1:i].isalpha() and not last_anon[i + len(noun):i + len(noun) + 1].isalpha()
 
 
 def _mention_speaker(text, s, e, a: Actor, state: Discourse) -> Speaker:
@@ -1224,9 +1246,12 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             if m.end() > vs:
                 break
             cands.append(Speaker(None, None, m.start(), m.end(), descriptor=m.group()))
-    # "four industry executives said": a counted unnamed source, not the group.
+    # "four industry executives said": a counted unnamed source, not the group; so is "the
+    # executives" after "three executives at X" ("the traders said" after unnamed traders).
+    last_anon = state.last_anon.lower() if state.last_anon else ""
     cands.sort(key=lambda c: (c.start, -(c.end - c.start),
-                              0 if c.name is None and COUNTED.match(c.descriptor or "") else 1))
+                              0 if c.name is None and (COUNTED.match(c.descriptor or "") or
+                                                       _refers_back(c.descriptor, last_anon)) else 1))
     # Prefer the longest phrase at a position; drop phrases inside others.
     kept: list[Speaker] = []
     for c in cands:
