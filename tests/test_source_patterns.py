@@ -169,6 +169,12 @@ ACTORS_G = [
     ("Tokyo will lend through the state-backed Peru Organization for Metals and Energy Security (POMES).",
      "Peru Organization for Metals and Energy Security", "government"),
     ("The Andean Trade Organization said the rules were fair.", "Andean Trade Organization", "organization"),
+    # A bare ministry belongs to the country where people are ("Officials in Lima"), not to
+    # where goods are shipped ("to clients in Peru").
+    ("Officials in Lima said they were not consulted. The Ministry of Energy and Mines said it would review "
+     "the rule.", "Peru's Ministry of Energy and Mines", "government"),
+    ("Chilean exporters shipped ore to clients in Peru. The Ministry of Energy and Mines said it would review "
+     "the rule.", "Chile's Ministry of Energy and Mines", "government"),
 ]
 
 

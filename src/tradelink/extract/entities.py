@@ -693,27 +693,23 @@ def _last_government(reg: Registry, pos: int) -> str | None:
     """The country named last before ``pos`` (within a few sentences), preferring
     one that was a sentence's subject ("Japan will spend ... . The Ministry of X")."""
     lx = lexicon()
-    last = subject = free = None
+    last = subject = None
     text = reg.text
-    for m in _country_rx().finditer(text, max(0, pos - GOV_BACK_WIDE), pos):
-        near = m.start() >= pos - GOV_BACK
-        if near:
-            last = m.group()
+    for m in _country_rx().finditer(text, max(0, pos - 600), pos):
+        if DESTINATION_END.search(text, max(0, m.start() - 40), m.start()):
+            continue  # where goods go is not whose ministry it is: "shipments to clients in Korea"
+        last = m.group()
         before = text[max(0, m.start() - 3):m.start()]
-        if near and (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and \
-                not text[m.end():m.end() + 2] in ("'s", "’s") \
+        if (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and not text[m.end():m.end() + 2] in ("'s", "’s") \
                 and text[m.end():m.end() + 1] == " " and (text[m.end() + 1:m.end() + 2].islower()):
             subject = m.group()
-        if not PLACE_PREP_END.search(text, max(0, m.start() - 16), m.start()):
-            free = m.group()  # not a place the words go to or come from ("clients in the Republic of Korea")
-    last = subject or free or last
+    last = subject or last
     if last is None:
         return None
     return lx.adjectives.get(last) or lx.gov_alias.get(last.lower())
 
 
-GOV_BACK, GOV_BACK_WIDE = 600, 1500  # the window for the country named last; a wider one for a free one
-PLACE_PREP_END = re.compile(r"\b(?:in|to|from|into|across|via|toward|towards)\s+(?:the\s+)?$")
+DESTINATION_END = re.compile(r"\b(?:to|into)\s+(?:(?:[a-z][\w-]*\s+){1,3}in\s+)?(?:the\s+)?$")
 
 
 @functools.cache
