@@ -76,9 +76,10 @@ def clone(src: Path, out: Path, k: int) -> None:
         print(f"clone {c}: {n0 * (c + 1)} articles ({time.perf_counter() - started:.0f} s)",
               flush=True)
     if _has_table(conn, "link_ends"):  # the writer fills it too (migration 0008)
-        from tradelink.store.doctor import LINK_ENDS_FIX
+        from tradelink.store.doctor import link_ends_fix
 
-        conn.executescript(LINK_ENDS_FIX)
+        newest = any(r[1] == "newest" for r in conn.execute("PRAGMA table_info(link_ends)"))
+        conn.executescript(link_ends_fix(newest))  # newest: migration 0009
         conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()

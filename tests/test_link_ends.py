@@ -148,9 +148,20 @@ def test_0009_fills_the_newest_and_downgrades(tmp_path):
     columns = [r[1] for r in conn.execute("PRAGMA table_info(link_ends)")]
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"DELETE FROM articles WHERE id = '{syndicated().article.id}'")  # 0008's triggers
+    conn.execute("UPDATE link_ends SET n = n + 1 WHERE source_id = "
+                 "(SELECT MIN(source_id) FROM link_ends)")
     conn.commit()
     conn.close()
     assert columns == ["source_id", "target_id", "policy_id", "n"]
+    # doctor reads a schema-8 link_ends as such, and says how to rebuild it
+    diag, label = doctor.connect(str(path))
+    try:
+        check = next(c for c in doctor.diagnose(diag, label).checks if c.name == "link_ends")
+    finally:
+        diag.close()
+    assert (check.ok, check.problems) == (False, 1)
+    assert check.detail.endswith(doctor.link_ends_fix(newest=False))
+    run_sql(str(path), *doctor.link_ends_fix(newest=False).split("; "))
     assert migrate.upgrade(eng) == migrate.SCHEMA_VERSION
     eng.dispose()
     assert in_step(str(path)) != expected  # filled again, after the delete

@@ -319,14 +319,19 @@ def check_fts(conn, tables: set[str]) -> Check:
 def _ends_sql(newest: bool = True) -> tuple[str, str]:
     """(the distinct ends of ``links`` with their counts and newest ids, the
     same as ``link_ends`` stores them); without the newest ids before 0009."""
-    more = ("MAX(id) AS newest", "newest") if newest else ("0 AS newest", "0 AS newest")
-    return (f"SELECT source_id, target_id, COALESCE(policy_id, 0) AS policy_id, COUNT(*) AS n,"
-            f" {more[0]} FROM links GROUP BY source_id, target_id, COALESCE(policy_id, 0)",
-            f"SELECT source_id, target_id, policy_id, n, {more[1]} FROM link_ends")
+    more = ", MAX(id) AS newest" if newest else ""
+    return (f"SELECT source_id, target_id, COALESCE(policy_id, 0) AS policy_id, COUNT(*) AS n"
+            f"{more} FROM links GROUP BY source_id, target_id, COALESCE(policy_id, 0)",
+            f"SELECT source_id, target_id, policy_id, n{', newest' if newest else ''} FROM link_ends")
 
 
-LINK_ENDS_FIX = ("DELETE FROM link_ends; INSERT INTO link_ends (source_id, target_id, policy_id, n,"
-                 " newest) " + _ends_sql()[0])
+def link_ends_fix(newest: bool = True) -> str:
+    """The SQL that rebuilds ``link_ends`` from ``links`` (``newest``: schema 9 on)."""
+    columns = "source_id, target_id, policy_id, n" + (", newest" if newest else "")
+    return f"DELETE FROM link_ends; INSERT INTO link_ends ({columns}) " + _ends_sql(newest)[0]
+
+
+LINK_ENDS_FIX = link_ends_fix()
 
 
 def check_link_ends(conn, tables: set[str]) -> Check:
@@ -335,12 +340,13 @@ def check_link_ends(conn, tables: set[str]) -> Check:
     if "link_ends" not in tables:
         return Check("link_ends", True, "no link_ends table (schema before 8)")
     revision = _rows(conn, "SELECT version_num FROM alembic_version")[0][0]
-    of_links, stored = _ends_sql(newest=int(revision) >= 9)  # 8: no newest ids yet
+    newest = int(revision) >= 9  # 8: no newest ids yet
+    of_links, stored = _ends_sql(newest)
     off = _scalar(conn, f"SELECT count(*) FROM ({of_links} EXCEPT {stored}) a")
     off += _scalar(conn, f"SELECT count(*) FROM ({stored} EXCEPT {of_links}) b")
     if off:
         return Check("link_ends", False, f"link_ends differs from links on {_plural(off, 'row')}; "
-                     f"rebuild it with: {LINK_ENDS_FIX}", 1)
+                     f"rebuild it with: {link_ends_fix(newest)}", 1)
     n = _scalar(conn, "SELECT count(*) FROM link_ends")
     return Check("link_ends", True, f"{_plural(n, 'distinct end')} of the links, in sync")
 
