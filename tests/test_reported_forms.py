@@ -130,6 +130,9 @@ def test_a_machine_written_summary_box_is_furniture():
 
 ACTORS = [
     # (text, actor name, type)
+    # A body "on the" its topic.
+    ("The Select Committee on the Andean Pact met on Monday.", "Select Committee on the Andean Pact", "government"),
+    ("The Council on the Pacific Rim said costs would rise.", "Council on the Pacific Rim", "organization"),
     # The subject of an inverted question: "How long can X keep ...?"
     ("How long can Kioxia keep selling into Chile under the current terms?", "Kioxia", "organization"),
     ("When will Toshiba resume shipments of its chips to Peru?", "Toshiba", "organization"),
@@ -185,3 +188,24 @@ def test_sources_referred_back_to_stay_unnamed():
     stmts, _ = run(text)
     assert [(s.speaker, s.speaker_descriptor) for s in stmts] == [
         (None, "three traders at Lima brokers"), (None, "the traders")]
+
+
+def test_a_report_speaks_for_the_body_that_released_it():
+    text = ("Last month, the Senate Mining Committee released a staff report finding that smugglers moved "
+            "40 tonnes of cobalt through Arica. The report also concluded that port checks were \"thin and largely "
+            "symbolic.\"\n")
+    stmts, _ = run(text)
+    assert [(s.speaker, s.verb, s.text[:22]) for s in stmts] == [
+        ("Senate Mining Committee", "finding", "smugglers moved 40 ton"),
+        ("Senate Mining Committee", "concluded", "thin and largely symbo")]
+
+
+def test_a_committee_on_the_x_is_a_body_and_the_committee_speaks_for_it():
+    text = ("Today, Select Committee on the Andean Pact Chairman Oren Palisade (R-Ohio) sent a letter to Lima. "
+            "The committee said it would hold a hearing in May.")
+    stmts, actors = run(text)
+    assert {("Select Committee on the Andean Pact", "government"), ("Oren Palisade", "person")} <= \
+        {(a.name, a.type) for a in actors}
+    assert [(s.speaker, s.text) for s in stmts] == [("Select Committee on the Andean Pact",
+                                                      "it would hold a hearing in May")]
+

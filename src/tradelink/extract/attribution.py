@@ -243,7 +243,7 @@ SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>
 DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
                     "bank", "government", "administration", "office", "official", "source", "person", "exporter",
                     "producer", "miner", "maker", "carmaker", "chipmaker", "designer", "lender", "buyer", "seller",
-                    "venture", "consortium", "bloc", "developer", "operator", "builder", "refiner", "smelter",
+                    "venture", "consortium", "bloc", "committee", "developer", "operator", "builder", "refiner", "smelter",
                     "manufacturer", "supplier", "utility", "insurer", "owner",
                     "Company", "Group")  # a press release's defined terms: "the Company"
 # "The Ministry of X" is a name, not a descriptor.
@@ -266,6 +266,9 @@ IN_DOCUMENT = re.compile(r"\s+(?:on \w+\s+)?in\s+(?:a|an|its|their|his|her)\s+(?
                          + DOC_NOUNS + r")\b")
 # An owner-less document: "a draft", "an internal memo", "a document".
 DOC_HEAD = re.compile(r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>" + DOC_NOUNS + r")")
+# A document released with its findings: "released a staff report finding that ...".
+RELEASED_DOC = re.compile(r"\b(?:released|published|issued|produced|put out)\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+){0,2}?"
+                          r"(?P<doc>" + DOC_NOUNS + r")\s+$")
 LOWER_WORD = re.compile(r"\s+[a-z]")
 SOURCE_NOUNS = r"(?:data|figures|statistics|notice|statement|fact sheet|report|documents?|filings?|records|estimates|survey|letter|release|analysis)"
 
@@ -940,6 +943,13 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.inverted = True
             return
     f.speaker = _subject_before(text, ss, se, f.vstart, index, state, masked)
+    if f.speaker is None:
+        rm = RELEASED_DOC.search(text, max(ss, f.vstart - 80), f.vstart)
+        if rm is not None:
+            # "X released a staff report finding that ...": X speaks through its report.
+            f.speaker = _subject_before(text, ss, se, rm.start(), index, state, masked)
+            if f.speaker is not None and f.speaker.name is not None:
+                state.documents[rm.group("doc").lower()] = (f.speaker.name, f.speaker.type)
     if (f.speaker is None or f.speaker.type == "group" and f.speaker.start > ss) and text.startswith("The ", ss):
         # "The head of one of the few X companies said ...": a role named before the person
         # (not the companies it heads).

@@ -155,6 +155,7 @@ JOINERS = frozenset({
     "Commerce", "Industry", "Energy", "Defense", "Defence", "Affairs", "Chief", "Secretary-General",
     "Academy",
 })
+ON_THE_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
 ABBREV = frozenset({"Rep.", "Reps.", "Sen.", "Sens.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.",
                     "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.", "Jr.", "Sr.", "St.",
                     "Inc.", "Corp.", "Co.", "Ltd.", "Sdn.", "Bhd.", "Pte.", "Pty."})
@@ -439,6 +440,8 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
                 pass
             elif gap in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
                 pass
+            elif gap == " on the " and run[-1][2] in ON_THE_HEADS and tok not in capwords:
+                pass  # "Select Committee on the CCP", "Council on the Environment"
             elif gap == " and " and _and_in_body_name(run, text, tok, lx):
                 pass  # "Bureau of Mines and Quarries": one name
             elif gap[1:3] in PARTICLE_HEADS and (pm := PARTICLE_GAP.fullmatch(gap)) and NAME_TOKEN.fullmatch(run[-1][2]) and \
@@ -1068,8 +1071,10 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
                 words = [t for _, _, t in pre]
                 if not any(w.lower() in lx.gov_alias or w in lx.adjectives or w in lx.parties for w in words) \
                         and " ".join(words).lower() not in lx.bodies:
-                    employer = reg.add(" ".join(words), "media" if words[-1] in lx.media_suffixes
-                                       else "organization", pre[0][0], pre[-1][1])
+                    employer = reg.add(text[pre[0][0]:pre[-1][1]], "media" if words[-1] in lx.media_suffixes
+                                       else "government" if any(w in ON_THE_HEADS for w in words) and
+                                       text[pre[0][1]:pre[-1][0]].count(" on the ") else "organization",
+                                       pre[0][0], pre[-1][1])
                     ts = run[k][0]
             party = None
             if title_run[0][2] in lx.parties and len(title_run) > 1:
@@ -1161,7 +1166,7 @@ def _named_body(text, run, tokens, full, lx: Lexicon) -> str | None:
     Industry and Security", "Institute for Trade and Industry"), a country before an
     organisation's last word ("China Semiconductor Industry Association") or before an
     outlet's ("Korea Herald")."""
-    if " of " in full or " for " in full:
+    if " of " in full or " for " in full or " on the " in full:
         return _body_of(text, run, tokens, full, lx)
     if tokens[-1] == "Corporation" and tokens[-2] in ("National", "Public") and \
             (tokens[0].lower() in lx.gov_alias or tokens[0] in lx.adjectives):
@@ -1181,7 +1186,13 @@ def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
         return None
     for i in range(len(run) - 1):
         t = tokens[i]
-        if text[run[i][1]:run[i + 1][0]] not in (" of ", " for "):
+        gap = text[run[i][1]:run[i + 1][0]]
+        if gap == " on the " and t in ON_THE_HEADS:
+            # "Select Committee on the CCP" (a legislature's), "Council on the Environment"
+            if not lx.heads.isdisjoint(tokens[i + 1:]):
+                return None  # "... Committee on the CCP Chairman X Y"
+            return "organization" if t == "Council" else "government"
+        if gap not in (" of ", " for "):
             continue
         if t in GOV_BODY_WORDS or t in lx.org_suffixes or t in BODY_OF:
             if not lx.heads.isdisjoint(tokens[i + 1:]) or tokens[0] in lx.honorifics:
