@@ -768,8 +768,10 @@ def find(doc, *context) -> list[Actor]:
     skip = _fast().no_name
     for block, s, e in regions:
         for run in _runs(text, s, e, lx):
-            if len(run) > 1 or run[0][2] not in skip:
+            if len(run) > 1:
                 _classify_run(text, run, reg, lx, verbs_rx, pending_single)
+            elif run[0][2] not in skip:  # most single words: a sentence's first word
+                _classify_word(text, run[0], reg, lx, pending_single)
 
     # Single words: surnames of people found, first words of organisations.
     _resolve_singles(text, pending_single, reg, lx, verbs_rx)
@@ -979,7 +981,36 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 reg.add(m.group()[0].upper() + m.group()[1:], "media", m.start(), m.end(), best=True)
 
 
+def _classify_word(text, tok3, reg: Registry, lx: Lexicon, pending_single) -> None:
+    """`_classify_run` for a run of one word, read without the steps that need two:
+    a sentence word or connector is no name; else a medium or government by name,
+    a title word in apposition to a person, or a single name resolved later."""
+    s, e, tok = tok3
+    fast = _fast()
+    if tok in fast.no_name or tok == "&" or reg.mask.find(1, s, e) != -1:
+        return
+    low = tok.lower()
+    if low in lx.media_names:
+        reg.add(lx.media_names[low], "media", s, e, best=True)
+        return
+    if low in fast.gov_firsts:
+        canon = lx.gov_alias.get(low)
+        if canon:
+            reg.add(canon, "government", s, e, best=tok == canon)
+            return
+        body = lx.bodies.get(low)
+        if body:
+            reg.add(body[0], "government", s, e, best=tok == body[0])
+            return
+    if tok in lx.heads and _apposition_of_person(text, s, reg):
+        return
+    pending_single.append(tok3)
+
+
 def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_single) -> None:
+    if len(run) == 1:
+        _classify_word(text, run[0], reg, lx, pending_single)
+        return
     # A capitalised pronoun after a lowercase role word is a surname: "spokesperson He Y".
     surname_first = len(run) in (2, 3) and run[0][2] in ("He", "She") and \
         _rx().role_space_end.search(text, max(0, run[0][0] - 40), run[0][0]) is not None and \
