@@ -469,17 +469,27 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
             continue
-        bs = _prose_start(text, block)
-        if block.speaker is not None:
+        if block.speaker is not None and not block.host:
             # A transcript turn ("Name, Title: ..."): the speaker's own words, unless the
-            # turn asks something (an analyst's question is no statement).
+            # turn asks something (an analyst's question is no statement) or only thanks.
             s0 = block.body_start
-            if "?" not in text[s0:block.end] and BLANK.search(text, s0, block.end):
+            if "?" not in text[s0:block.end] and BLANK.search(text, s0, block.end) and \
+                    not (COURTESY.match(text, s0, block.end) and len(text[s0:block.end].split()) < 10):
                 ns, ne = block.speaker
-                out.append(_statement(text, s0, block.end, text[ns:ne], "person", None, "direct", "said",
-                                      None, _hedge(text, s0, block.end), (s0, block.end), times))
+                out.append(_statement(text, s0, block.end, block.speaker_name or text[ns:ne], "person", None,
+                                      "direct", "said", None, _hedge(text, s0, block.end), (s0, block.end), times))
+                if text.find("according to", s0, block.end) >= 0:
+                    # A source the speaker cites ("..., according to a study the X published") is X's.
+                    quotes = find_quotes(text, s0, block.end)
+                    for ss, se in block.sentences:
+                        if text.find("according to", ss, se) >= 0:
+                            out.extend(st for st in _sentence(text, ss, se, [q for q in quotes if ss <= q.open < se],
+                                                              index, state, actors, times, block)
+                                       if st.verb.lower() == "according to" and st.speaker)
             prev_block_direct = None
             continue
+        # A host's turn is read as prose: what others said is reported in it.
+        bs = block.body_start if block.host else _prose_start(text, block)
         if block.kind == "qa":
             label = text[block.start:block.start + 1]
             if label == "A":
@@ -523,6 +533,8 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     return _statements(text, out)
 
 
+# A short turn that only thanks or greets ("Thanks, Mara. Good to be here.").
+COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
 SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked) (?:to|with)\b")
 SPOKE_WORDS = ("spoke", "speaking", "talked")  # one is in every match of SPOKE_TO
 

@@ -761,7 +761,7 @@ def find(doc, *context) -> list[Actor]:
     for block in doc.blocks:
         if block.speaker is not None:
             ns, ne = block.speaker
-            _add_person(text, reg, lx, ns, ne, text[ns:ne].split(), ns, ne, None)
+            _add_person(text, reg, lx, ns, ne, (block.speaker_name or text[ns:ne]).split(), ns, ne, None)
 
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []

@@ -25,18 +25,55 @@ COLON_QUOTE = re.compile(
     r"^[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|bin|al|da))*(?:, [^:,\n]{2,80})?:\s+[\"“‘']"
 )
 QA = re.compile(r"^([QA]):\s+")
-# A transcript turn: "First Last: ..." or "First Last, Title or Firm: ..." (not a quotation).
-TURN = re.compile(r"^((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)(?:, [^:\n]{2,60})?: (?=[^\s\"“‘'])")
+# A transcript turn: "First Last: ..." or "First Last, Title or Firm: ..." (not a quotation),
+# perhaps after a tag for a played recording ("[CLIP] FIRST LAST: ...").
+TURN = re.compile(r"^(?:\[[A-Z][A-Z ]{1,20}\] )?((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)(?:, ([^:\n]{2,60}))?: "
+                  r"(?=[^\s\"“‘'])")
+# A broadcast transcript's later turns: the surname alone, in capitals ("QUILL: ...").
+SURNAME_TURN = re.compile(r"^([A-Z][A-Z'’-]+): (?=[^\s\"“‘'])")
 OPERATOR = re.compile(r"^Operator: ")
+HOST_LABEL = re.compile(vocab.table("headers")["transcript_host"], re.IGNORECASE)
 
 
-def _transcript_names(stripped_lines: list[str]) -> frozenset[str]:
+def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, str], frozenset[str]]:
     """The speakers of a transcript: names that open three or more "Name: ..." turns
-    between them, one of them at least twice (people take turns); else none."""
-    names = [m.group(1) for line in stripped_lines if line[:1].isupper() and (m := TURN.match(line))]
+    between them, one of them at least twice (people take turns); else none. Returns
+    each turn label's full name (a capitalised surname alone is the full name's whose
+    last word it is) and the full names labelled as the show's host."""
+    full: list[tuple[str, str | bool | None]] = []  # (name, role in the label or True for a tag)
+    single: list[str] = []
+    for line in stripped_lines:
+        if not (line[:1].isupper() or line[:1] == "["):
+            continue
+        if m := TURN.match(line):
+            full.append((m.group(1), m.group(2) or (line[0] == "[" or None)))
+        elif m := SURNAME_TURN.match(line):
+            single.append(m.group(1))
+    if not full:
+        return {}, frozenset()
+    written = {n: _as_written(n, text) for n in {n for n, _ in full}}
+    # A name in capitals is a person's if the label gives a role or the prose names them
+    # or tags a recording ("NINA REYES, HOST:", "I'm joined by Ida Brun", "[CLIP] IDA BRUN:"),
+    # not a run-in head ("TARIFF WATCH:").
+    full = [(n, t) for n, t in full if t or written[n] is not None]
+    surnames = {n.rsplit(" ", 1)[1]: n for n, _ in full if n.isupper()}
+    names = [n for n, _ in full] + [surnames[w] for w in single if w in surnames]
     if len(names) < 3 or len(set(names)) == len(names):
-        return frozenset()
-    return frozenset(names)
+        return {}, frozenset()
+    out = {n: written[n] or " ".join(w.capitalize() for w in n.split()) for n, _ in full}
+    out.update((w, out[n]) for w, n in surnames.items())
+    hosts = frozenset(out[n] for n, title in full if isinstance(title, str) and HOST_LABEL.search(title))
+    return out, hosts
+
+
+def _as_written(name: str, text: str) -> str | None:
+    """A name labelled in capitals as the prose writes it ("Mara Quill"), if it does."""
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return None
 MENU_SEPARATORS = re.compile(r"\s[|·›»•]\s|\s{3,}")
 BREADCRUMB = re.compile(r"\s[›»>]\s")
 _HEADERS = vocab.table("headers")
@@ -75,6 +112,8 @@ class Block:
     section_kind: str | None = None  # summary | questions | quotes | section | None
     indent: int = 0  # leading spaces of the line (nested bullets are indented)
     speaker: tuple[int, int] | None = None  # a transcript turn's speaker ("Name, Title: ...")
+    speaker_name: str | None = None  # that speaker's full name, as the prose writes it
+    host: bool = False  # the turn is the show's host's (no statement of its own)
 
 
 @dataclass(slots=True)
@@ -284,7 +323,7 @@ def segment(text: str) -> Doc:
     seen_paragraph = False
     after_byline = False
     nonblank = [(s, l, l.strip()) for s, l in lines if l and not l.isspace()]
-    speakers = _transcript_names([st for _, _, st in nonblank]) if ": " in text else frozenset()
+    speakers, hosts = _transcript_names([st for _, _, st in nonblank], text) if ": " in text else ({}, frozenset())
     menu = _menu_runs([st for _, _, st in nonblank])
     low_text = lowered(text)  # lowered lines are slices of it (None: lower each line alone)
     (_, floating), _, _ = furniture_patterns()
@@ -374,12 +413,15 @@ def segment(text: str) -> Doc:
                 listish = True
                 colon = stripped.index(":")
                 block.label = (s, s + colon)
-            elif speakers and (turn := TURN.match(stripped)) and turn.group(1) in speakers:
+            elif speakers and (turn := TURN.match(stripped) or SURNAME_TURN.match(stripped)) and \
+                    turn.group(1) in speakers:
                 # A transcript turn: the label names the speaker (and title); the rest is speech.
                 listish = True
                 block.label = (s, s + turn.end() - 2)
                 block.body_start = s + turn.end()
-                block.speaker = (s, s + len(turn.group(1)))
+                block.speaker = (s + turn.start(1), s + turn.end(1))
+                block.speaker_name = speakers[turn.group(1)]
+                block.host = block.speaker_name in hosts
             else:
                 label = LABEL.match(stripped)
                 if label and len(label.group(1).split()) <= 6:
