@@ -208,7 +208,9 @@ ADD_VERBS = ("added", "adds", "adding", "add")
 ADDED_TO_LIST = re.compile(r"\s*(?!that\b)(?:(?!(?:would|will|is|are|was|were|had|has|have|could|can|may|might|should)\b)"
                            r"[\w’'-]+\s+){1,6}?to\s+(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
                            r"(?:list|lists|blacklist|register|roster|portfolio|tally|stockpile)\b")
-TOPIC_ONLY = re.compile(r"\s*(?:of|about)\s")  # "warn of shortages": a topic, no words
+# "warn of shortages": a topic, no words; but "said about 15 percent of ..." is a figure.
+TOPIC_ONLY = re.compile(r"\s*(?:of|about(?!\s+(?:[\d$€£¥]|(?:half|twice|a (?:third|quarter|fifth|tenth|dozen)|"
+                        r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)))\s")
 AND_BEFORE = re.compile(r"[\s”\"’']and\s+$")  # "saying X and warning that Y"
 BY_BEFORE = re.compile(r"(?:\bby|,)\s*$")  # "opened by calling X '...'"
 COMMA_THE_BEFORE = re.compile(r",\s*(?:the\s+)?$")
@@ -217,10 +219,11 @@ NP_END = re.compile(r"\s*(?:[,.;:!?\"”’']|$)")
 CLOSING_TAIL = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)?)?\s*[.;!]?[”\"’']?\s*")
 # What may stand between a reporting verb and "that": an addressee, a time, a place.
 _NV = r"(?!(?:would|will|could|can|should|may|might|must|was|were|is|are|had|has|have|did|does)\b)"
+_NOT_VERB = r"(?![\w-]+(?:ly|ed)\s)"  # "said the list mainly codified controls that ...": a clause, no addressee
 THAT_CLAUSE = re.compile(
     r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
     r"(?:in|with|to|on|at|from|for)\s+(?:" + _NV + r"[\w&.’'-]+\s+){1,8}?|"
-    r"(?:a|an|the)\s+(?:" + _NV + r"[\w-]+\s+){1,4}?|[a-z]+ed\s+(?:" + _NV + r"[\w-]+\s+){0,4}?|"
+    r"(?:a|an|the)\s+" + _NV + r"[\w-]+\s+(?:" + _NV + _NOT_VERB + r"[\w-]+\s+){0,3}?|[a-z]+ed\s+(?:" + _NV + r"[\w-]+\s+){0,4}?|"
     r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+")
 GOV_WORDS = re.compile(r"\b(?:Ministry|Department|Administration|Agency|Bureau|Commission|Authority|Office|"
                        r"Embassy|Council|Government|Parliament|Congress|Senate|ministry|department|embassy|"

@@ -413,10 +413,10 @@ CONNECTOR_GAPS = frozenset(f" {w} " for w in ("of", "for", "and", "de", "da", "d
 HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Ningbo-based"
 # A hyphenated given name after a short surname ("Kang Min-seo"):
 # two short syllables, the second not an English suffix ("Seoul-based", "Tokyo-led").
-GIVEN_HYPHEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+GIVEN_HYPHEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,6}")  # "Tae-woo", "Wen-hsiung"
 SURNAME_SHORT = re.compile(r"[A-Z][a-z]{1,4}")
 HYPHEN_SUFFIXES = frozenset("""based owned led run made born bound era style wide level like free only type
-sized scale grade class range term month year day week fold odd plus""".split())
+sized scale grade class range term month year day week fold odd plus listed funded backed linked driven""".split())
 INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S."
 RUN_ENDS = ",;:()\"“”"
 
@@ -444,6 +444,9 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
                 pass  # "Select Committee on the CCP", "Council on the Environment"
             elif gap == " and " and _and_in_body_name(run, text, tok, lx):
                 pass  # "Bureau of Mines and Quarries": one name
+            elif gap in BODY_GAPS and (gap != " and " or run[-1][2] not in lx.org_suffixes) and \
+                    tok not in capwords and BODY_REST.match(text, a):
+                pass  # "Ruritania Steel Producers' Association", "Iron and Steel Federation": one name
             elif gap[1:3] in PARTICLE_HEADS and (pm := PARTICLE_GAP.fullmatch(gap)) and NAME_TOKEN.fullmatch(run[-1][2]) and \
                     run[-1][2] not in JOINERS and NAME_TOKEN.fullmatch(tok) and tok not in capwords:
                 # "Pieter van Dam", "Ana de la Cruz": the particle is part of the name.
@@ -482,6 +485,12 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
             run = []
     if run:
         yield run
+
+
+# A plural possessive or "and" inside an association's name, before its head word.
+BODY_GAPS = frozenset({"' ", "’ ", " and "})
+BODY_REST = re.compile(r"(?:[A-Z][a-z]+(?:s['’])? ){0,3}(?:Association|Federation|Confederation|Institute|"
+                       r"Council|Union|Society|Chamber|Alliance|Coalition|League|Guild)\b")
 
 
 # The rest of a name that lists topic words before a body word: ", Gas and Metals National Corporation".
@@ -545,10 +554,24 @@ def _modifies_company_word(after: str) -> bool:
     return after[:1] == " " and after[1:2].islower() and _company_word_after().match(after) is not None
 
 
+# A name in its own script after the romanised one: "Lin Chia-hao (林家豪)", "Ivan Orlov (Иван Орлов)".
+NATIVE_NAME = re.compile(r" \((?=[^\x00-\u024f])[^\x00-\x1f\x21-\u024f]{1,30}\)")
+
+
+def past_native_name(text: str, e: int) -> int:
+    """Where the words after a name start, past a name in its own script."""
+    if text.startswith(" (", e):
+        m = NATIVE_NAME.match(text, e)
+        if m:
+            return m.end()
+    return e
+
+
 def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
     """person / organization / None from the words around a name.
 
     Each `$`-anchored search runs only where the words it ends with are there."""
+    e = past_native_name(text, e)
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
     rx = _rx()
@@ -1274,7 +1297,8 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
         if role not in lx.honorifics and not any(r[2] == role for r in ent.roles):
             ent.roles.append((ts, te, role))
     # Apposition: party and role. "X Y, an Ohio Republican," / "X Y, the head of Z,"
-    after = text[ne:ne + 140]
+    na = past_native_name(text, ne)
+    after = text[na:na + 140]
     am = PERSON_APPOSITION.match(after) if after[:1] == "," else None
     if am:
         app = am.group(1)
@@ -1286,10 +1310,10 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             ent.party = ent.party or ("Republican" if app[0] == "R" else "Democrat")
         rm = _rx().role.search(app)
         if rm and len(app[:rm.start()].split()) <= 4 and not WHO.match(app):
-            rs = ne + am.start(1) + rm.start()
+            rs = na + am.start(1) + rm.start()
             # Extend "head" to "head of procurement", "director" to "managing director".
             tail = ROLE_OF_TAIL.match(app[rm.end():])
-            re_ = ne + am.start(1) + rm.end() + (tail.end() if tail else 0)
+            re_ = na + am.start(1) + rm.end() + (tail.end() if tail else 0)
             role = text[rs:re_]
             if not any(r[2] == role for r in ent.roles) and role not in lx.parties:
                 ent.roles.append((rs, re_, role))

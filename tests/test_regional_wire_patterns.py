@@ -1,0 +1,67 @@
+"""Patterns of regional wire and broadcaster styles (a Taiwanese wire, a German
+broadcaster, an Indian business daily): names followed by the name in its own
+script, associations whose names hold a plural possessive or "and", figures after
+"said about", inverted speakers with a job description, documents that speak for
+their authors; one row per pattern, on sentences written for the test (no names
+from any article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradelink.extract import attribution, entities
+from tradelink.extract.segment import segment
+from tradelink.models import normalise_text
+
+
+def run(text: str):
+    text = normalise_text(text)
+    doc = segment(text)
+    actors = entities.find(doc)
+    return attribution.find(doc, actors, []), actors
+
+
+SPEECH = [
+    # (text, speaker, words the statement contains, kind, verb); speaker None is an unnamed source.
+    # A name in its own script between the romanised name and its apposition.
+    ("Tsai Wen-hsiung (蔡文雄), chairman of Keelung-based cable maker Formosa Wirecraft, said orders from Japan "
+     "had doubled.", "Tsai Wen-hsiung", "orders from Japan had doubled", "indirect", "said"),
+    ("Ivan Sorokin (Иван Сорокин), a metals trader in Riga, said nickel cargoes were stuck.",
+     "Ivan Sorokin", "nickel cargoes were stuck", "indirect", "said"),
+    ("Smelter union secretary-general Kuo Ming-chuan (郭明全) told the Lima Herald that members had waited for "
+     "weeks. Kuo said some mills were idle.", "Kuo Ming-chuan", "some mills were idle", "indirect", "said"),
+    # "said about 40 percent ...": a figure, not a topic ("warned of shortages").
+    ("Mara Quill, chief executive of Dunmore Cobalt, said about 40 percent of its ore came from Peru.",
+     "Mara Quill", "about 40 percent of its ore came from Peru", "indirect", "said"),
+    # "said the rule largely codified checks that ...": a clause, not an addressee before "that".
+    ("Ilse Marwood, an economist, said the rule largely codified checks that smelters already run.",
+     "Ilse Marwood", "the rule largely codified checks", "indirect", "said"),
+    # An association's name with a plural possessive or "and" in it speaks whole.
+    ("Tin prices will fall, according to the Ruritanian Smelters' Association (RSA).",
+     "Ruritanian Smelters' Association", "Tin prices will fall", "indirect", "according to"),
+    ("Lithium buyers face delays, according to the Peru Copper and Cobalt Producers Association.",
+     "Peru Copper and Cobalt Producers Association", "Lithium buyers face delays", "indirect", "according to"),
+    ("The Andean Iron and Steel Federation said mills would cut output.",
+     "Andean Iron and Steel Federation", "mills would cut output", "indirect", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", SPEECH)
+def test_speech(text, speaker, words, kind, verb):
+    stmts, _ = run(text)
+    got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
+    assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]
+
+
+ACTORS = [
+    # (text, name, type)
+    ("Kuo Ming-chuan (郭明全), a researcher at the Andes Mining Institute, said ore grades were falling.",
+     "Kuo Ming-chuan", "person"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS)
+def test_actor_type(text, name, type_):
+    _, actors = run(text)
+    assert [(a.name, a.type) for a in actors if a.name == name] == [(name, type_)], \
+        [(a.name, a.type) for a in actors]
