@@ -385,6 +385,13 @@ def _strip_det(name: str) -> str:
 def _is_name_token(tok: str, lx: Lexicon) -> bool:
     if tok[:1].islower():
         return _particle(tok)  # inside a run only: runs never start or end with one
+    return _name_word(tok)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_word(tok: str) -> bool:
+    """Can the capitalised word be part of a person's name? (Names recur: read once.)"""
+    lx = lexicon()
     return (bool(NAME_TOKEN.fullmatch(tok)) and tok not in lx.capwords
             and tok not in lx.heads and tok not in lx.org_suffixes
             and tok not in lx.media_suffixes and tok.lower() not in lx.gov_alias
@@ -605,10 +612,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         if om and rx.desc.search(om.group(1)):
             return "organization"
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
-    last = tail.rsplit(None, 1)[-1].lower() if tail else ""
-    if last.endswith(",") and rx.role_comma_end.search(before, max(0, len(before) - 45)):
+    if tail.endswith(",") and rx.role_comma_end.search(before, max(0, len(before) - 45)):
         return "person"
-    words = tail.lower().split()[-3:]
+    words = tail.lower().rsplit(None, 3)[-3:]  # the last three words
     if ("at" in words or "with" in words) and rx.role_at_end.search(before):
         # Not a place before a kind of organisation: "a researcher at a Shanghai thinktank".
         return None if _modifies_company_word(after) else "organization"
@@ -621,8 +627,11 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if tail.endswith((" from", " by")) and (dm := DATA_FROM.search(before)) and \
             (dm.group("data") or not _looks_like_person(text[s:e].split(), lx)):
         return "organization"  # a person may write a report or a note, but figures come from a body
+    # Whether any of the four patterns read at the start of *after* may match there
+    # (most names have none of them): one match instead of four.
+    cued = verbs_rx is not _verbs_rx() or _after_cues().match(after) is not None
     # "X Y said", "said X Y", "according to X Y,"
-    if verbs_rx.match(after):
+    if cued and verbs_rx.match(after):
         return "speaker"
     # "X Y of (at) Acme Securities said": the speaker's employer between name and verb.
     if after[:4] in (" of ", " at ") and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
@@ -631,14 +640,14 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return "speaker"
     # "Acme declined to comment", "Acme, whose X sales ..., did not respond to ..."
     wm = WHOSE.match(after) if after[:1] == "," else None
-    if NO_COMMENT.match(after, wm.end() if wm else 0):
+    if (cued or wm) and NO_COMMENT.match(after, wm.end() if wm else 0):
         return "speaker"
     # "let Acme sell its chips", "allowed Acme to resume sales": a seller
-    if SELLER_AFTER.match(after) and LET_BEFORE.search(before):
+    if cued and SELLER_AFTER.match(after) and LET_BEFORE.search(before):
         return "organization"
     if (s == 0 or text[s - 1] == "\n") and LABEL_COLON_QUOTE.match(after):
         return "speaker"
-    if COLON_QUOTE.match(after) and LINE_NAME_COMMA.search(text[max(0, s - 60):s]):
+    if cued and COLON_QUOTE.match(after) and LINE_NAME_COMMA.search(text[max(0, s - 60):s]):
         # "X Y, Acme Corp: '...'" - the words after the comma name an affiliation.
         return "organization" if not any(p in text[s:e] for p in lx.parties) else None
     return None
@@ -651,6 +660,13 @@ def _cue(reg: Registry, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) 
     if cue is False:
         cue = reg.cues[(s, e)] = _context_type(reg.text, s, e, lx, verbs_rx)
     return cue
+
+
+@functools.cache
+def _after_cues() -> re.Pattern[str]:
+    """Matches at the start of a name's following words wherever `_verbs_rx`,
+    NO_COMMENT, SELLER_AFTER or COLON_QUOTE does (their alternation)."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx in (_verbs_rx(), NO_COMMENT, SELLER_AFTER, COLON_QUOTE)))
 
 
 @functools.cache
@@ -1359,14 +1375,15 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
                 i = name.find(" ", i + 1)
             if ent.type == "media":
                 by_media_last.setdefault(name.split()[-1], ent)
-        elif ent.type == "government" and name_dept(ent.name):
+        elif ent.type == "government" and (dept := name_dept(ent.name)):
             # "Commerce" alone after "the Commerce Department": the department.
-            by_start.setdefault(name_dept(ent.name), ent)
+            by_start.setdefault(dept, ent)
     capwords = lx.capwords
+    mask = reg.mask
     leftovers = []
     ends = None  # body and organisation mentions by their end, for "Full Name (FN)"
     for s, e, tok in pending:
-        if reg.is_taken(s, e):
+        if mask.find(1, s, e) != -1:  # reg.is_taken
             continue
         if text[s - 2:s] == " (" and text[e:e + 1] == ")" and ABBR.fullmatch(tok):
             # "Full Name (FN)": the abbreviation names the body just named.
@@ -1446,7 +1463,7 @@ DEPT_NAME = re.compile(r"(?:U\.S\.\s+|US\s+)?([A-Z][a-z]+) Department")
 
 def name_dept(name: str) -> str | None:
     """The topic of a department's name ("Commerce" of "U.S. Commerce Department"), else None."""
-    m = DEPT_NAME.fullmatch(name)
+    m = DEPT_NAME.fullmatch(name) if name.endswith(" Department") else None
     return m.group(1) if m else None
 
 
@@ -1518,8 +1535,19 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     found: list[tuple[int, int, str, str]] = []
     groups = lx.groups
     for block, s, hm_start, hm_end in _group_heads(text, regions):
-        # The words of a short window ending at the head.
-        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, max(s, hm_start - 70), hm_end)]
+        # The words of a short window ending at the head. Only the last four
+        # before it, one space apart, can be modifiers: words before the fifth
+        # space back are not read (a word never holds a space, so the words
+        # after it are the same).
+        w0 = max(s, hm_start - 70)
+        k = hm_start
+        for _ in range(5):
+            k = text.rfind(" ", w0, k)
+            if k == -1:
+                break
+        else:
+            w0 = k + 1
+        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, w0, hm_end)]
         if not toks or toks[-1][1] != hm_end and text[toks[-1][1] - 1] != ".":
             continue
         i = len(toks) - 1
