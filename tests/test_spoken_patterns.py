@@ -61,3 +61,54 @@ def test_a_source_cited_in_a_turn_is_its_own():
     ex = extract(RADIO.replace("than the speeches.", "than the speeches, according to a survey the "
                                                      "Andean Mining Council published in May."), {})
     assert ("Andean Mining Council", "according to") in {(s.speaker, s.verb) for s in ex.statements}
+
+
+SPEECH = [
+    # (text, speakers (every one has a statement with the words; None is an unnamed source), words, kind, verb)
+    # Two lawmakers, each with party and state in brackets, as one subject.
+    ('In a letter sent Monday, Sens. Ada Pellworth (D-Vt.) and Rufus Kamm (R-Utah) wrote that the waiver '
+     '"would hand away the only leverage we have."',
+     ["Ada Pellworth", "Rufus Kamm"], "would hand away the only leverage", "direct", "wrote"),
+    # A fronted "According to" a counted source briefed on something: unnamed, whatever the noun;
+    # "One of them" then refers back to it.
+    ('According to two shipping brokers briefed on the plan, the quota would halve cobalt exports. '
+     'One of them described the new levy as "a tax on patience."', [None], "the quota would halve cobalt exports",
+     "indirect", "According to"),
+    ('According to two shipping brokers briefed on the plan, the quota would halve cobalt exports. '
+     'One of them described the new levy as "a tax on patience."', [None], "a tax on patience", "direct",
+     "described"),
+    # "..., with X arguing that ...": the participle's subject follows "with".
+    ("Miners plan to lobby the ministry this week, with the Andean Lithium Coalition arguing that new quotas "
+     "would idle plants.", ["Andean Lithium Coalition"], "new quotas would idle plants", "indirect", "argued"),
+]
+
+
+@pytest.mark.parametrize("text,speakers,words,kind,verb", SPEECH)
+def test_speech(text, speakers, words, kind, verb):
+    stmts, _ = run(text)
+    hits = [s for s in stmts if words in s.text]
+    assert sorted((s.speaker, s.kind, s.verb) for s in hits) == \
+        sorted((sp, kind, verb) for sp in speakers), [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+ACTORS = [
+    # (text, name, type)
+    ("Sens. Ada Pellworth (D-Vt.) and Rufus Kamm (R-Utah) wrote to the agency.", "Rufus Kamm", "person"),
+    ("Growers met the Andean Lithium Coalition on Friday to discuss quotas for the coming year.",
+     "Andean Lithium Coalition", "organization"),
+]
+
+
+@pytest.mark.parametrize("text", [
+    # Adding firms to a list (any capitalised list) reports no words.
+    "The deal lets Chile pause licences if Peru adds new firms to the Entity List.",
+])
+def test_no_statement(text):
+    stmts, _ = run(text)
+    assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS)
+def test_actors(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in {(a.name, a.type) for a in actors}, [(a.name, a.type) for a in actors]

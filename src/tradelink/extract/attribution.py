@@ -207,7 +207,7 @@ ADD_VERBS = ("added", "adds", "adding", "add")
 # "added two firms to its entity list": the verb moves things, it reports no words.
 ADDED_TO_LIST = re.compile(r"\s*(?!that\b)(?:(?!(?:would|will|is|are|was|were|had|has|have|could|can|may|might|should)\b)"
                            r"[\w’'-]+\s+){1,6}?to\s+(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
-                           r"(?:list|lists|blacklist|register|roster|portfolio|tally|stockpile)\b")
+                           r"(?i:list|lists|blacklist|register|roster|portfolio|tally|stockpile)\b")  # "Entity List"
 # "warn of shortages": a topic, no words; but "said about 15 percent of ..." is a figure.
 TOPIC_ONLY = re.compile(r"\s*(?:of|about(?!\s+(?:[\d$€£¥]|(?:half|twice|a (?:third|quarter|fifth|tenth|dozen)|"
                         r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)))\s")
@@ -723,6 +723,10 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if f is not None:
                 frames.append(f)
                 continue
+        if word in PARTICIPLES and text[vs - 1:vs] == " " and (sp := _with_subject(text, ss, vs, index)) and \
+                REPORT_AFTER.match(masked, m.end()):
+            frames.append(Frame(vs, ve, word, kind, speaker=sp))  # "..., with X arguing that ..."
+            continue
         if word in PARTICIPLES and not AFTER_COMMA_OR_QUOTE.search(text[max(ss, vs - 5):vs]) and \
                 not (frames and frames[-1].verb in PARTICIPLES and AND_BEFORE.search(text, max(ss, vs - 6), vs)):
             continue  # "..., saying X and warning that Y": the second participle reports too
@@ -868,6 +872,23 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             out.append(_statement(text, s, e, name, stype, f.speaker.descriptor if name is None else None,
                                   kind, verb, medium, hedge, (ss, se), times))
     return out
+
+
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+
+
+def _with_subject(text, ss, vs, index: Index) -> Speaker | None:
+    """The actor named between "with" and a participle: "..., with the X Council arguing that"."""
+    last = None
+    for row in index.within(max(ss, vs - 120), vs):
+        last = row
+    if last is None:
+        return None
+    s, e, a = last
+    if text[e:vs].strip() or a.type not in ("person", "organization", "government", "group") or \
+            not WITH_BEFORE.search(text, max(ss, s - 10), s):
+        return None
+    return Speaker(a.name, a.type, s, e)
 
 
 AND_THAT = re.compile(r",?\s+and\s+that\s+")
@@ -1374,7 +1395,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
         for c in kept:
             if c is best or c.type != "person" or c.start >= best.start or best.start - c.end > 200:
                 continue
-            between = text[c.end:best.start]
+            between = PAREN_AFTER_NAME.sub("", text[c.end:best.start])  # "X (D-Ore.) and Y (D-N.M.) wrote"
             if JOINT_AND.search(between) or AND_NAME.fullmatch(between):
                 joint.append(c)
                 best_between = between
@@ -1456,8 +1477,9 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse, ss=None, 
     # "a briefing paper published by the Energy Department"
     by = PUBLISHED_BY.search(np)
     head = np[:by.start()] if by else np
-    if UNNAMED_SOURCES.fullmatch(np):
-        state.last_anon = np  # "according to industry sources"
+    if UNNAMED_SOURCES.fullmatch(np) or COUNTED.match(np) and SOURCE_QUALIFIER.search(np):
+        # "according to industry sources", "according to two lobbyists briefed on the talks"
+        state.last_anon = np
         return Speaker(None, None, ns, ne, descriptor=np)
     sp = _np_at(text, ns, ne, index, state)
     if sp is not None and sp.name is None:

@@ -574,6 +574,9 @@ def past_native_name(text: str, e: int) -> int:
     return e
 
 
+PARTY_PAREN = re.compile(r" \([RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
+
+
 def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[str]) -> str | None:
     """person / organization / None from the words around a name.
 
@@ -602,6 +605,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
                 return "organization"
             if first_role < 99 and first_role <= 5 and app.split():
                 return "person"
+    # A lawmaker's party and state in brackets: "X Y (D-N.M.)", "X Y (R-Utah)".
+    if after[:2] == " (" and PARTY_PAREN.match(after):
+        return "person"
     tail = before.rstrip()
     # "state broadcaster X", "the news agency X": an outlet.
     if tail.endswith(MEDIA_WORDS) and MEDIA_BEFORE.search(before):
