@@ -173,6 +173,7 @@ GAP_ADVERBS = re.compile(
     r"themselves|on \w+|last \w+|this \w+|in a (?:joint )?statement|in a letter|however|too|once)\b\s*,?)*\s*$"
 )
 NEGATION_WORDS = ("not", "n't", "n’t", "never", "declined to", "refused to", "no longer")  # one is in every match
+NEGATION_WORD = re.compile("|".join(NEGATION_WORDS))  # finds one of them: one scan instead of one per word
 NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to|\bwould not|\bno longer)\s+(?:\w+\s+)?$")
 PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|against|than|about|into|over|"
                          r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
@@ -254,8 +255,8 @@ DESCRIPTOR = re.compile(r"[TtIi](?<![\w-].)(?:(?<=[Tt])he|(?<=[Ii])ts)\s+(?P<nou
 UNNAMED_ROLE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+(?:of|at|for|in|with)\s+[^,.;]{1,60}?)?"
     r"(?=,\s+who\s+[^.;]{0,60}?(?:anonymity|not to be (?:named|identified)|not authori[sz]ed|declined to be named))")
-ONE_OF = re.compile(r"(?<![\w-])(?:(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother) of (?:them|those|the (?:people|sources|officials))\b|"
-                    r"(?:One|Another)(?=\s+(?:said|told|added)\b))")
+ONE_OF = re.compile(r"[OoTtBbAa](?<![\w-].)(?:(?:(?<=[Oo])ne|(?<=[Tt])wo|(?<=[Bb])oth|(?<=[Aa])nother) of "
+                    r"(?:them|those|the (?:people|sources|officials))\b|(?:(?<=O)ne|(?<=A)nother)(?=\s+(?:said|told|added)\b))")
 UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)?(?:[a-z][\w-]*\s+){0,2}"
                              r"(?:sources|insiders|people|officials|executives|diplomats|traders)")
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s", re.IGNORECASE)
@@ -713,8 +714,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if not (LEARNED_THAT.match(masked, m.end()) or REPORT_AFTER.match(masked, m.end())):
                 continue  # "learned its lesson", "signaled flexibility": no words reported
             kind = "say"
-        before = text[max(ss, vs - 30):vs]
-        if any(w in before for w in NEGATION_WORDS) and NEGATION.search(text, max(ss, vs - 30), vs):
+        if NEGATION_WORD.search(text, max(ss, vs - 30), vs) and NEGATION.search(text, max(ss, vs - 30), vs):
             continue
         if word in NOUNISH and NOUN_BEFORE.search(text[max(ss, vs - 40):vs]):
             continue
@@ -1708,22 +1708,26 @@ def _medium_before(text, index: Index, pos) -> str | None:
 
 
 HE_SHE = re.compile(r"(?:that\s+)?(he|she)\b", re.IGNORECASE)
-PRONOUN_SAID = re.compile(r"(?<![\w])(he|she|He|She)\s+(?:\w+\s+)?(?:said|told|added|argued|warned)\b")
+# "he" or "she" before a reporting verb; the pronoun is "he" when the match starts with an h.
+PRONOUN_SAID = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\s+(?:\w+\s+)?(?:said|told|added|argued|warned)\b")
 
 
 def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Said]) -> None:
     persons = [s for s in new if s.speaker_type == "person" and s.speaker]
+    said_pronoun: dict[tuple[int, int], str | None] = {}  # a sentence's "he said", read once
     for s in new:
         if s.speaker_type == "person" and s.speaker:
             # "X said he ..." teaches the gender of X.
-            m = HE_SHE.match(text[s.start:s.end])
+            m = HE_SHE.match(text, s.start, s.end)
             if m and s.kind == "indirect":
                 state.learn_gender(s.speaker, m.group(1).lower())
             # A pronoun speaker teaches it too.
             if s.sentence:
-                pm = PRONOUN_SAID.search(text[s.sentence[0]:s.sentence[1]])
-                if pm:
-                    state.learn_gender(s.speaker, pm.group(1).lower())
+                if s.sentence not in said_pronoun:
+                    pm = PRONOUN_SAID.search(text[s.sentence[0]:s.sentence[1]])
+                    said_pronoun[s.sentence] = None if pm is None else "he" if pm.group()[0] in "Hh" else "she"
+                if said_pronoun[s.sentence] is not None:
+                    state.learn_gender(s.speaker, said_pronoun[s.sentence])
     if persons:
         state.person(persons[0].speaker)
         return
