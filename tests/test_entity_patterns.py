@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 from tradelink.extract import entities
 
 # The plain forms.
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&")
+W = "0-9" + entities.UPPER + entities.LOWER  # letters with diacritics too ("Kröger")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[" + entities.UPPER + r"][" + W + r"]*(?:[-'’][" + W + r"]+)*\.?|&")
 PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")
 
 GROUPS = sorted(entities.lexicon().groups)
-PIECES = [*"AUSZaesz09.&-'’_ \n,é", "U.S.", "A.B", "Co.", "'s", "’s", "x-ray", "Ab-cd",
+PIECES = [*"AUSZaesz09.&-'’_ \n,éÖöŁłß", "U.S.", "A.B", "Co.", "'s", "’s", "x-ray", "Ab-cd",
           *GROUPS[:12], *(g.capitalize() for g in GROUPS[:12]), *(g.upper() for g in GROUPS[:3]),
           "carmakers", "makers", "Chipmakers", "officials-", "-officials", "officials’", "officials_"]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=60).map("".join)

@@ -43,6 +43,20 @@ SPEECH = [
      "Peru Copper and Cobalt Producers Association", "Lithium buyers face delays", "indirect", "according to"),
     ("The Andean Iron and Steel Federation said mills would cut output.",
      "Andean Iron and Steel Federation", "mills would cut output", "indirect", "said"),
+    # "X of the <Institute> for the <topic>": the name runs on past "for the".
+    ("Economists disagree. Aron Vale of the Lisbon Institute for the Atlantic Economy argued that the levy "
+     "would backfire.", "Aron Vale", "the levy would backfire", "indirect", "argued"),
+    # Names with diacritics, inverted after the words, then "she said" for the newly named woman.
+    ("At a supplier near Lyon, managing director Odile Marchetti said stocks were thin. Copper will stay scarce, "
+     'noted Ingrid Müller, a metals analyst at the Vienna-based think tank Danube Forum. "Buyers are nervous '
+     'about it," she said.', "Ingrid Müller", "Buyers are nervous about it", "direct", "said"),
+    ("Copper will stay scarce, noted Ingrid Müller, a metals analyst at Danube Forum.",
+     "Ingrid Müller", "Copper will stay scarce", "indirect", "noted"),
+    ("Tomás Ibáñez, a customs broker, said checks were slow at the port.",
+     "Tomás Ibáñez", "checks were slow at the port", "indirect", "said"),
+    # A sentence may start with a capital with a diacritic.
+    ("Ilse Marwood, a trader, said prices rose sharply. Łukasz Nowak of Baltic Metals said demand had fallen again.",
+     "Łukasz Nowak", "demand had fallen again", "indirect", "said"),
 ]
 
 
@@ -57,6 +71,10 @@ ACTORS = [
     # (text, name, type)
     ("Kuo Ming-chuan (郭明全), a researcher at the Andes Mining Institute, said ore grades were falling.",
      "Kuo Ming-chuan", "person"),
+    ("Aron Vale of the Lisbon Institute for the Atlantic Economy said the levy would backfire.",
+     "Lisbon Institute for the Atlantic Economy", "organization"),
+    ("Liu Wen-ching, a researcher at the Andes Institution for Mining Research (AIMR), said grades fell.",
+     "Andes Institution for Mining Research", "organization"),
 ]
 
 

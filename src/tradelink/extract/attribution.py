@@ -452,7 +452,7 @@ def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int,
 
 
 # A stop (possibly before closing marks) followed by a space and a capital or an opening mark.
-SENT_END = re.compile(r"[.?!][”\"’']* (?=[A-Z“\"‘'])")
+SENT_END = re.compile(r"[.?!][”\"’']* (?=[" + entities.UPPER + r"“\"‘'])")
 
 
 # --- the stage -----------------------------------------------------------------------

@@ -115,10 +115,14 @@ def lexicon() -> Lexicon:
 APOS = "'’"
 # A capitalised word: initials (U.S.), names with hyphens or inner apostrophes
 # (Smith-Jones, O'Neill), abbreviations with a full stop (Rep.).
-# Plainly: (?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|&
+# Plainly: (?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|& (letters with diacritics too)
 # written to start with a character class, which lets `re` skip to the
 # candidates (four times faster); tests/test_entity_patterns.py holds them equal.
-TOKEN = re.compile(r"[A-Z&](?:(?<=&)|\.(?:[A-Z]\.)+|[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?)")
+# Letters of names written in Latin script with diacritics ("Kröger", "Łukasz", "Sánchez").
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿā-ž"
+TOKEN = re.compile(r"[&" + UPPER + r"](?:(?<=&)|\.(?:[A-Z]\.)+|[0-9" + UPPER + LOWER + r"]*(?:[-'’][0-9" + UPPER + LOWER
+                   + r"]+)*\.?)")
 # Last words of government bodies' names.
 GOV_BODY_WORDS = frozenset({"Ministry", "Department", "Administration", "Agency", "Bureau", "Commission",
                             "Authority", "Office", "Embassy", "Parliament", "Assembly", "Cabinet", "Customs",
@@ -153,13 +157,17 @@ JOINERS = frozenset({
     "Committee", "Coalition", "Alliance", "Union", "Centre", "Center", "School", "Fund",
     "Organization", "Organisation", "Service", "Corps", "Society", "Foundation", "Trade",
     "Commerce", "Industry", "Energy", "Defense", "Defence", "Affairs", "Chief", "Secretary-General",
-    "Academy",
+    "Academy", "Institution",
 })
+# Heads that a "for the" name follows: "Institute for the World Economy", "Center for the Study of X".
+FOR_THE_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Foundation", "Council", "Society",
+                           "Alliance", "Coalition", "Association", "Federation", "Organization", "Organisation",
+                           "Commission", "Committee", "Fund", "Academy", "School"})
 ON_THE_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
 ABBREV = frozenset({"Rep.", "Reps.", "Sen.", "Sens.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.",
                     "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.", "Jr.", "Sr.", "St.",
                     "Inc.", "Corp.", "Co.", "Ltd.", "Sdn.", "Bhd.", "Pte.", "Pty."})
-NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.")
+NAME_TOKEN = re.compile(r"[" + UPPER + r"][" + LOWER + r"]+(?:[-'’][" + UPPER + r"]?[" + LOWER + r"]+)*|[A-Z]\.")
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*(\([^)]*\))\s*[-–—]")
 ROLE_COMMA_BEFORE = None  # built lazily (needs the lexicon)
 
@@ -447,6 +455,8 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
                 pass
             elif gap in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
                 pass
+            elif gap == " for the " and run[-1][2] in FOR_THE_HEADS and tok not in capwords:
+                pass  # "Kiel Institute for the Baltic Economy"
             elif gap == " on the " and run[-1][2] in ON_THE_HEADS and tok not in capwords:
                 pass  # "Select Committee on the CCP", "Council on the Environment"
             elif gap == " and " and _and_in_body_name(run, text, tok, lx):
@@ -547,7 +557,7 @@ SELLER_AFTER = re.compile(r"\s+(?:to\s+)?(?:sell|ship|export|resume|supply|keep 
 LINE_NAME_COMMA = re.compile(r"\n[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)+,\s+$")
 
 
-OF_EMPLOYER = re.compile(r" (?:of|at) (?:the )?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'-]*){0,6}")
+OF_EMPLOYER = re.compile(r" (?:of|at) (?:the )?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*){0,6}")
 
 
 @functools.cache
@@ -1268,7 +1278,7 @@ def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
             if not lx.heads.isdisjoint(tokens[i + 1:]):
                 return None  # "... Committee on the CCP Chairman X Y"
             return "organization" if t == "Council" else "government"
-        if gap not in (" of ", " for "):
+        if gap not in (" of ", " for ", " for the "):
             continue
         if t in GOV_BODY_WORDS or t in lx.org_suffixes or t in BODY_OF:
             if not lx.heads.isdisjoint(tokens[i + 1:]) or tokens[0] in lx.honorifics:
@@ -1283,7 +1293,7 @@ def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
 
 # Words that start an organisation's "X of Y" name besides the suffixes in orgs.txt.
 BODY_OF = frozenset({"Academy", "Chamber", "Federation", "School", "Society", "Centre", "Center", "Organization",
-                     "Organisation"})
+                     "Organisation", "Institution"})
 # Heads whose "of" name may run on with "and": "Bureau of Mines and Quarries".
 OF_HEADS = GOV_BODY_WORDS | BODY_OF | {"Institute", "University", "Association", "Council", "Bank", "College",
                                        "Foundation"}
