@@ -90,6 +90,8 @@ def test_documents_speak_for_their_author(text, expected):
     "Lima has signaled flexibility.",  # a stance with no words
     "The ministry signalled its support for the plan on Monday.",
     'Officials described the talks as "useful."',  # a judgement of one scare-quoted word
+    "Spokesperson Ilan Voskuijlen answered questions from reporters.",  # narration, no words
+    "Does the Peruvian ministry expect copper exports to recover in the coming months?",  # a question asks
 ])
 def test_not_statements(text):
     stmts, _ = run(text)

@@ -705,6 +705,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     # copy has the same matches, except that its first character has nothing before it.
     if not real and (not verbs or verbs[0].start() == 0 and c.verb_rx.search(text, ss, se) is None):
         return []
+    if masked.rstrip().endswith("?"):
+        return []  # "Does the ministry expect exports to recover?" asks; it reports nothing
     frames: list[Frame] = []
     for m in verbs:
         vs, ve = ss + m.start(), ss + m.end()
@@ -1566,7 +1568,8 @@ ABOUT = re.compile(r"\s*(?:about|over|for)\s")
 JUDGED_AS = re.compile(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+")
 THE_CAPITAL = re.compile(r"\s*(?:the\s+)?[A-Z]")
 ADDRESSEE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s*)+")
-NO_WORDS = re.compile(r"(?:nothing|little|no comment)\b")
+# No words: "said nothing", "answered questions from reporters".
+NO_WORDS = re.compile(r"(?:nothing|little|no comment)\b|questions(?:\s+(?:from|about|on|at)\b|\s*$)")
 
 
 def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple[int, int] | None:
