@@ -211,3 +211,34 @@ def test_a_committee_on_the_x_is_a_body_and_the_committee_speaks_for_it():
     assert [(s.speaker, s.text) for s in stmts] == [("Select Committee on the Andean Pact",
                                                       "it would hold a hearing in May")]
 
+
+
+BRIEFING = """Regular press conference of the Ruritanian trade ministry
+Ilan Voskuijlen: Good afternoon. Let's go straight to your questions.
+Lima Herald: Will the ministry ease its cobalt controls?
+Ilan Voskuijlen: Our position has not changed. The controls follow international practice.
+We hope the other side will correct its wrong practices and create conditions for normal trade.
+Andes Post: What progress has been made on general licences?
+Ilan Voskuijlen: The ministry has approved general licences for several exporters. Many foreign buyers have told us that the new procedures are quick and predictable.
+Andes Post: Thank you.
+Ilan Voskuijlen: If there are no more questions, today's briefing ends here.
+Thank you all for coming.
+"""
+
+
+def test_briefing_turns_run_on_and_report_others():
+    ex = extract(BRIEFING, {})
+    got = [(s.speaker, s.text[:26]) for s in ex.statements]
+    # A paragraph between two turns continues the first; others' words inside a turn are theirs
+    # too; the page's closing line after the last turn is no statement.
+    assert ("Ilan Voskuijlen", "We hope the other side wil") in got
+    assert ("Foreign buyers", "the new procedures are qui") in got
+    assert not [g for g in got if g[1].startswith("Thank you all")]
+    assert "Thank you all for coming" not in " ".join(s.text for s in ex.statements)
+    # Outlets asking at a briefing are media, not people.
+    assert {("Lima Herald", "media"), ("Andes Post", "media")} <= {(a.name, a.type) for a in ex.actors}
+
+
+def test_a_first_person_contraction_is_no_actor():
+    _, actors = run("Honestly, I'd say most of the shortfall is timing, and I'm confident it will pass.")
+    assert actors == []

@@ -469,31 +469,37 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None
     spoken = any(w in text for w in SPOKE_WORDS)  # most articles have none
-    for block in doc.blocks:
+    turn: str | None = None  # the speaker of the transcript turn just read, while it may run on
+    blocks = doc.blocks
+    for bi, block in enumerate(blocks):
         if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
+            turn = None
             continue
         if block.speaker is not None and not block.host:
             # A transcript turn ("Name, Title: ..."): the speaker's own words, unless the
             # turn asks something (an analyst's question is no statement) or only thanks.
             s0 = block.body_start
+            turn = None
             if "?" not in text[s0:block.end] and BLANK.search(text, s0, block.end) and \
                     not (COURTESY.match(text, s0, block.end) and len(text[s0:block.end].split()) < 10):
                 ns, ne = block.speaker
-                out.append(_statement(text, s0, block.end, block.speaker_name or text[ns:ne], "person", None,
+                turn = block.speaker_name or text[ns:ne]
+                out.append(_statement(text, s0, block.end, turn, "person", None,
                                       "direct", "said", None, _hedge(text, s0, block.end), (s0, block.end), times))
-                if text.find("according to", s0, block.end) >= 0:
-                    # A source the speaker cites ("..., according to a study the X published") is X's.
-                    quotes = find_quotes(text, s0, block.end)
-                    for ss, se in block.sentences:
-                        if text.find("according to", ss, se) >= 0:
-                            out.extend(st for st in _sentence(text, ss, se, [q for q in quotes if ss <= q.open < se],
-                                                              index, state, actors, times, block)
-                                       if st.verb.lower() == "according to" and st.speaker)
+                out.extend(_reported_in_turn(text, s0, block, turn, index, state, actors, times))
             prev_block_direct = None
             continue
         # A host's turn is read as prose: what others said is reported in it.
         bs = block.body_start if block.host else _prose_start(text, block)
+        if turn is not None and block.kind == "paragraph" and block.label is None and bi + 1 < len(blocks) and \
+                blocks[bi + 1].label is not None and BLANK.search(text, bs, block.end):
+            # A turn that runs on into a paragraph of its own, before the next "Name:" turn.
+            out.append(_statement(text, bs, block.end, turn, "person", None, "direct", "said",
+                                  None, _hedge(text, bs, block.end), (bs, block.end), times))
+            out.extend(_reported_in_turn(text, bs, block, turn, index, state, actors, times))
+            continue
+        turn = None
         if block.kind == "qa":
             label = text[block.start:block.start + 1]
             if label == "A":
@@ -539,6 +545,30 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
 
 # A short turn that only thanks or greets ("Thanks, Mara. Good to be here.").
 COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
+
+
+def _reported_in_turn(text, s0, block, turn, index: Index, state: Discourse, actors, times) -> list[Said]:
+    """Others' words a transcript turn reports: "Many foreign firms have told us that ...",
+    a source the speaker cites ("..., according to a study the X published"); the speaker's
+    own "I'd say" stays the turn's."""
+    if not cues().verb_rx.search(text, s0, block.end):
+        return []
+    quotes = find_quotes(text, s0, block.end)
+    opens = [q.open for q in quotes]
+    found = []
+    pending = len(index.new_speakers)
+    for ss, se in _bounded(text, sentences(text, s0, block.end, quotes)):
+        squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
+        for st in _sentence(text, ss, se, squotes, index, state, actors, times, block):
+            if st.speaker and st.verb.lower() == "according to" or \
+                    st.speaker in index.by_name and st.speaker != turn and \
+                    st.speaker_type in ("group", "organization", "government", "media"):
+                found.append(st)
+    kept = {st.speaker for st in found}
+    index.new_speakers[pending:] = [sp for sp in index.new_speakers[pending:] if sp.name in kept]
+    return found
+
+
 SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked) (?:to|with)\b")
 SPOKE_WORDS = ("spoke", "speaking", "talked")  # one is in every match of SPOKE_TO
 

@@ -812,11 +812,16 @@ def find(doc, *context) -> list[Actor]:
     _find_bodies(text, regions, reg, lx)
     _merge_ministries(reg)
 
-    # A transcript turn's speaker is a person ("First Last, Title: ...").
+    # A transcript turn's speaker is a person ("First Last, Title: ..."), or an outlet
+    # asking at a briefing ("China Daily: ...", "Phoenix TV: ...").
     for block in doc.blocks:
         if block.speaker is not None:
             ns, ne = block.speaker
-            _add_person(text, reg, lx, ns, ne, (block.speaker_name or text[ns:ne]).split(), ns, ne, None)
+            words = (block.speaker_name or text[ns:ne]).split()
+            if words[-1] in lx.media_suffixes or text[ns:ne].lower() in lx.media_names:
+                reg.add(text[ns:ne], "media", ns, ne, best=True)
+                continue
+            _add_person(text, reg, lx, ns, ne, words, ns, ne, None)
 
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []
