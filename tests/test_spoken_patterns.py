@@ -80,6 +80,31 @@ SPEECH = [
     # "..., with X arguing that ...": the participle's subject follows "with".
     ("Miners plan to lobby the ministry this week, with the Andean Lithium Coalition arguing that new quotas "
      "would idle plants.", ["Andean Lithium Coalition"], "new quotas would idle plants", "indirect", "argued"),
+    # "thinks that will ...": a "that" before a verb is the words' subject, kept.
+    ("Oren Haldane, a former customs official, said the fund was small. Mr Haldane thinks that will not be enough.",
+     ["Oren Haldane"], "that will not be enough", "indirect", "thinks"),
+    ("Tin traders think prices will fall before the summer.", ["Tin traders"], "prices will fall", "indirect", "think"),
+    ("Vera Lund, partner at Oslo-based consultancy Fjord Advisory, opined that quotas would backfire.",
+     ["Vera Lund"], "quotas would backfire", "indirect", "opined"),
+    # "X wrote to Y": a letter sent, no words; what "the letter" says is X's.
+    ("The Chilean Lithium Council wrote to the ministry on Monday. The letter flagged that imports had doubled.",
+     ["Chilean Lithium Council"], "imports had doubled", "indirect", "flagged"),
+    # "As per" a source, as "according to"; figures of no one named are unnamed.
+    ("As per industry estimates, Chile exported about 800 tonnes of lithium in 2025.", [None],
+     "Chile exported about 800 tonnes", "indirect", "As per"),
+    # "A government spokesperson": the government of the country named last.
+    ('Norway has no magnet plant of its own. A government spokesperson said Norway was "watching the market '
+     'closely".', ["Norway"], "watching the market closely", "direct", "said"),
+    # An unnamed buyer (a head word of unnamed sources), "told <outlet>" and no "that".
+    ("One cobalt buyer at a Dutch battery maker, who did not want to be named, told Reuters his firm had built up "
+     "six months of stock.", [None], "his firm had built up six months of stock", "indirect", "told"),
+    # "a system that buyers say": the relative clause's subject, not an unnamed "a ... buyers".
+    ("Chile formalised a system that buyers say has already slowed deliveries.", ["Buyers"],
+     "has already slowed deliveries", "indirect", "say"),
+    # "according to the <descriptor> X" at the end: X, typed by the descriptor.
+    ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
+     "Cobalt prices in China have risen 18% since January, according to the price reporting agency Halvorsen "
+     "Data.", ["Halvorsen Data"], "Cobalt prices in China have risen 18%", "indirect", "according to"),
 ]
 
 
@@ -96,6 +121,9 @@ ACTORS = [
     ("Sens. Ada Pellworth (D-Vt.) and Rufus Kamm (R-Utah) wrote to the agency.", "Rufus Kamm", "person"),
     ("Growers met the Andean Lithium Coalition on Friday to discuss quotas for the coming year.",
      "Andean Lithium Coalition", "organization"),
+    # "Dr" without a stop (British style) is a title, not part of the name.
+    ('Lima, 3 May: Prices rose again this week.\n\n"Peru worked out that lithium was its best lever," says '
+     'Dr Lena Marsh, a senior fellow at the Nordic Minerals Institute.', "Lena Marsh", "person"),
 ]
 
 

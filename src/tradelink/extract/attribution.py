@@ -121,7 +121,7 @@ def cues() -> Cues:
         form, _, frame = line.rpartition(" ")
         frames[form.strip()] = frame.strip()
     # Trie-shaped alternations: one attempt per position instead of one per word.
-    verb_trie = _trie_regex(set(frames) | {"according to", "According to"})
+    verb_trie = _trie_regex(set(frames) | {"according to", "According to", "as per", "As per"})
     verb_rx = re.compile(r"(?<![\w’'-])(?:" + verb_trie + r")(?![\w-])")
     hedges = {h.lower() for h in vocab.lines("hedges")}
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
@@ -193,10 +193,10 @@ ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|execu
             r"consultant|consultants)"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
-              "chief", "consultant")
+              "chief", "consultant", "buyer")
 ANON_WORD = re.compile(_trie_regex(set(ANON_WORDS)))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
-    r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:[\w.\-’']+\s+){0,3}?"
+    r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:(?!(?:that|which|who)\s)[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
     r"(?=\s+(?:familiar|close|briefed|with knowledge|who asked|who spoke|who declined|who requested|"
     r"speaking on condition)))\b(?:,?\s+(?:who|familiar|close|briefed|involved|with knowledge|speaking|not authori[sz]ed)\b"
@@ -221,11 +221,13 @@ CLOSING_TAIL = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)
 # What may stand between a reporting verb and "that": an addressee, a time, a place.
 _NV = r"(?!(?:would|will|could|can|should|may|might|must|was|were|is|are|had|has|have|did|does)\b)"
 _NOT_VERB = r"(?![\w-]+(?:ly|ed)\s)"  # "said the list mainly codified controls that ...": a clause, no addressee
+# "thinks that will not be enough": a "that" before a verb is the clause's subject, not "that".
+THAT_NOT_PRONOUN = r"(?!(?:will|would|is|was|has|had|could|can|should|may|might|must|does|did|won['’]t|isn['’]t)\b)"
 THAT_CLAUSE = re.compile(
     r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
     r"(?:in|with|to|on|at|from|for)\s+(?:" + _NV + r"[\w&.’'-]+\s+){1,8}?|"
     r"(?:a|an|the)\s+" + _NV + r"[\w-]+\s+(?:" + _NV + _NOT_VERB + r"[\w-]+\s+){0,3}?|[a-z]+ed\s+(?:" + _NV + r"[\w-]+\s+){0,4}?|"
-    r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+")
+    r"(?:on|last|in|at|over)\s+[\w\s]{1,25}?\s+)?that\s+" + THAT_NOT_PRONOUN)
 GOV_WORDS = re.compile(r"\b(?:Ministry|Department|Administration|Agency|Bureau|Commission|Authority|Office|"
                        r"Embassy|Council|Government|Parliament|Congress|Senate|ministry|department|embassy|"
                        r"government|regulator|customs)\b")
@@ -241,7 +243,7 @@ ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz
 # The patterns below that start at a word read its first letter before looking behind it
 # ("[Tt](?<![\w-].)" for "(?<![\w-])[Tt]"): a leading character class lets `re` skip
 # to the places where that letter stands instead of trying the look-behind everywhere.
-SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+)?(?:spokesman|spokeswoman|spokesperson|"
+SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+|(?P<gov>government)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:(?:later|also|earlier|separately|again|"
                     r"previously|then)\s+)?(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
 DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
@@ -741,7 +743,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     for m in verbs:
         vs, ve = ss + m.start(), ss + m.end()
         word = m.group()
-        kind = "according" if word.lower() == "according to" else c.frames.get(word, "say")
+        kind = "according" if word.lower() in ("according to", "as per") else c.frames.get(word, "say")
         if kind == "clause":
             if not (LEARNED_THAT.match(masked, m.end()) or REPORT_AFTER.match(masked, m.end())):
                 continue  # "learned its lesson", "signaled flexibility": no words reported
@@ -867,6 +869,11 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         else:
             if f.kind in ("colon", "ask"):
                 continue  # "asked them to justify ..." is a request, not a statement
+            if f.verb in WROTE and (wm := WROTE_TO.match(text, f.vend, se)) and "that" not in wm.group(1).split():
+                # "X wrote to the ministry on Monday": a letter sent, no words; "the letter" is X's.
+                if f.speaker.name is not None:
+                    state.documents["letter"] = (f.speaker.name, f.speaker.type)
+                continue
             content = _content(text, ss, se, f, nxt, frames, masked)
             if content is None:
                 continue
@@ -906,6 +913,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     return out
 
 
+WROTE = ("wrote", "writes", "write")
+WROTE_TO = re.compile(r"\s+to\s+(?!(?:say|ask|urge|warn|tell|express|explain)\b)([^,.;:“”\"]*)")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 
 
@@ -1133,6 +1142,11 @@ def _owned(text, s, e, se, a, index, state) -> Speaker | None:
     return Speaker(_strip_the(name), "government" if a.type == "government" else "organization", start, e + m.end())
 
 
+@functools.cache
+def _country_names() -> frozenset[str]:
+    return frozenset(entities.lexicon().gov_alias.values())
+
+
 LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -1196,6 +1210,14 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
                     return Speaker(sp.name, sp.type, s, e)
             words = _strip_the(owner)
             return Speaker(words, "government" if GOV_WORDS.search(words) else "organization", s, e)
+        if m.group("gov"):
+            # "A government spokesperson said": the government of the country named last.
+            countries = _country_names()
+            i = bisect.bisect_left(index.starts, s) - 1
+            for k in range(i, max(-1, i - LOOKBACK), -1):
+                a = index.rows[k][2]
+                if a.type == "government" and a.name in countries:
+                    return Speaker(a.name, a.type, s, e)
         # "the spokesman said": the spokesperson named before, else an unnamed one.
         a = index.last_with_role(s, "spokes")
         if a is not None:
@@ -1477,6 +1499,8 @@ ACCORDING_REST = re.compile(r".*?(?=,|[.;]\s|[.;]?$)")  # the rest of the phrase
 DESCRIBED = re.compile(r"(?:the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")  # "the developer"
 PUBLISHED_BY = re.compile(r"\b(?:released|published|issued|compiled|seen|filed) by\s+")
 SOURCE_NOUN = re.compile(SOURCE_NOUNS)
+# Figures of no one named: "industry estimates", "trade data" (lowercase words, a source noun).
+UNOWNED_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){1,2}(?:estimates|data|figures|statistics)")
 SEEN_BY = re.compile(r"\bseen by\b")
 BODY_SOURCE = re.compile(r"\b(ministry|department|regulator|agency|commission|government|company)\b\s+" + SOURCE_NOUNS,
                          re.IGNORECASE)
@@ -1545,6 +1569,8 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse, ss=None, 
                 LOWER_WORD.match(text, sub.end, vs):
             state.documents[dm.group("doc").lower()] = (sub.name, sub.type)
             return Speaker(sub.name, sub.type, ns, ne)
+    if UNOWNED_SOURCE.fullmatch(np):
+        return Speaker(None, None, ns, ne, descriptor=np)  # "as per industry estimates": no one named
     return None
 
 
