@@ -545,7 +545,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     return _statements(text, out)
 
 
-# A short turn that only thanks or greets ("Thanks, Mara. Good to be here.").
+# A short turn that only thanks or greets ("Thanks, X. Good to be here.").
 COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
 
 

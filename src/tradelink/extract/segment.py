@@ -29,7 +29,7 @@ QA = re.compile(r"^([QA]):\s+")
 # perhaps after a tag for a played recording ("[CLIP] FIRST LAST: ...").
 TURN = re.compile(r"^(?:\[[A-Z][A-Z ]{1,20}\] )?((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)(?:, ([^:\n]{2,60}))?: "
                   r"(?=[^\s\"“‘'])")
-# A broadcast transcript's later turns: the surname alone, in capitals ("QUILL: ...").
+# A broadcast transcript's later turns: the surname alone, in capitals ("Y: ...").
 SURNAME_TURN = re.compile(r"^([A-Z][A-Z'’-]+): (?=[^\s\"“‘'])")
 OPERATOR = re.compile(r"^Operator: ")
 HOST_LABEL = re.compile(vocab.table("headers")["transcript_host"], re.IGNORECASE)
@@ -53,7 +53,7 @@ def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, s
         return {}, frozenset()
     written = {n: _as_written(n, text) for n in {n for n, _ in full}}
     # A name in capitals is a person's if the label gives a role or the prose names them
-    # or tags a recording ("NINA REYES, HOST:", "I'm joined by Ida Brun", "[CLIP] IDA BRUN:"),
+    # or tags a recording ("X Y, HOST:", "I am joined by X Y", "[CLIP] X Y:"),
     # not a run-in head ("TARIFF WATCH:").
     full = [(n, t) for n, t in full if t or written[n] is not None]
     surnames = {n.rsplit(" ", 1)[1]: n for n, _ in full if n.isupper()}
@@ -67,7 +67,7 @@ def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, s
 
 
 def _as_written(name: str, text: str) -> str | None:
-    """A name labelled in capitals as the prose writes it ("Mara Quill"), if it does."""
+    """A name labelled in capitals as the prose writes it ("X Y"), if it does."""
     if not name.isupper():
         return name
     for m in re.finditer(re.escape(name), text, re.IGNORECASE):
