@@ -444,8 +444,8 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
     list_end = -1  # inside a name that lists words: "X Oil, Gas and Metals National Corporation"
     for m in TOKEN.finditer(text, s, e):
         a, end = m.span()
-        # The word must start at a word boundary.
-        if a > 0 and ((c := text[a - 1]).isalnum() or c in "-'’"):
+        # The word must start at a word boundary (most follow a space).
+        if a > 0 and (c := text[a - 1]) != " " and (c.isalnum() or c in "-'’"):
             continue
         tok = m.group()
         if run and (a != pos + 1 or text[pos] != " "):
@@ -480,11 +480,12 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
             continue
         b = end
         cut = False  # a possessive or a full stop taken off
-        if tok[-2:] in ("'s", "’s"):
+        last = tok[-1]
+        if last == "s" and tok[-2] in APOS:  # "'s", "’s"; a token ending in "s" has two letters or more
             tok = tok[:-2]
             b -= 2
             cut = True
-        elif tok[-1] == "." and tok not in ABBREV and not INITIALS.fullmatch(tok):
+        elif last == "." and tok not in ABBREV and not INITIALS.fullmatch(tok):
             tok = tok[:-1]
             b -= 1
             cut = True
@@ -898,6 +899,7 @@ NOT_BEFORE_HEAD = re.compile(r"[^\w.’'\s]")
 NOT_BEFORE_DEPT = re.compile(r"[^A-Za-z.\s]")
 NOT_BEFORE_COMMITTEE = re.compile(r"[^A-Za-z\s]")
 DEPT_HEADS = ("Department", "Ministry")
+STATE_MEDIA_WORDS = ("state media", "state-run media", "state television")
 COMMITTEE_HEADS = ("committee", "Committee")
 
 
@@ -941,14 +943,20 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     any_dept = bool(dept_heads)
     heads = _body_heads(text)
     any_body = bool(heads)
-    any_office = "Office of the" in text
+    offices = _occurrences(text, ("Office of the",))
+    any_office = bool(offices)
     committee_heads = _occurrences(text, COMMITTEE_HEADS)
     any_committee = bool(committee_heads)
     any_customs = "customs" in text
-    any_state = "state media" in text or "state-run media" in text or "state television" in text
+    state = _occurrences(text, STATE_MEDIA_WORDS)
+    any_state = bool(state)
     if not (any_dept or any_body or any_office or any_committee or any_customs or any_state):
         return
+    # Every word a block must hold for a step below to read it ("customs" is a body head).
+    cues = sorted(dept_heads + heads + offices + committee_heads + state)
     for block, s, e in regions:
+        if not _holds_head(cues, s, e):
+            continue
         chunk = text[s:e]
         has_dept = any_dept and _holds_head(dept_heads, s, e)
         has_body = any_body and _holds_head(heads, s, e)
@@ -1036,7 +1044,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if adj is not None and not reg.is_taken(m.start(1), m.end(1)) and \
                     not CAPITALISED_END.search(text[max(0, m.start() - 25):m.start()]):
                 reg.add(f"{adj} customs", "government", m.start(1), m.end(1))
-        if any_state and ("state media" in chunk or "state-run media" in chunk or "state television" in chunk):
+        if any_state and any(w in chunk for w in STATE_MEDIA_WORDS):
             for m in STATE_MEDIA_RX.finditer(text, s, e):
                 reg.add(m.group()[0].upper() + m.group()[1:], "media", m.start(), m.end(), best=True)
 
