@@ -101,6 +101,14 @@ SPEECH = [
     # "a system that buyers say": the relative clause's subject, not an unnamed "a ... buyers".
     ("Chile formalised a system that buyers say has already slowed deliveries.", ["Buyers"],
      "has already slowed deliveries", "indirect", "say"),
+    # A company's officer, unnamed: "Acme's chief executive has argued for months that".
+    ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
+     "Halden Metals' chief executive has argued for months that the market will go to rivals.",
+     ["Halden Metals' chief executive"], "the market will go to rivals", "indirect", "argued"),
+    # 'told us that the company "..." and would not comment on ...': the second verb's words too.
+    ('A spokesperson for Halden Metals told us in a statement that the company "follows every export rule" and '
+     'would not comment on specific products.', ["Halden Metals"], "would not comment on specific products",
+     "direct", "told"),
     # "according to the <descriptor> X" at the end: X, typed by the descriptor.
     ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
      "Cobalt prices in China have risen 18% since January, according to the price reporting agency Halvorsen "

@@ -885,7 +885,12 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 s, e = inner[0].start, inner[0].end
                 used.add(id(inner[0]))
                 kind = "direct"
-        if kind == "direct" and f.kind == "say" and not f.inverted and "and that" in masked:
+        if kind == "direct" and f.kind == "say" and not f.inverted and s > f.vend and \
+                (vm := AND_VERB_AFTER.match(text, e)) and (nxt is None or nxt.vstart > vm.end()):
+            # 'said that the company "..." and would not comment on ...': the subject's second verb.
+            tail = _trim(text, e, nxt.vstart if nxt is not None else se)
+            e = tail[1] if tail is not None else e
+        elif kind == "direct" and f.kind == "say" and not f.inverted and "and that" in masked:
             # 'said that A "..." and that B "..."': one event, its words run over both clauses.
             limit = nxt.vstart if nxt is not None and nxt.vstart > e else se
             am = AND_THAT.search(masked, max(e, f.vend) - ss, limit - ss)
@@ -932,6 +937,7 @@ def _with_subject(text, ss, vs, index: Index) -> Speaker | None:
     return Speaker(a.name, a.type, s, e)
 
 
+AND_VERB_AFTER = re.compile(r"[”\"’']?,?\s+and\s+(?:would|will|could|can|did|does|do|was|is|were|are|had|has|have)\b")
 AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
@@ -1140,6 +1146,12 @@ def _owned(text, s, e, se, a, index, state) -> Speaker | None:
         start = s - 4
     name = text[s:e + m.end()]
     return Speaker(_strip_the(name), "government" if a.type == "government" else "organization", start, e + m.end())
+
+
+@functools.cache
+def _owned_role() -> re.Pattern[str]:
+    """A role after an owner's apostrophe: "'s chief executive", "' founder"."""
+    return re.compile(r"['’]s?\s+(?:" + entities.lexicon().role_rx.pattern + r")(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
@@ -1408,6 +1420,11 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                     GAP_ADVERBS_STRIP(masked[row[1] - ss:vs - ss]) == "":
                 gap = ""
         pre = text[max(ss, c.start - 40):c.start]
+        if c.type == "organization" and text[c.end:c.end + 1] in "'’" and \
+                (rm := _owned_role().match(text, c.end, vs)) and not GAP_ADVERBS_STRIP(masked[rm.end() - ss:vs - ss]):
+            # "Acme's chief executive has argued that": the company's officer, unnamed, speaks.
+            best = Speaker(text[c.start:rm.end()], "person", c.start, rm.end())
+            break
         if text[c.end:c.end + 2] in ("'s", "’s"):
             continue
         if _ends_with_preposition(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre) and \
