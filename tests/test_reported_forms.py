@@ -132,6 +132,8 @@ def test_a_machine_written_summary_box_is_furniture():
 
 ACTORS = [
     # (text, actor name, type)
+    # Company-name endings.
+    ("Orders rose at Quillon Dynamics and Parra Robotics last month.", "Quillon Dynamics", "organization"),
     # A body "on the" its topic.
     ("The Select Committee on the Andean Pact met on Monday.", "Select Committee on the Andean Pact", "government"),
     ("The Council on the Pacific Rim said costs would rise.", "Council on the Pacific Rim", "organization"),
@@ -242,3 +244,11 @@ def test_briefing_turns_run_on_and_report_others():
 def test_a_first_person_contraction_is_no_actor():
     _, actors = run("Honestly, I'd say most of the shortfall is timing, and I'm confident it will pass.")
     assert actors == []
+
+
+def test_one_of_them_then_a_company_in_apposition():
+    text = ("Chilean smelters rely on Peruvian ore almost entirely, and one of them, Arica-based Cobre Norte "
+            "Refining, told investors this month that its supplier had cut allocations by 30%.")
+    stmts, actors = run(text)
+    assert ("Cobre Norte Refining", "organization") in [(a.name, a.type) for a in actors]
+    assert [(s.speaker, s.text) for s in stmts] == [("Cobre Norte Refining", "its supplier had cut allocations by 30%")]
