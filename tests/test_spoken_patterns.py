@@ -109,6 +109,14 @@ SPEECH = [
     ('A spokesperson for Halden Metals told us in a statement that the company "follows every export rule" and '
      'would not comment on specific products.', ["Halden Metals"], "would not comment on specific products",
      "direct", "told"),
+    # A group named with its place, and a second subject after "although" with its own verb.
+    ('Lima, 3 May: Prices rose again this week in the markets of the region.\n\n'
+     'Officials in Lima say the quota has "mostly worked", although smelters in Chile and Peru complain that '
+     'permits still take weeks.', ["Officials in Lima"], 'the quota has "mostly worked"', "indirect", "say"),
+    ('Lima, 3 May: Prices rose again this week in the markets of the region.\n\n'
+     'Officials in Lima say the quota has "mostly worked", although smelters in Chile and Peru complain that '
+     'permits still take weeks.', ["Smelters in Chile and Peru"], "permits still take weeks", "indirect",
+     "complain"),
     # "according to the <descriptor> X" at the end: X, typed by the descriptor.
     ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
      "Cobalt prices in China have risen 18% since January, according to the price reporting agency Halvorsen "

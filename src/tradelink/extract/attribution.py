@@ -1742,8 +1742,8 @@ def _clause_start(text, ss, pos) -> int:
     return ss
 
 
-TRAILING_CONJ = re.compile(r"(?:,|\s)\s*(?:and|but|while|or)$")
-CONJ_ENDS = ("and", "but", "while", "or", "\n")  # what TRAILING_CONJ's match ends with
+TRAILING_CONJ = re.compile(r"(?:,|\s)\s*(?:and|but|while|or|although|though|whereas)$")
+CONJ_ENDS = ("and", "but", "while", "or", "though", "whereas", "\n")  # what TRAILING_CONJ's match ends with
 
 
 def _trim(text, s, e) -> tuple[int, int] | None:
@@ -1758,6 +1758,11 @@ def _trim(text, s, e) -> tuple[int, int] | None:
         e = s + m.start()
     if e - s < 3 or len(text[s:e].split()) < 2:
         return None
+    # A quotation closed where the words end keeps its closing mark ('has "broadly held"').
+    close = text[e:e + 1]
+    if close == "”" and text.count("“", s, e) > text.count("”", s, e) or \
+            close == '"' and text.count('"', s, e) % 2:
+        e += 1
     # Lone openers such as "“" inside: keep the span as written.
     return s, e
 

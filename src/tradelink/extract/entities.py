@@ -1555,9 +1555,14 @@ STOP_MODS = frozenset("""a an the and or of for to in on at by with from as is a
 has have had will would can could may might must should not no its their his her our your my
 this that these those who which what some several many most other two three four five few more
 less all any each every both such than then also very largest biggest leading top main major
-new old said says told while when where because if whether than but
+new old said says told while when where because if whether than but although though whereas yet
 through via into across over under about after before between without within against toward towards
 onto upon among despite""".split())  # a preposition ends a group's modifiers: "move through brokers"
+
+
+# A place after a group's noun: " in Washington", " in Europe and Japan".
+PLACE_AFTER = re.compile(r" in ([A-Z][a-z]+)(?: and ([A-Z][a-z]+))?(?![\w-]| [A-Z])")
+PLACES = frozenset({"Europe", "Asia", "Africa", "America", "Congress", "Parliament"})
 
 
 def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
@@ -1660,6 +1665,11 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             # Inside a name ("Trade Ministers Forum"); skip.
             if reg.is_taken(head_start, head_end):
                 continue
+        if text.startswith(" in ", head_end) and (pm := PLACE_AFTER.match(text, head_end)) and \
+                all(w.lower() in lx.gov_alias or w in PLACES for w in pm.groups() if w):
+            # "officials in Washington", "manufacturers in Europe and Japan": the place is in the name.
+            head_end = pm.end()
+            phrase = text[ms:head_end]
         qs = ms
         before_words = text[max(0, ms - 12):ms].split()
         if before_words and before_words[-1].lower() in QUANTIFIERS and text[ms - 1:ms] == " ":
