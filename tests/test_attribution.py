@@ -41,8 +41,9 @@ ROWS = [
      "Hal Dorsey", "reckless and short-sighted", "indirect", "slammed"),
     ("Beijing denied that the permits were aimed at any single buyer.",
      "China", "the permits were aimed at any single buyer", "indirect", "denied"),
+    # A group keeps its place in its name, as the labelled sets write it ("Critics in Congress").
     ("Officials in Washington have reportedly assured exporters that the licences will be approved.",
-     "Officials", "the licences will be approved", "indirect", "assured"),
+     "Officials in Washington", "the licences will be approved", "indirect", "assured"),
     ("The Morning Beacon reported, citing three people familiar with the talks, that the deal was close.",
      "Morning Beacon", "the deal was close", "indirect", "reported"),
 ]
