@@ -54,6 +54,21 @@ SPEECH = [
      "Ingrid Müller", "Copper will stay scarce", "indirect", "noted"),
     ("Tomás Ibáñez, a customs broker, said checks were slow at the port.",
      "Tomás Ibáñez", "checks were slow at the port", "indirect", "said"),
+    # "Ministry of" names of more than one word, and their owner when the country opened a sentence before.
+    ("The Ministry of Heavy Machinery said the plan was fine.",
+     "Ministry of Heavy Machinery", "the plan was fine", "indirect", "said"),
+    ("Peru, which sits in the middle tier under the older US export rules, wants more. Officials at the "
+     "Ministry of Energy and Mines maintained that supplies were safe.",
+     "Peru's Ministry of Energy and Mines", "supplies were safe", "indirect", "maintained"),
+    # "opined that"; "people aware of the matter" are unnamed sources.
+    ("Ilse Marwood, partner at Lima-based consultancy Andes Strategy Advisors, opined that the levy was too low.",
+     "Ilse Marwood", "the levy was too low", "indirect", "opined"),
+    ("The Ruritanian Smelters Association wrote to the Ministry of Mines last week seeking help, people aware of "
+     "the matter said.", None, "wrote to the Ministry of Mines last week", "indirect", "said"),
+    # "X wrote to <addressee>": "The letter flagged that ..." is X's.
+    ("The Ruritanian Smelters Association wrote to the Ministry of Mines last week seeking help, people aware of "
+     "the matter said. The letter flagged that 11 mills had cut output.",
+     "Ruritanian Smelters Association", "11 mills had cut output", "indirect", "flagged"),
     # A sentence may start with a capital with a diacritic.
     ("Ilse Marwood, a trader, said prices rose sharply. Łukasz Nowak of Baltic Metals said demand had fallen again.",
      "Łukasz Nowak", "demand had fallen again", "indirect", "said"),
@@ -73,6 +88,9 @@ ACTORS = [
      "Kuo Ming-chuan", "person"),
     ("Aron Vale of the Lisbon Institute for the Atlantic Economy said the levy would backfire.",
      "Lisbon Institute for the Atlantic Economy", "organization"),
+    ("The Ministry of Electronics and Information Technology said the plan was fine.",
+     "Ministry of Electronics and Information Technology", "government"),
+    ("Ministry of Commerce Spokesperson Lu Anwen said the plan was fine.", "Ministry of Commerce", "government"),
     ("Liu Wen-ching, a researcher at the Andes Institution for Mining Research (AIMR), said grades fell.",
      "Andes Institution for Mining Research", "organization"),
 ]

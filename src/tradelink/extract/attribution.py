@@ -198,8 +198,9 @@ ANON_WORD = re.compile(_trie_regex(set(ANON_WORDS)))  # finds one of them: one s
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:(?!(?:that|which|who)\s)[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
-    r"(?=\s+(?:familiar|close|briefed|with knowledge|who asked|who spoke|who declined|who requested|"
-    r"speaking on condition)))\b(?:,?\s+(?:who|familiar|close|briefed|involved|with knowledge|speaking|not authori[sz]ed)\b"
+    r"(?=\s+(?:familiar|close|briefed|aware of|with knowledge|who asked|who spoke|who declined|who requested|"
+    r"speaking on condition)))\b(?:,?\s+(?:who|familiar|close|briefed|aware of|involved|with knowledge|speaking|"
+    r"not authori[sz]ed)\b"
     r"[^,.;:]*?(?=,|\s+(?:said|says|say|told|tells|tell|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
     r"(?=,|\s+(?:said|says|say|told|tells|tell|added|confirmed|warned)\b|[.;]|$))?"
 )
@@ -807,6 +808,12 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 f.speaker = sp
 
     frames = [f for f in frames if f.speaker is not None and f.kind != "merged"]
+    for f in frames:
+        if f.verb in WROTE and f.speaker.name is not None and (wm := WROTE_TO.match(text, f.vend, se)) and \
+                "that" not in wm.group(1).split():
+            # "X wrote to the ministry ..., people aware of the matter said.": a letter sent even when
+            # others report it; "the letter" is X's.
+            state.documents["letter"] = (f.speaker.name, f.speaker.type)
     # A speech act with no words ("welcomed the step") is no frame; nor is a verb
     # inside the words another verb reports ("said it welcomed ...").
     kept: list[Frame] = []
@@ -1197,7 +1204,7 @@ def _apposed_before(text, pos, noun, index: Index) -> Actor | None:
 
 
 # What makes "the people ..." a reporter's unnamed sources.
-SOURCE_QUALIFIER = re.compile(r"\b(?:familiar|briefed|close to|with knowledge|involved in)\b|"
+SOURCE_QUALIFIER = re.compile(r"\b(?:familiar|briefed|close to|aware of|with knowledge|involved in)\b|"
                               r"^[Tt]he (?:first|second|third|other|same|latter|former) [a-z]+$")  # "the second source"
 AFTER_STOP = re.compile(r"[.!?][”\"’']?\s+$")
 COMMA_WHO = re.compile(r",\s+who\b")

@@ -705,7 +705,7 @@ BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central b
 
 DEPT_RX = re.compile(
     r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?!(?:The|A|An|Its|This)\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:Department|Ministry))\b"
-    r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and) [A-Z][a-z]+)*)"
+    r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and)? [A-Z][a-z]+)*)"
 )
 OWNED_RX = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+|U\.S\.|US)\s+)"
@@ -724,6 +724,19 @@ BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", 
                    "Embassy", "Consulate")  # "the Chinese Embassy in Washington"
 OWNER_BEFORE_BODY = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+$")
 CAPITALISED_END = re.compile(r"[A-Z][\w’'.]*\s+$")
+
+
+def _dept_name(name: str, lx: Lexicon) -> str:
+    """"Ministry of X Y ..." up to a title, a sentence word or a name's word after it."""
+    words = name.split(" ")
+    keep = 3
+    for w in words[3:]:
+        if w in lx.heads or w in lx.capwords or w in lx.honorifics:
+            break
+        keep += 1
+    while words[keep - 1] == "and" or words[keep - 1].endswith(","):
+        keep -= 1
+    return " ".join(words[:keep])
 
 
 def _formal(topic: str) -> str:
@@ -760,7 +773,8 @@ def _last_government(reg: Registry, pos: int) -> str | None:
         last = m.group()
         before = text[max(0, m.start() - 3):m.start()]
         if (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and not text[m.end():m.end() + 2] in ("'s", "’s") \
-                and text[m.end():m.end() + 1] == " " and (text[m.end() + 1:m.end() + 2].islower()):
+                and (text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].islower()
+                     or text[m.end():m.end() + 2] == ", "):  # "India, which was placed ..., has been seeking"
             subject = m.group()
     last = subject or last
     if last is None:
@@ -966,6 +980,12 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if name is None:
                 continue
             ns = m.start("name") if m.group("name") else m.start("name2")
+            end = m.end()
+            if m.group("name2") and name.count(" ") > 2:
+                # "Ministry of Heavy Industries", "... of Electronics and Information Technology";
+                # not a title or a weekday after it ("Ministry of Commerce Spokesperson X").
+                name = _dept_name(name, lx)
+                end = ns + len(name)
             first = name.split()[0]
             if first in lx.capwords:
                 continue
@@ -983,7 +1003,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             body = lx.bodies.get(name.lower())
             if body:
                 canon = body[0]
-            ent = reg.add(canon, "government", ns, m.end(), best=True)
+            ent = reg.add(canon, "government", ns, end, best=True)
             if canon.startswith("U.S. ") and name not in ent.aliases:
                 ent.aliases.append(name)
             elif not canon.startswith("U.S. ") and name.endswith("Department") and not body:
