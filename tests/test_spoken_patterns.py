@@ -137,6 +137,9 @@ ACTORS = [
     ("Sens. Ada Pellworth (D-Vt.) and Rufus Kamm (R-Utah) wrote to the agency.", "Rufus Kamm", "person"),
     ("Growers met the Andean Lithium Coalition on Friday to discuss quotas for the coming year.",
      "Andean Lithium Coalition", "organization"),
+    # The US trade representative's office by its acronym is a government body.
+    ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
+     "USTR said in a notice that it is considering an extension of the exclusions.", "USTR", "government"),
     # "Dr" without a stop (British style) is a title, not part of the name.
     ('Lima, 3 May: Prices rose again this week.\n\n"Peru worked out that lithium was its best lever," says '
      'Dr Lena Marsh, a senior fellow at the Nordic Minerals Institute.', "Lena Marsh", "person"),
