@@ -41,13 +41,14 @@ from tradelink.evaluate import evaluate, predict_direct
 
 HELDOUT = Path(__file__).parent / "heldout"
 
-FLOORS = {  # all 38 after the h1-h6 rules (13:50 UTC): 99.4 / 97.7 / 99.6 / 100 / 100 / 98.1 / 99.0
+FLOORS = {  # all 38 after the h1-h6 rules (13:50 UTC): 99.4 / 97.7 / 99.6 / 100 / 100 / 98.1 / 99.0;
+    # with the h1-h3 rules landed too (14:00 UTC): 99.4 / 98.3 / 99.6 / 100 / 100 / 98.6 / 99.1
     "quote_recall": 0.99,
-    "attribution": 0.97,
+    "attribution": 0.975,
     "precision": 0.99,
     "question_recall": 0.99,
     "question_precision": 0.99,
-    "actor_recall": 0.975,
+    "actor_recall": 0.98,
     "type_accuracy": 0.985,
 }
 
