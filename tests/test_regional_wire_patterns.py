@@ -91,6 +91,10 @@ ACTORS = [
     ("The Ministry of Electronics and Information Technology said the plan was fine.",
      "Ministry of Electronics and Information Technology", "government"),
     ("Ministry of Commerce Spokesperson Lu Anwen said the plan was fine.", "Ministry of Commerce", "government"),
+    # Outlets known by name, and an outlet's initials after its name.
+    ("A spokeswoman for the ministry told DW that the rules were fair.", "DW", "media"),
+    ("Taipei, Nov. 25 (CNA) A person familiar with the plan told CNA that it was fair.", "CNA", "media"),
+    ("The Lima Times reported the levy on Monday. Two traders told LT that cargoes were stuck.", "LT", "media"),
     ("Liu Wen-ching, a researcher at the Andes Institution for Mining Research (AIMR), said grades fell.",
      "Andes Institution for Mining Research", "organization"),
 ]

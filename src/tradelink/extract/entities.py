@@ -1729,10 +1729,15 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
     the nested roles and mentions from dicts faster than from models built one by one)."""
     out = []
     seen = set()
+    # An outlet's initials name the outlet: "ET" after "The Economic Times".
+    media_initials = {"".join(w[0] for w in e.name.split() if w[0].isupper() and w != "The")
+                      for e in reg.ents.values() if e.type == "media"}
     for ent in reg.ents.values():
         if id(ent) in seen or not ent.spans:
             continue
         seen.add(id(ent))
+        if ent.type == "organization" and ent.name in media_initials and len(ent.name) > 1 and ent.name.isupper():
+            ent.type = "media"
         spans = sorted(ent.span_set)
         bs, be = ent.best or spans[0]
         aliases = []
