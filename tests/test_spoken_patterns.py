@@ -137,6 +137,9 @@ ACTORS = [
     ("Sens. Ada Pellworth (D-Vt.) and Rufus Kamm (R-Utah) wrote to the agency.", "Rufus Kamm", "person"),
     ("Growers met the Andean Lithium Coalition on Friday to discuss quotas for the coming year.",
      "Andean Lithium Coalition", "organization"),
+    # A chamber's party members are a group, not the chamber: "Senate Democrats".
+    ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
+     "Ten Senate Democrats are demanding that the agency release the full text.", "Senate Democrats", "group"),
     # The US trade representative's office by its acronym is a government body.
     ("Lima, 3 May: Prices rose again this week in the markets of the region.\n\n"
      "USTR said in a notice that it is considering an extension of the exclusions.", "USTR", "government"),

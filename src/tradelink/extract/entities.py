@@ -1140,6 +1140,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         canon = lx.gov_alias.get(low)
         body = lx.bodies.get(low)
         if canon or body:
+            if n == len(run) - 1 and run[-1][2] in lx.parties and run[-1][2].endswith("s"):
+                reg.add(full, "group", s, e, best=True)  # "Senate Democrats", "House Republicans"
+                return
             if canon:
                 reg.add(canon, "government", run[0][0], run[n - 1][1], best=cand == canon)
             else:
