@@ -214,13 +214,15 @@ class Registry:
         self.cues: dict[tuple[int, int], str | None] = {}  # _context_type of a span, once
 
     def get(self, name: str) -> Ent | None:
-        return self.ents.get(name.lower()) or self.by_alias.get(name.lower())
+        low = name.lower()
+        return self.ents.get(low) or self.by_alias.get(low)
 
     def add(self, name: str, type_: str, s: int, e: int, best: bool = False) -> Ent:
-        ent = self.get(name)
+        low = name.lower()
+        ent = self.ents.get(low) or self.by_alias.get(low)
         if ent is None:
             ent = Ent(name, type_)
-            self.ents[name.lower()] = ent
+            self.ents[low] = ent
         ent.add(s, e, self.text, best)
         alias = self.text[s:e]
         self.by_alias.setdefault(alias.lower(), ent)
