@@ -105,3 +105,14 @@ def test_actor_type(text, name, type_):
     _, actors = run(text)
     assert [(a.name, a.type) for a in actors if a.name == name] == [(name, type_)], \
         [(a.name, a.type) for a in actors]
+
+
+def test_headline_adding_to_a_list_reports_no_words():
+    stmts, _ = run("Peru adds copper cathodes to export control list amid US-China talks")
+    assert stmts == []
+
+
+def test_added_that_a_body_expects_to_act_still_reports():
+    stmts, _ = run("Mara Quill said the rules were fair. She added that the panel expects to mark up her stockpile "
+                   "bill in May.")
+    assert [(s.speaker, s.verb) for s in stmts if "mark up her stockpile" in s.text] == [("Mara Quill", "added")]

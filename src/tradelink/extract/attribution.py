@@ -207,9 +207,11 @@ ANON = re.compile(
 AS_BEFORE = re.compile(r"\bas\s+$")  # "quoted X as saying"
 ADD_VERBS = ("added", "adds", "adding", "add")
 # "added two firms to its entity list": the verb moves things, it reports no words.
-ADDED_TO_LIST = re.compile(r"\s*(?!that\b)(?:(?!(?:would|will|is|are|was|were|had|has|have|could|can|may|might|should)\b)"
-                           r"[\w’'-]+\s+){1,6}?to\s+(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
-                           r"(?i:list|lists|blacklist|register|roster|portfolio|tally|stockpile)\b")  # "Entity List"
+ADDED_TO_LIST = re.compile(r"\s*(?:(?!(?:that|would|will|is|are|was|were|had|has|have|could|can|may|might|should)\b)"
+                           r"[\w’'-]+\s+){1,6}?to\s+(?:(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+                           r"(?i:list|lists|blacklist|register|roster|portfolio|tally|stockpile)|"
+                           r"(?:[\w-]+\s+){0,2}(?i:list|blacklist))\b")  # "Entity List"; a headline
+# drops the determiner: "Peru adds cathodes to export control list"
 # "warn of shortages": a topic, no words; but "said about 15 percent of ..." is a figure.
 TOPIC_ONLY = re.compile(r"\s*(?:of|about(?!\s+(?:[\d$€£¥]|(?:half|twice|a (?:third|quarter|fifth|tenth|dozen)|"
                         r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)))\s")
