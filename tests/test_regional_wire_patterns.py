@@ -69,6 +69,9 @@ SPEECH = [
     ("The Ruritanian Smelters Association wrote to the Ministry of Mines last week seeking help, people aware of "
      "the matter said. The letter flagged that 11 mills had cut output.",
      "Ruritanian Smelters Association", "11 mills had cut output", "indirect", "flagged"),
+    # ", with spokesperson X saying that ...": X speaks, not the body the sentence opened with.
+    ("Peru's Mining Office criticized the levy, with spokesperson Tomas Reyes saying that the government was "
+     "selling out the miners.", "Tomas Reyes", "the government was selling out the miners", "indirect", "said"),
     # A sentence may start with a capital with a diacritic.
     ("Ilse Marwood, a trader, said prices rose sharply. Łukasz Nowak of Baltic Metals said demand had fallen again.",
      "Łukasz Nowak", "demand had fallen again", "indirect", "said"),

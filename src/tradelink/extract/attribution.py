@@ -765,7 +765,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             frames.append(Frame(vs, ve, word, kind, speaker=sp))  # "..., with X arguing that ..."
             continue
         if word in PARTICIPLES and not AFTER_COMMA_OR_QUOTE.search(text[max(ss, vs - 5):vs]) and \
-                not (frames and frames[-1].verb in PARTICIPLES and AND_BEFORE.search(text, max(ss, vs - 6), vs)):
+                not (frames and frames[-1].verb in PARTICIPLES and AND_BEFORE.search(text, max(ss, vs - 6), vs)) and \
+                not WITH_SUBJECT.search(text, max(ss, vs - 90), vs):
             continue  # "..., saying X and warning that Y": the second participle reports too
         if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
             continue
@@ -788,6 +789,12 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         prev = frames[i - 1] if i else None
         if f.speaker is not None:
             continue  # read with its frame ("quoted X as saying")
+        if f.verb in PARTICIPLES and (wm := WITH_SUBJECT.search(text, max(ss, f.vstart - 90), f.vstart)):
+            # "X criticized the list, with spokesperson Y saying ...": Y speaks, not X.
+            people = [r for r in index.within(wm.start(1), f.vstart) if r[2].type == "person" and r[1] == f.vstart - 1]
+            if people:
+                f.speaker = _mention_speaker(text, people[-1][0], people[-1][1], people[-1][2], state)
+                continue
         if prev is not None and prev.speaker is not None and (
                 f.verb in PARTICIPLES or CONJ_END.search(text[max(ss, f.vstart - 12):f.vstart])
                 and not _has_subject_between(text, prev.vend, f.vstart, index)):
@@ -930,6 +937,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
 WROTE = ("wrote", "writes", "write")
 WROTE_TO = re.compile(r"\s+to\s+(?!(?:say|ask|urge|warn|tell|express|explain)\b)([^,.;:“”\"]*)")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:“”\"]{2,80}?)\s+$")  # ", with spokesperson X saying"
 
 
 def _with_subject(text, ss, vs, index: Index) -> Speaker | None:
