@@ -1139,12 +1139,17 @@ def _refers_back(desc: str | None, last_anon: str) -> bool:
     return i >= 0 and not last_anon[i - 1:i].isalpha() and not last_anon[i + len(noun):i + len(noun) + 1].isalpha()
 
 
-def _mention_speaker(text, s, e, a: Actor, state: Discourse) -> Speaker:
-    """The speaker an actor's mention names; a group of sources stays unnamed."""
+def _mention(text, s, e, a: Actor, state: Discourse) -> tuple:
+    """The speaker an actor's mention names, as a (name, type, start, end, descriptor)
+    tuple (Speaker's fields); a group of sources stays unnamed."""
     if a.type == "group" and UNNAMED_GROUP.search(a.name):
         state.last_anon = text[s:e]
-        return Speaker(None, None, s, e, descriptor=text[s:e])
-    return Speaker(a.name, a.type, s, e)
+        return None, None, s, e, text[s:e]
+    return a.name, a.type, s, e, None
+
+
+def _mention_speaker(text, s, e, a: Actor, state: Discourse) -> Speaker:
+    return Speaker(*_mention(text, s, e, a, state))
 
 
 OWNED = re.compile(r"['’]s\s+(?:own\s+)?((?:[a-z][\w-]*\s+){0,3}(?:office|agency|bureau|unit|division|ministry|"
@@ -1354,11 +1359,13 @@ SUBJECT_SCANS = ((SPOKES, 120), (ANON, 120), (DESCRIPTOR, 24), (PRONOUN, 8))
 def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) -> Speaker | None:
     """The subject of the verb at ``vs``: the last phrase before it whose gap
     to the verb holds only adverbs, auxiliaries and appositions."""
-    cands: list[Speaker] = []
+    # Candidates are plain (name, type, start, end, descriptor) tuples, Speaker's fields in
+    # its order: a Speaker is made for the one chosen only.
+    cands: list[tuple] = []
     mention_spans = set()
     ws = max(ss, vs - SUBJECT_WINDOW)  # a subject sits near its verb; keeps long sentences linear
     for s, e, a in index.within(ws, vs):
-        cands.append(_mention_speaker(text, s, e, a, state))
+        cands.append(_mention(text, s, e, a, state))
         mention_spans.add((s, e))
     lowered = text[ws:vs].lower()
     for rx, after in SUBJECT_SCANS:
@@ -1373,85 +1380,86 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                 continue
             sp = _resolve(m, rx, text, index, state, m.start())
             if sp is not None:
-                cands.append(sp)
-            elif rx in (SPOKES, ANON):
-                pass
+                cands.append((sp.name, sp.type, sp.start, sp.end, sp.descriptor))
     if state.documents:
         for m in DOCUMENT.finditer(text, ws, vs):
             author = state.documents.get(m.group("doc").lower())
             if author is not None:  # '"...," the note said.': the note's author
-                cands.append(Speaker(author[0], author[1], m.start(), m.end()))
+                cands.append((author[0], author[1], m.start(), m.end(), None))
     if state.last_anon:
         for m in ONE_OF.finditer(text, ss, min(se, vs + 6)):  # "One said": the look-ahead reads the verb
             if m.end() > vs:
                 break
-            cands.append(Speaker(None, None, m.start(), m.end(), descriptor=m.group()))
+            cands.append((None, None, m.start(), m.end(), m.group()))
     # "four industry executives said": a counted unnamed source, not the group; so is "the
     # executives" after "three executives at X" ("the traders said" after unnamed traders).
     last_anon = state.last_anon.lower() if state.last_anon else ""
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start),
-                              0 if c.name is None and (COUNTED.match(c.descriptor or "") or
-                                                       _refers_back(c.descriptor, last_anon)) else 1))
+    cands.sort(key=lambda c: (c[2], c[2] - c[3],
+                              0 if c[0] is None and (COUNTED.match(c[4] or "") or _refers_back(c[4], last_anon))
+                              else 1))
     # Prefer the longest phrase at a position; drop phrases inside others.
-    kept: list[Speaker] = []
+    kept: list[tuple] = []
     for c in cands:
-        if kept and c.start < kept[-1].end:
-            if c.end - c.start > kept[-1].end - kept[-1].start and c.start == kept[-1].start:
+        if kept and c[2] < kept[-1][3]:
+            if c[3] - c[2] > kept[-1][3] - kept[-1][2] and c[2] == kept[-1][2]:
                 kept[-1] = c
             continue
         kept.append(c)
     best = None
+    showed = SHOWED.match(text, vs, vs + 8) is not None
     for i in range(len(kept) - 1, -1, -1):
         c = kept[i]
-        if (c.start, c.end) not in mention_spans and COMMA_END.search(text[max(ss, c.start - 3):c.start]) \
-                and text[c.end:vs].lstrip().startswith(","):
+        name, typ, start, end, _ = c
+        if (start, end) not in mention_spans and COMMA_END.search(text[max(ss, start - 3):start]) \
+                and text[end:vs].lstrip().startswith(","):
             continue  # an apposition: "X Y, a spokesman for Z, said"
-        if i and kept[i - 1].type == "person" and AT_FROM_OF.fullmatch(text, kept[i - 1].end, c.start):
+        if i and kept[i - 1][1] == "person" and AT_FROM_OF.fullmatch(text, kept[i - 1][3], start):
             continue  # the employer in "X Y at the Acme Union said"
-        if c.type == "person" and text[c.end:c.end + 2] in ("'s", "’s"):
-            om = PERSON_OFFICE.match(text, c.end, vs)
+        if typ == "person" and text[end:end + 2] in ("'s", "’s"):
+            om = PERSON_OFFICE.match(text, end, vs)
             if om is not None:  # "X's office said": the person speaks through it
-                c = Speaker(c.name, c.type, c.start, om.end())
-        gap = masked[c.end - ss:vs - ss]
+                end = om.end()
+                c = (name, typ, start, end, None)
+        gap = masked[end - ss:vs - ss]
         if "_" in gap:
             continue
         gap = PAREN_AFTER_NAME.sub("", gap)  # "X (R-Ohio) said", "X Association (XA) said"
         gap = GAP_ADVERBS_STRIP(gap)
-        if c.type in ("government", "organization") and SHOWED.match(text[vs:vs + 8]):
+        if showed and typ in ("government", "organization"):
             gap = SOURCE_GAP.sub("", gap)  # "customs data showed"
-        if c.type == "group":
+        if typ == "group":
             # "Analysts at Acme Securities said": the named firm speaks through them.
-            firm = AT_FROM.match(text[c.end:vs])
+            firm = AT_FROM.match(text[end:vs])
             if firm:
-                row = index.at(c.end + firm.end())
+                row = index.at(end + firm.end())
                 if row is not None and row[2].type in ("organization", "media") and \
                         not text[row[1]:vs].strip(" ,"):
-                    return Speaker(row[2].name, row[2].type, c.start, row[1])
+                    return Speaker(row[2].name, row[2].type, start, row[1])
             gap = PLACE_GAP.sub("", gap)
             gap = CONTACT_CLAUSE.sub("", gap)  # "traders I spoke to say"
-        elif c.type == "person" and gap.strip():
+        elif typ == "person" and gap.strip():
             # "X Y of Acme Capital said": the employer between the name and the verb.
-            emp = AT_FROM_OF.match(text, c.end, vs)
+            emp = AT_FROM_OF.match(text, end, vs)
             row = index.at(emp.end()) if emp else None
             if row is not None and row[2].type in ("organization", "media", "government") and \
                     GAP_ADVERBS_STRIP(masked[row[1] - ss:vs - ss]) == "":
                 gap = ""
-        pre = text[max(ss, c.start - 40):c.start]
-        if c.type == "organization" and text[c.end:c.end + 1] in "'’" and \
-                (rm := _owned_role().match(text, c.end, vs)) and not GAP_ADVERBS_STRIP(masked[rm.end() - ss:vs - ss]):
+        pre = text[max(ss, start - 40):start]
+        if typ == "organization" and text[end:end + 1] in "'’" and \
+                (rm := _owned_role().match(text, end, vs)) and not GAP_ADVERBS_STRIP(masked[rm.end() - ss:vs - ss]):
             # "Acme's chief executive has argued that": the company's officer, unnamed, speaks.
-            best = Speaker(text[c.start:rm.end()], "person", c.start, rm.end())
+            best = (text[start:rm.end()], "person", start, rm.end(), None)
             break
-        if text[c.end:c.end + 2] in ("'s", "’s"):
+        if text[end:end + 2] in ("'s", "’s"):
             continue
         if _ends_with_preposition(pre) and not CLAUSE_AND.search(pre) and not CONJ_BEFORE.search(pre) and \
-                not (c.start - ss <= 4 and text.startswith("As ", ss)):
+                not (start - ss <= 4 and text.startswith("As ", ss)):
             if not THAT_BEFORE.search(pre):
                 continue
         if gap.strip() == "":
             best = c
             break
-        if gap.strip() in (",", "—") and (", " in text[c.start:c.end] or WORD_COMMA.search(pre) or "—" in gap):
+        if gap.strip() in (",", "—") and (", " in text[start:end] or WORD_COMMA.search(pre) or "—" in gap):
             best = c
             break
         if SUBJECT_GAP.match(gap) and gap.strip()[0] in ",—–-":
@@ -1459,39 +1467,38 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             break
     if best is None:
         return None
-    dm = SOURCE_OF.search(text[max(ss, best.start - 50):best.start])
-    if dm and SHOWED.match(text[vs:vs + 8]):
+    name, typ, start, end, _ = best
+    if showed and (dm := SOURCE_OF.search(text[max(ss, start - 50):start])):
         # "data from consultancy X showed": the phrase starts at the data.
-        best = Speaker(best.name, best.type, max(ss, best.start - 50) + dm.start(), best.end)
-    if best.type == "group" and RESEARCHERS.search(best.name or ""):
+        start = max(ss, start - 50) + dm.start()
+        best = (name, typ, start, end, None)
+    if typ == "group" and RESEARCHERS.search(name or ""):
         # "Analysts at Acme Securities wrote in a note": the firm's research speaks.
-        am = AT_FROM_WITH.match(text[best.end:vs])
-        row = index.at(best.end + am.end()) if am else None
+        am = AT_FROM_WITH.match(text[end:vs])
+        row = index.at(end + am.end()) if am else None
         if row is not None and row[2].type == "organization" and not masked[row[1] - ss:vs - ss].strip(" ,"):
-            return Speaker(row[2].name, row[2].type, best.start, row[1])
+            return Speaker(row[2].name, row[2].type, start, row[1])
         if row is not None and row[2].type == "organization" and GAP_ADVERBS_STRIP(masked[row[1] - ss:vs - ss]) == "":
-            return Speaker(row[2].name, row[2].type, best.start, row[1])
+            return Speaker(row[2].name, row[2].type, start, row[1])
     # Joint subjects: "X, a ..., and Y, a ..., said" / "X and Y said".
-    if best.type in ("government", "organization"):
+    if typ in ("government", "organization"):
         for c in kept:
-            if c is not best and c.type == best.type and c.name != best.name and c.name is not None and \
-                    AND_THE.fullmatch(text[c.end:best.start]) and \
-                    not PREP_THE_END.search(text[max(ss, c.start - 12):c.start]):
-                return Speaker(c.name, c.type, c.start, best.end, joint=[(best.name, best.type)])
-    if best.type == "person":
+            if c is not best and c[1] == typ and c[0] != name and c[0] is not None and \
+                    AND_THE.fullmatch(text[c[3]:start]) and \
+                    not PREP_THE_END.search(text[max(ss, c[2] - 12):c[2]]):
+                return Speaker(c[0], c[1], c[2], end, joint=[(name, typ)])
+    if typ == "person":
         joint = []
         for c in kept:
-            if c is best or c.type != "person" or c.start >= best.start or best.start - c.end > 200:
+            if c is best or c[1] != "person" or c[2] >= start or start - c[3] > 200:
                 continue
-            between = PAREN_AFTER_NAME.sub("", text[c.end:best.start])  # "X (D-Ore.) and Y (D-N.M.) wrote"
+            between = PAREN_AFTER_NAME.sub("", text[c[3]:start])  # "X (D-Ore.) and Y (D-N.M.) wrote"
             if JOINT_AND.search(between) or AND_NAME.fullmatch(between):
                 joint.append(c)
-                best_between = between
         if joint:
             first = joint[-1]
-            rest = [(best.name, best.type)]
-            return Speaker(first.name, first.type, first.start, best.end, joint=rest)
-    return best
+            return Speaker(first[0], first[1], first[2], end, joint=[(name, typ)])
+    return Speaker(*best)
 
 
 OPENER = re.compile(r"(?:(?:[A-Z][a-z]+|On|In|At|Last|This)\b[^,]{0,30},\s*)?")
