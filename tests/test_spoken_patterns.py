@@ -7,17 +7,13 @@ article)."""
 from __future__ import annotations
 
 import pytest
+from speech import run
 
-from tradelink.extract import attribution, entities, extract
+from tradelink.extract import extract
 from tradelink.extract.segment import segment
 from tradelink.models import normalise_text
 
 
-def run(text: str):
-    text = normalise_text(text)
-    doc = segment(text)
-    actors = entities.find(doc)
-    return attribution.find(doc, actors, []), actors
 
 
 # A radio transcript: "FULL NAME, ROLE:" the first time, the surname alone after; a

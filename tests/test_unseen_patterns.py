@@ -5,17 +5,13 @@ row per pattern, on sentences written for the test (no names from any article)."
 from __future__ import annotations
 
 import pytest
+from speech import run
 
-from tradelink.extract import attribution, entities, extract
+from tradelink.extract import entities, extract
 from tradelink.extract.segment import segment
 from tradelink.models import normalise_text
 
 
-def run(text: str):
-    text = normalise_text(text)
-    doc = segment(text)
-    actors = entities.find(doc)
-    return attribution.find(doc, actors, []), actors
 
 
 SPEECH = [
