@@ -106,19 +106,25 @@ def test_doctor_sees_it_out_of_step(db_url):
     in_step(db_url)
 
 
-def test_0008_fills_it_and_downgrades(tmp_path):
+def _downgraded(path, revision: str):
+    """An engine on ``path`` after Alembic's downgrade to ``revision``."""
     from alembic import command
     from alembic.config import Config
 
-    path = tmp_path / "m.sqlite"
-    write(str(path), [seed_like(), syndicated()])  # at head: the writer filled it
-    expected = in_step(str(path))
     eng = create_engine(f"sqlite:///{path}")
     cfg = Config()
     cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
     with eng.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007")
+        command.downgrade(cfg, revision)
+    return eng
+
+
+def test_0008_fills_it_and_downgrades(tmp_path):
+    path = tmp_path / "m.sqlite"
+    write(str(path), [seed_like(), syndicated()])  # at head: the writer filled it
+    expected = in_step(str(path))
+    eng = _downgraded(path, "0007")
     conn = sqlite3.connect(path)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'link_ends%'")}
     version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
@@ -132,18 +138,10 @@ def test_0008_fills_it_and_downgrades(tmp_path):
 
 
 def test_0009_fills_the_newest_and_downgrades(tmp_path):
-    from alembic import command
-    from alembic.config import Config
-
     path = tmp_path / "m.sqlite"
     write(str(path), [seed_like(), syndicated()])
     expected = in_step(str(path))
-    eng = create_engine(f"sqlite:///{path}")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
-    with eng.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0008")
+    eng = _downgraded(path, "0008")
     conn = sqlite3.connect(path)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(link_ends)")]
     conn.execute("PRAGMA foreign_keys = ON")
