@@ -224,7 +224,7 @@ CLOSING_TAIL = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)
 # What may stand between a reporting verb and "that": an addressee, a time, a place.
 _NV = r"(?!(?:would|will|could|can|should|may|might|must|was|were|is|are|had|has|have|did|does)\b)"
 _NOT_VERB = r"(?![\w-]+(?:ly|ed)\s)"  # "said the list mainly codified controls that ...": a clause, no addressee
-# "thinks that will not be enough": a "that" before a verb is the clause's subject, not "that".
+# "thinks that will not suffice": a "that" before a verb is the clause's subject, not "that".
 THAT_NOT_PRONOUN = r"(?!(?:will|would|is|was|has|had|could|can|should|may|might|must|does|did|won['’]t|isn['’]t)\b)"
 THAT_CLAUSE = re.compile(
     r"\s*(?:,\s*citing[^,]*,\s*)?(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)+|(?:the\s+)?[a-z]+\s+|"
@@ -1554,7 +1554,7 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse, ss=None, 
     ns = vend + m.start(1)
     ne = vend + m.end(1)
     if text.startswith(",", ne):
-        # A comma inside a name: "estimates by the Japan Oil, Gas and Metals National Corporation".
+        # A comma inside a name: "estimates by the Ruritania Oil, Gas and Metals Development Corporation".
         for r in index.within(ns, se):
             if r[0] < ne < r[1]:
                 ne = ACCORDING_REST.match(text, r[1], se).end()

@@ -118,7 +118,7 @@ APOS = "'’"
 # Plainly: (?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|& (letters with diacritics too)
 # written to start with a character class, which lets `re` skip to the
 # candidates (four times faster); tests/test_entity_patterns.py holds them equal.
-# Letters of names written in Latin script with diacritics ("Kröger", "Łukasz", "Sánchez").
+# Letters of names written in Latin script with diacritics ("Brügger", "Łukasz", "Sánchez").
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 LOWER = "a-zß-öø-ÿā-ž"
 TOKEN = re.compile(r"[&" + UPPER + r"](?:(?<=&)|\.(?:[A-Z]\.)+|[0-9" + UPPER + LOWER + r"]*(?:[-'’][0-9" + UPPER + LOWER
@@ -134,7 +134,7 @@ Economic Economy Energy Industry Interior Justice State Home Health Labor Labour
 Federal National Security Majority Minority Supreme Army Navy Air Force Central Reserve Trade Critical
 Minerals Environment Transport Communications Digital International Affairs Science Education Senate House
 Speaker Whip Ranking Member Select""".split())
-# Lowercase particles inside a person's name ("Pieter van Dam", "Ana de la Cruz").
+# Lowercase particles inside a person's name ("Joost van Leer", "Ana de la Cruz").
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "ter",
                        "ten", "bin", "binti", "al", "dos", "das"})
 PARTICLE_GAP = re.compile(r" ((?:van|von|de|der|den|da|del|della|di|du|la|le|ter|ten|bin|binti|al|dos|das)"
@@ -428,9 +428,9 @@ MAX_RUN = 16
 # The gaps that join "Ministry" to "Commerce" in "Ministry of Commerce".
 CONNECTOR_GAPS = frozenset(f" {w} " for w in ("of", "for", "and", "de", "da", "del", "van", "von", "bin", "al", "on"))
 HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Ningbo-based"
-# A hyphenated given name after a short surname ("Kang Min-seo"):
+# A hyphenated given name after a short surname ("Seo Ha-jin"):
 # two short syllables, the second not an English suffix ("Seoul-based", "Tokyo-led").
-GIVEN_HYPHEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,6}")  # "Tae-woo", "Wen-hsiung"
+GIVEN_HYPHEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,6}")  # "Ha-jin", "Wen-hsiung"
 SURNAME_SHORT = re.compile(r"[A-Z][a-z]{1,4}")
 HYPHEN_SUFFIXES = frozenset("""based owned led run made born bound era style wide level like free only type
 sized scale grade class range term month year day week fold odd plus listed funded backed linked driven""".split())
@@ -468,7 +468,7 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
                 pass  # "Ruritania Steel Producers' Association", "Iron and Steel Federation": one name
             elif gap[1:3] in PARTICLE_HEADS and (pm := PARTICLE_GAP.fullmatch(gap)) and NAME_TOKEN.fullmatch(run[-1][2]) and \
                     run[-1][2] not in JOINERS and NAME_TOKEN.fullmatch(tok) and tok not in capwords:
-                # "Pieter van Dam", "Ana de la Cruz": the particle is part of the name.
+                # "Joost van Leer", "Ana de la Cruz": the particle is part of the name.
                 run.append((pos + pm.start(1), pos + pm.end(1), pm.group(1)))
             else:
                 yield run
@@ -519,7 +519,7 @@ LISTED_NAME = re.compile(r", (?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and (?:[A-Z][a-z]+ 
 
 
 def _given_hyphen(run, tok: str, lx: Lexicon) -> bool:
-    """Is tok a hyphenated given name after a surname ("Kang Tae-woo"), not "Seoul-based"?"""
+    """Is tok a hyphenated given name after a surname ("Seo Ha-jin"), not "Seoul-based"?"""
     if not run or not GIVEN_HYPHEN.fullmatch(tok) or tok.partition("-")[2] in HYPHEN_SUFFIXES:
         return False
     last = run[-1][2]
@@ -574,7 +574,7 @@ def _modifies_company_word(after: str) -> bool:
     return after[:1] == " " and after[1:2].islower() and _company_word_after().match(after) is not None
 
 
-# A name in its own script after the romanised one: "Lin Chia-hao (林家豪)", "Ivan Orlov (Иван Орлов)".
+# A name in its own script after the romanised one: "Lin Po-wei (林柏偉)", "Ivan Orlov (Иван Орлов)".
 NATIVE_NAME = re.compile(r" \((?=[^\x00-\u024f])[^\x00-\x1f\x21-\u024f]{1,30}\)")
 
 
@@ -1346,7 +1346,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
                 name = ent.name
                 break
     elif names[0].lower() in PARTICLES:
-        # "Van Dam said": the surname of "Pieter van Dam", capitalised.
+        # "Van Leer said": the surname of "Joost van Leer", capitalised.
         for ent in reg.ents.values():
             if ent.type == "person" and ent.surname and ent.surname.lower() == name.lower():
                 name = ent.name

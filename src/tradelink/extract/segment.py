@@ -362,7 +362,7 @@ def segment(text: str) -> Doc:
             continue
         if not seen_prose and known is None and (
                 BYLINE_IN.match(stripped) or (after_byline and CREDIT_NAME.match(stripped))):
-            # "Nadia Brandt in London ..." and an agency line under a byline ("Associated Press").
+            # "Maren Holt in London ..." and an agency line under a byline ("Associated Press").
             blocks.append(Block("furniture", s, e, section))
             after_byline = True
             continue
