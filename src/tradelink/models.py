@@ -17,11 +17,12 @@ Two families live here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import unicodedata
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 ActorType = Literal["person", "organization", "government", "group", "media"]
 Category = Literal["chip", "magnet", "mineral", "other"]
@@ -340,3 +341,18 @@ class PathRow(Row):
     hops: int
     nodes: list[PathNode]
     steps: list[PathStep]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@functools.cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter:
+    return TypeAdapter(list[model])
+
+
+def validate_list(model: type[M], rows: list[dict]) -> list[M]:
+    """Records of ``model`` from their fields, validated in one call: pydantic-core
+    builds a list of dicts faster than one model at a time, and faster than
+    `model_construct` copies them."""
+    return _list_adapter(model).validate_python(rows)

@@ -27,10 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pydantic import TypeAdapter
-
 from tradelink import vocab
-from tradelink.models import Actor, Span, Statement, TimeExpression
+from tradelink.models import Actor, Span, Statement, TimeExpression, validate_list
 
 from . import entities
 from .fastre import _trie_regex
@@ -650,15 +648,10 @@ def _statement(text, s, e, speaker, stype, desc, kind, verb, medium, hedge, sent
     return Said(s, e, speaker, stype, desc, kind, verb, medium, hedge, sent, when)
 
 
-@functools.cache
-def _statement_list() -> TypeAdapter[list[Statement]]:
-    return TypeAdapter(list[Statement])
-
-
 def _statements(text: str, said: list[Said]) -> list[Statement]:
     """The records, validated in one call (pydantic builds them from dicts faster
     than one model at a time)."""
-    return _statement_list().validate_python([
+    return validate_list(Statement, [
         {"start": s.start, "end": s.end, "text": text[s.start:s.end], "speaker": s.speaker,
          "speaker_type": s.speaker_type, "speaker_descriptor": s.speaker_descriptor, "kind": s.kind,
          "verb": s.verb, "medium": s.medium, "hedge": s.hedge,

@@ -16,10 +16,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
 from tradelink import vocab
-from tradelink.models import Commodity
+from tradelink.models import Commodity, validate_list
 
 from .fastre import Vocabulary, core_length, needles
 from .segment import Doc
@@ -317,12 +315,7 @@ def find(doc: Doc, *context) -> list[Commodity]:
             "mentions": [{"start": s, "end": e, "text": form} for (s, e), form in zip(spans, forms)],
         })
     result.sort(key=lambda c: c["mentions"][0]["start"] if c["mentions"] else c["start"])
-    return _commodity_list().validate_python(result)
-
-
-@functools.cache
-def _commodity_list() -> TypeAdapter[list[Commodity]]:
-    return TypeAdapter(list[Commodity])
+    return validate_list(Commodity, result)
 
 
 def mentions_in(goods: list[Commodity], start: int, end: int) -> list[tuple[int, int, str]]:

@@ -26,9 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from tradelink import vocab
-from pydantic import TypeAdapter
-
-from tradelink.models import Actor
+from tradelink.models import Actor, validate_list
 
 from .fastre import _trie_regex
 
@@ -1724,11 +1722,6 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         reg.by_alias.setdefault(text[s:e].lower(), ent)
 
 
-@functools.cache
-def _actor_list() -> TypeAdapter[list[Actor]]:
-    return TypeAdapter(list[Actor])
-
-
 def _to_actors(text: str, reg: Registry) -> list[Actor]:
     """The actors as plain dicts, validated into models in one call (pydantic builds
     the nested roles and mentions from dicts faster than from models built one by one)."""
@@ -1757,7 +1750,7 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
             "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
         })
     out.sort(key=lambda a: a["mentions"][0]["start"] if a["mentions"] else a["start"])
-    return _actor_list().validate_python(out)
+    return validate_list(Actor, out)
 
 
 PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "the company", "the ministry", "the department"})

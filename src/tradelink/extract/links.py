@@ -24,10 +24,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
 from tradelink import vocab
-from tradelink.models import Actor, Commodity, Link, Policy, Statement
+from tradelink.models import Actor, Commodity, Link, Policy, Statement, validate_list
 
 from . import policies as policy_stage
 from .clauses import (
@@ -191,11 +189,6 @@ def _span_link(ctx: _Ctx, a: int, b: int, sent: tuple[int, int], **kw) -> dict:
         b -= 1
     return dict(start=a, end=b, text=text[a:b], sentence={"start": sent[0], "end": sent[1], "text": text[sent[0]:sent[1]]},
                 **kw)
-
-
-@functools.cache
-def _link_list() -> TypeAdapter[list[Link]]:
-    return TypeAdapter(list[Link])
 
 
 def _deal_for(ctx: _Ctx, s: int, e: int) -> str | None:
@@ -474,4 +467,4 @@ def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | N
         elif (not c.summary, c.direct) > (not best[key].summary, best[key].direct):
             best[key] = c
     # One validation for the list: pydantic builds records from dicts faster than one at a time.
-    return _link_list().validate_python([best[k].link for k in order])
+    return validate_list(Link, [best[k].link for k in order])

@@ -25,10 +25,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pydantic import TypeAdapter
-
 from tradelink import vocab
-from tradelink.models import Actor, Commodity, Policy, TimeExpression
+from tradelink.models import Actor, Commodity, Policy, TimeExpression, validate_list
 
 from .clauses import (
     ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
@@ -572,9 +570,4 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
             "sentence": {"start": best.sent[0], "end": best.sent[1], "text": text[best.sent[0]:best.sent[1]]},
         })
     # One validation for the list: pydantic builds records from dicts faster than one at a time.
-    return list(zip(_policy_list().validate_python(out), groups))
-
-
-@functools.cache
-def _policy_list() -> TypeAdapter[list[Policy]]:
-    return TypeAdapter(list[Policy])
+    return list(zip(validate_list(Policy, out), groups))

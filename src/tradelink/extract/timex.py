@@ -23,10 +23,8 @@ import datetime as dt
 import functools
 import re
 
-from pydantic import TypeAdapter
-
 from tradelink import vocab
-from tradelink.models import TimeExpression
+from tradelink.models import TimeExpression, validate_list
 
 from .fastre import Vocabulary
 from .segment import Doc
@@ -261,9 +259,4 @@ def find(doc: Doc, published: dt.date | None = None, *context) -> list[TimeExpre
         else:
             out.append({"start": m.start(), "end": m.end(), "text": m.group(), "resolved": _resolve(g, published)})
     # One validation for the list: pydantic builds records from dicts faster than one at a time.
-    return _time_list().validate_python(out)
-
-
-@functools.cache
-def _time_list() -> TypeAdapter[list[TimeExpression]]:
-    return TypeAdapter(list[TimeExpression])
+    return validate_list(TimeExpression, out)
