@@ -199,3 +199,43 @@ def test_standfirst_under_the_headline_is_no_statement():
 def test_no_group_across_a_preposition(text, not_a_group):
     _, actors = run(text)
     assert not_a_group not in [a.name for a in actors], [a.name for a in actors]
+
+
+# --- actors named by their possessive, body types -------------------------------------------
+
+ACTORS_K = [
+    # (text, name, type)
+    # A company named only as the owner of its product or staff.
+    ("- Quillon's latest drone uses motors with no cobalt, according to a teardown by Lima-based Ore Insights.",
+     "Quillon", "organization"),
+    ('"Varsk\'s machines are our best card," said Ada Lund, a trader.', "Varsk", "organization"),
+    ("Investors expect Tarnwell's new handsets to ship in May.", "Tarnwell", "organization"),
+    # A body whose name ends in "Agency" is a state body, or an international one; an outlet only
+    # after "News" or "Press".
+    ("Peru mines most of the tin, according to the Andean Energy Agency.", "Andean Energy Agency", "government"),
+    ("Peru mines most of the tin, according to the International Tin Agency.", "International Tin Agency",
+     "organization"),
+    ("Tin prices rose, the Andes News Agency reported on Monday.", "Andes News Agency", "media"),
+    # A chamber's party members are a group.
+    ("House Republicans said the levy was too low.", "House Republicans", "group"),
+    ("Senate Democrats argued the levy was unfair.", "Senate Democrats", "group"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS_K)
+def test_actors_k(text, name, type_):
+    _, actors = run(text)
+    assert [(a.name, a.type) for a in actors if a.name == name] == [(name, type_)], \
+        [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text,not_an_actor", [
+    # A possessive that is a time, a region or a person's is no company.
+    ("Monday's new figures showed tin exports rose.", "Monday"),
+    ("Asia's latest machines use less tin.", "Asia"),
+    ("Ada Lund said prices would rise. Lund's latest book argues the same.", "Lund"),
+])
+def test_possessive_not_a_company(text, not_an_actor):
+    _, actors = run(text)
+    assert ("organization", not_an_actor) not in [(a.type, a.name) for a in actors], \
+        [(a.name, a.type) for a in actors]

@@ -1117,6 +1117,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         return
     tokens = [t for _, _, t in run]
     full = text[s:e]
+    if len(run) == 2 and tokens[0] in CHAMBERS and tokens[1] in lx.parties and tokens[1].endswith("s"):
+        reg.add(full, "group", s, e, best=True)  # "House Republicans": a chamber's party members
+        return
 
     # Media known by name, before the governments: "Washington Post", "Korea Herald".
     if full.lower() in lx.media_names:
@@ -1155,6 +1158,12 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         _classify_run(text, run[1:], reg, lx, verbs_rx, pending_single)
         return
 
+    # A body word that also ends outlets' names ("Agency") names an outlet only after an outlet
+    # word ("News Agency"); else a state body, or an international one ("International X Agency").
+    if tokens[-1] in GOV_BODY_WORDS and tokens[-1] in lx.media_suffixes and len(tokens) > 1 and \
+            tokens[-2] not in lx.media_suffixes:
+        reg.add(full, "organization" if tokens[0] == "International" else "government", s, e, best=True)
+        return
     # Media known by the last word of the name.
     if tokens[-1] in lx.media_suffixes and (len(tokens) > 1):
         reg.add(full, "media", s, e, best=True)
@@ -1327,6 +1336,8 @@ def _body_of(text, run, tokens, full, lx: Lexicon) -> str | None:
     return None
 
 
+# A legislature's chambers, whose party members ("House Republicans") are a group.
+CHAMBERS = frozenset({"House", "Senate", "Congressional", "Parliamentary"})
 # Words that start an organisation's "X of Y" name besides the suffixes in orgs.txt.
 BODY_OF = frozenset({"Academy", "Chamber", "Federation", "School", "Society", "Centre", "Center", "Organization",
                      "Organisation", "Institution"})
@@ -1485,7 +1496,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             continue
         cue = _cue(reg, s, e, lx, verbs_rx)
         words = tok.split()
-        if cue is None and OWNS_PRODUCT.match(text, e):
+        if cue is None and tok not in PLACES and OWNS_PRODUCT.match(text, e):
             cue = "organization"  # "Acme's X200 chip", "Acme's shares"
         if cue is None and len(words) == 1 and PLAIN_WORD.fullmatch(tok) and MAKES_PRODUCT.match(text, e) and \
                 not _line_initial(text, s) and tok.lower() not in lx.gov_alias:
@@ -1552,7 +1563,11 @@ def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
 OWNS_PRODUCT = re.compile(
     r"['’]s\s+(?:[A-Z][\w-]*\s+)?[A-Z]*[\w-]*\d[\w-]*\b|['’]s\s+(?:[A-Z][\w-]*|(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
     r"(?:chips?|processors?|accelerators?|GPUs?|modules?|products?)\b|['’]s\s+(?:shares|stock|revenue|sales|chips|products|"
-    r"factory|factories|plant|plants|board|customers|chief executive|shareholders|subsidiary|market value)\b")
+    r"factory|factories|plant|plants|board|customers|chief executive|shareholders|subsidiary|market value)\b|"
+    # "Acme's latest robot", "Acme's machines": a maker's products.
+    r"['’]s\s+(?:(?:latest|newest|new|next|flagship|upcoming|best-selling|own)\s+)?(?:[a-z][\w-]*\s+)?"
+    r"(?:robots?|machines?|drones?|cars?|vehicles?|handsets?|phones?|smartphones?|devices?|servers?|engines?|"
+    r"motors?|batteries|battery|magnets|tools|systems|lineup|product line)\b")
 WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 PLURAL = re.compile(r"(?<![\w’'-])[A-Za-z][a-z-]*s(?![\w’'-])")  # group nouns are plurals
 # "White House officials": the words before a group noun that may name a government.
