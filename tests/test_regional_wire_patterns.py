@@ -62,6 +62,13 @@ SPEECH = [
     # ", with spokesperson X saying that ...": X speaks, not the body the sentence opened with.
     ("Peru's Mining Office criticized the levy, with spokesperson Tomas Reyes saying that the government was "
      "selling out the miners.", "Tomas Reyes", "the government was selling out the miners", "indirect", "said"),
+    # ... and with a place or time between the participle and "that".
+    ("Peru's Mining Office criticized the levy, with spokesperson Tomas Reyes saying at a regular news briefing "
+     'that the government was "selling out the miners."', "Tomas Reyes", "selling out the miners", "direct", "said"),
+    ("Peru's Mining Office criticized the levy, with spokesperson Tomas Reyes saying on Monday that the government "
+     "was selling out the miners.", "Tomas Reyes", "the government was selling out the miners", "indirect", "said"),
+    ("Mara Quill welcomed the levy, saying at a regular press conference that demand had slowed.", "Mara Quill",
+     "demand had slowed", "indirect", "said"),
     # A sentence may start with a capital with a diacritic.
     ("Ilse Marwood, a trader, said prices rose sharply. Łukasz Nowak of Baltic Metals said demand had fallen again.",
      "Łukasz Nowak", "demand had fallen again", "indirect", "said"),
@@ -98,6 +105,16 @@ def test_actor_type(text, name, type_):
     _, actors = run(text)
     assert [(a.name, a.type) for a in actors if a.name == name] == [(name, type_)], \
         [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text", [
+    # A participle with an object and a place is no report, even with "that" further on.
+    "Peru raised the levy, adding at least five metals to the list that Chile drew up.",
+    "Andes Tin cut its forecast, saying goodbye at a meeting that ran late.",
+])
+def test_participle_with_an_object_reports_nothing(text):
+    stmts, _ = run(text)
+    assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
 
 
 def test_headline_adding_to_a_list_reports_no_words():

@@ -704,7 +704,11 @@ COLON_AFTER_VERB = re.compile(r"\s+(?:on|in|to|at|last|this|late|early)\s+[^,.;:
 # ("adding five more metals to its list").
 REPORT_AFTER = re.compile(
     r"\s*(?:that\b|[:,“\"‘'_]|(?:[\w’'.-]+\s+){0,4}?(?:would|will|was|were|is|are|had|has|have|could|can|"
-    r"should|may|might|must|did|does|do)\b|(?:[\w’'.-]+\s+){0,3}?[a-z]+ed\b)")
+    r"should|may|might|must|did|does|do)\b|(?:[\w’'.-]+\s+){0,3}?[a-z]+ed\b|"
+    # "saying at a regular news briefing that", "saying on Monday that", "saying in a filing that"
+    r"(?:on|at|in|during)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,3}?(?:briefing|conference|"
+    r"statement|interview|filing|note|post|letter|meeting|hearing|event|summit|forum|call|speech|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+that\b)")
 
 
 # "learned from two traders in X that ...": a "clause" verb's "that" after its source.
