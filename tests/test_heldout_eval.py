@@ -1,4 +1,4 @@
-"""Held-out evaluation: thirty-eight articles written in real wire and blog styles
+"""Held-out evaluation: forty-four articles written in real wire and blog styles
 (Reuters, AP, Bloomberg, FT, SCMP, Nikkei, trade blogs). a1-a8 were labelled
 before the rules were tuned on them; b1-b2 were written and scored after a
 first round of tuning, untouched (82.8% quote recall, 79.2% attribution), and
@@ -27,8 +27,12 @@ newsletter, a BBC explainer with question sub-headings, a podcast transcript, Fo
 Taiwan (CNA), Deutsche Welle, the Economic Times) were added untuned at 67.8% quote
 recall, 78.0% attribution (81.4% once a few labels followed the set's naming
 conventions) and 96.8% precision on their own (80.2% actors, 89.0% types), which
-took all thirty-eight to the figures below; the floors were lowered to just under
-them. The floors sit a little below the figures reached, so a regression in generalisation fails
+took all thirty-eight to 93.9 / 96.4 / 99.0 / 100 / 100 / 95.7 / 98.0; the floors were
+lowered to just under them. i1-i6 (Xinhua, a METI press-conference transcript, a Breakingviews column, ABC News
+(Australia), a Fastmarkets price report, a European Commission press release) were added
+untuned at 61.5% quote recall, 86.3% attribution (88.2% after one naming-convention label)
+and 100% precision on their own (83.3% actors, 96.0% types), and the floors were lowered to
+just under all forty-four. The floors sit a little below the figures reached, so a regression in generalisation fails
 here, not only on the dev set."""
 
 from __future__ import annotations
@@ -45,12 +49,14 @@ FLOORS = {  # all 38 after the h1-h6 rules (13:50 UTC): 99.4 / 97.7 / 99.6 / 100
     # with the h1-h3 rules landed too (14:00 UTC): 99.4 / 98.3 / 99.6 / 100 / 100 / 98.6 / 99.1
     # with outlets by name and initials (14:10 UTC): 99.4 / 98.3 / 99.8 / 100 / 100 / 98.8 / 99.7
     # with possessive owners, "Agency" bodies, "saying at a briefing that" (15:20 UTC): 99.4 / 98.5 / 99.8 / 100 / 100 / 99.1 / 99.8
-    "quote_recall": 0.99,
-    "attribution": 0.98,
+    # all 44 with i1-i6 added untuned, rebased on 18fc404 (15:10 UTC, evaluate() here; the CLI table
+    # rounds to 94.2 / 97.6 / 99.8 / 100 / 100 / 97.2 / 99.4): 94.2 / 97.7 / 99.8 / 100 / 100 / 97.2 / 99.5
+    "quote_recall": 0.94,
+    "attribution": 0.975,
     "precision": 0.995,
     "question_recall": 0.99,
     "question_precision": 0.99,
-    "actor_recall": 0.985,
+    "actor_recall": 0.97,
     "type_accuracy": 0.995,
 }
 
