@@ -1,4 +1,4 @@
-"""Held-out evaluation: forty-four articles written in real wire and blog styles
+"""Held-out evaluation: fifty articles written in real wire and blog styles
 (Reuters, AP, Bloomberg, FT, SCMP, Nikkei, trade blogs). a1-a8 were labelled
 before the rules were tuned on them; b1-b2 were written and scored after a
 first round of tuning, untouched (82.8% quote recall, 79.2% attribution), and
@@ -32,8 +32,12 @@ lowered to just under them. i1-i6 (Xinhua, a METI press-conference transcript, a
 (Australia), a Fastmarkets price report, a European Commission press release) were added
 untuned at 61.5% quote recall, 86.3% attribution (88.2% after one naming-convention label)
 and 100% precision on their own (83.3% actors, 96.0% types), and the floors were lowered to
-just under all forty-four. The floors sit a little below the figures reached, so a regression in generalisation fails
-here, not only on the dev set."""
+just under all forty-four. j1-j6 (The Information, Tom's Hardware, The Straits Times, a
+Washington Post news analysis, a CNN live-updates page, a Senate hearing transcript) were
+added untuned at the same time, at 54.9% quote recall, 82.0% attribution and 92.2% precision
+on their own (75.0% question recall, 72.2% actors, 93.0% types), and the floors were lowered
+to just under all fifty. The floors sit a little below the figures reached, so a regression
+in generalisation fails here, not only on the dev set."""
 
 from __future__ import annotations
 
@@ -51,13 +55,15 @@ FLOORS = {  # all 38 after the h1-h6 rules (13:50 UTC): 99.4 / 97.7 / 99.6 / 100
     # with possessive owners, "Agency" bodies, "saying at a briefing that" (15:20 UTC): 99.4 / 98.5 / 99.8 / 100 / 100 / 99.1 / 99.8
     # all 44 with i1-i6 added untuned, rebased on 18fc404 (15:10 UTC, evaluate() here; the CLI table
     # rounds to 94.2 / 97.6 / 99.8 / 100 / 100 / 97.2 / 99.4): 94.2 / 97.7 / 99.8 / 100 / 100 / 97.2 / 99.5
-    "quote_recall": 0.94,
-    "attribution": 0.975,
-    "precision": 0.995,
-    "question_recall": 0.99,
+    # all 50 with j1-j6 added untuned too (15:20 UTC, on e10894f, evaluate() here; the CLI table
+    # reads 89.1 / 96.3 / 99.2 / 97.1 / 100 / 94.5 / 99.0): 89.1 / 96.5 / 99.2 / 97.1 / 100 / 94.5 / 99.2
+    "quote_recall": 0.89,
+    "attribution": 0.96,
+    "precision": 0.99,
+    "question_recall": 0.97,
     "question_precision": 0.99,
-    "actor_recall": 0.97,
-    "type_accuracy": 0.995,
+    "actor_recall": 0.945,
+    "type_accuracy": 0.99,
 }
 
 
