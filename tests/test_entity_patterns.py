@@ -12,6 +12,9 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pytest
+from speech import run
+
 from tradelink.extract import entities
 
 # The plain forms.
@@ -123,3 +126,44 @@ def test_folded_role_and_descriptor_searches_match_their_patterns(text):
         assert (m and m.span()) == (want and want.span())
     assert entities._rx().desc.rx.pattern == rx.desc_in.pattern
     assert rx.role.rx is entities.lexicon().role_rx
+
+
+# Eighth round: office holders and bodies as official releases and transcripts write them.
+ACTORS_I = [
+    # (text, name, type, an alias or role words the actor has, or None)
+    # A minister's portfolio listing topics, then the name with its surname in capitals first.
+    ("Briefing by Minister of Harbours, Ports and Fisheries VALLO Mikael (Excerpt)\nHe spoke at noon.",
+     "Mikael Vallo", "person", "Minister of Harbours, Ports and Fisheries VALLO Mikael"),
+    ("The talks were led by Trade Minister OSTRA Lenni on Tuesday.", "Lenni Ostra", "person", None),
+    # A titled portfolio with commas and "and", then ", Name,": the name, with the title as role.
+    ("Executive Vice-President for Growth and Digital Markets, Teodor Malmi, said the plan was ready.",
+     "Teodor Malmi", "person", "Executive Vice-President for Growth and Digital Markets"),
+    ("Peru's Minister of Energy, Mines and Water, Rosa Quispe, said the two sides would talk.",
+     "Rosa Quispe", "person", "Minister of Energy, Mines and Water"),
+    # "The U.S. Department of X": the U.S. body, and so is a later "the Department of X".
+    ("Tokyo was quiet. The U.S. Department of Energy said on Monday that it would act. The Department of "
+     "Energy added more.", "U.S. Department of Energy", "government", "Department of Energy"),
+    # An acronym with no "(MHF)" after a name: the ministry a "Minister of X" heads.
+    ("The Minister of Harbours and Fisheries, Lenni Ostra, spoke on Monday. The MHF will open a licensing round.",
+     "Ministry of Harbours and Fisheries", "government", "MHF"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_,extra", ACTORS_I)
+def test_actors_i(text, name, type_, extra):
+    _, actors = run(text)
+    got = [a for a in actors if a.name == name]
+    assert [(a.name, a.type) for a in got] == [(name, type_)], [(a.name, a.type, a.aliases) for a in actors]
+    if extra is not None:
+        assert extra in got[0].aliases + [r.title for r in got[0].roles], (got[0].aliases, got[0].roles)
+
+
+@pytest.mark.parametrize("text,not_a_person", [
+    # A portfolio with no name after it, or words that are no name, stay no person.
+    ("The Minister of Energy, Mines and Water said the two sides would talk.", "Energy"),
+    ("Tokyo was quiet. The Department of Energy said it would act.", "U.S. Department of Energy"),
+    ("The MHF will open a licensing round, the port said.", "MHF"),
+])
+def test_actors_i_near_misses(text, not_a_person):
+    _, actors = run(text)
+    assert not_a_person not in {a.name for a in actors}, [(a.name, a.type) for a in actors]

@@ -239,3 +239,41 @@ def test_possessive_not_a_company(text, not_an_actor):
     _, actors = run(text)
     assert ("organization", not_an_actor) not in [(a.type, a.name) for a in actors], \
         [(a.name, a.type) for a in actors]
+
+
+# Eighth round: an official release's "Quotes" section and joint statements by office holders.
+SPEECH_I = [
+    # (text, speakers, words, kind, verb)
+    # "<long title>, X Y, said:" as a paragraph of its own, the quotation as the next one.
+    ("Lima, 3 May: The bloc proposed joint buying of cobalt.\n\nQuotes\n\n"
+     "Executive Vice-President for Growth and Digital Markets, Teodor Malmi, said:\n\n"
+     '"We buy cobalt one firm at a time. Together we will buy it as one."',
+     ["Teodor Malmi"], "We buy cobalt one firm at a time", "direct", "said"),
+    ("Lima, 3 May: The bloc proposed joint buying of cobalt.\n\n"
+     "Commissioner for Energy and Climate Security, Rosa Quispe, added:\n\n"
+     '"Our partners may strike their own deals, but not at our expense."',
+     ["Rosa Quispe"], "Our partners may strike their own deals", "direct", "said"),
+    # Joint subjects: "Commissioner X and Peru's Minister of A, B and C, Y Z, said".
+    ("After the dialogue, Commissioner Quispe and Peru's Minister of Energy, Mines and Water, Aldo Paucar, said "
+     "the two sides would share stockpile data.", ["Quispe", "Aldo Paucar"],
+     "the two sides would share stockpile data", "indirect", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speakers,words,kind,verb", SPEECH_I)
+def test_speech_i(text, speakers, words, kind, verb):
+    stmts, _ = run(text)
+    hits = [s for s in stmts if words in s.text]
+    assert sorted((s.speaker, s.kind, s.verb) for s in hits) == \
+        sorted((sp, kind, verb) for sp in speakers), [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+@pytest.mark.parametrize("text", [
+    # A paragraph ending in a colon that is no "X said:" does not take the quotation after it.
+    'Lima, 3 May: The bloc proposed joint buying of cobalt.\n\nThe proposal lists three aims:\n\n'
+    '"Buy together, store together, share the risk."',
+])
+def test_no_speaker_for_a_quotation_after_a_plain_colon(text):
+    stmts, _ = run(text)
+    assert [s.speaker for s in stmts if "Buy together" in s.text] in ([], [None]), \
+        [(s.speaker, s.verb, s.text) for s in stmts]

@@ -158,3 +158,60 @@ def test_no_statement(text):
 def test_actors(text, name, type_):
     _, actors = run(text)
     assert (name, type_) in {(a.name, a.type) for a in actors}, [(a.name, a.type) for a in actors]
+
+
+# A ministry's press-conference transcript (eighth round): the site's name above a
+# breadcrumb, the headline naming who gives the conference (a minister, surname in
+# capitals first), opening remarks, then unlabelled "Q:" / "A:" turns. The answers and
+# the opening remarks are the minister's; an answer may run on into a paragraph of its
+# own; what others said, reported in a question or an answer, is theirs; "our estimates"
+# in an answer are the minister's ministry's (named only by its initials).
+BRIEFING = """Ministry of Harbours and Fisheries
+Home > Newsroom > Briefings
+Briefing by Minister of Harbours and Fisheries VALLO Mikael (Excerpt)
+Tuesday, March 3, 2026, 10:02-10:20 a.m., Briefing Hall
+Opening Remarks
+Good afternoon. I have two items. The MHF will open a second licensing round for cobalt refiners in April.
+
+Cobalt stocks are thin across the region. Our refiners must be ready, so we will not wait.
+
+Questions and Answers
+Q: Pelham Wire. The Chilean Trade Ministry announced on Monday that it would cap cobalt exports to three buyers. What is your view?
+A: I have seen the announcement. We are studying what it means for our refiners.
+Even so, steady cobalt supply matters greatly to battery makers. We will act with our partners.
+
+Q: Coastline Daily here. Several Chilean battery makers say the cap is already hurting orders. Will you respond?
+A: Our refiners have told us that orders are steady for now. According to our estimates, cobalt stocks cover four months of demand.
+
+Thank you.
+"""
+
+
+def test_press_conference_transcript():
+    ex = extract(BRIEFING, {})
+    assert ex.article.title.startswith("Briefing by Minister")
+    assert str(ex.article.published) == "2026-03-03"
+    got = [(s.speaker, s.verb, s.text[:24]) for s in ex.statements]
+    assert got == [
+        ("Mikael Vallo", "said", "Good afternoon. I have t"),
+        ("Mikael Vallo", "said", "Cobalt stocks are thin a"),
+        ("Chilean Trade Ministry", "announced", "it would cap cobalt expo"),
+        ("Mikael Vallo", "said", "I have seen the announce"),
+        ("Mikael Vallo", "said", "Even so, steady cobalt s"),
+        ("Chilean battery makers", "say", "the cap is already hurti"),
+        ("Mikael Vallo", "said", "Our refiners have told u"),
+        ("Cobalt refiners", "told", "orders are steady for no"),
+        ("Ministry of Harbours and Fisheries", "According to", "cobalt stocks cover four"),
+    ], got
+    assert [q.text for q in ex.questions] == ["What is your view?", "Will you respond?"]
+
+
+def test_q_and_a_interview_without_a_conference_header_is_unchanged():
+    # A plain Q&A interview: answers are the interviewee's, the paragraph after the
+    # interview (no next question) is prose.
+    text = ("Lima, 3 May: Ines Rocha, the president of the Andean Cobalt Guild, said the quota was fair. We asked her more.\n\n"
+            "Q: Will the quota hold?\nA: It will hold until the autumn.\n\n"
+            "The guild meets again in June.\n")
+    ex = extract(text, {})
+    assert [(s.speaker, s.text) for s in ex.statements] == [
+        ("Ines Rocha", "the quota was fair"), ("Ines Rocha", "It will hold until the autumn.")]

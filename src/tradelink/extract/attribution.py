@@ -473,6 +473,9 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     medium_near: str | None = None
     spoken = any(w in text for w in SPOKE_WORDS)  # most articles have none
     turn: str | None = None  # the speaker of the transcript turn just read, while it may run on
+    joined: set[int] = set()  # quotation paragraphs read with the "X said:" paragraph before them
+    answers = any(b.kind == "qa" and text[b.start] == "A" for b in doc.blocks)  # a Q&A transcript
+    answered = False  # the block before was an answer
     blocks = doc.blocks
     for bi, block in enumerate(blocks):
         if block.kind in ("furniture", "title", "heading", "header"):
@@ -503,21 +506,48 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             out.extend(_reported_in_turn(text, bs, block, turn, index, state, actors, times))
             continue
         turn = None
+        if answers and block.kind == "paragraph" and block.label is None and (
+                block.section_kind == "remarks" or answered and bi + 1 < len(blocks) and
+                blocks[bi + 1].kind == "qa") and BLANK.search(text, bs, block.end):
+            # A Q&A transcript: the opening remarks, and an answer that runs on into a
+            # paragraph of its own before the next question, are the answerer's words.
+            if interviewee is None:
+                interviewee = _interviewee(state, index, block.start, text, blocks)
+            if interviewee:
+                out.append(_statement(text, bs, block.end, interviewee[0], interviewee[1], None, "direct",
+                                      "said", None, _hedge(text, bs, block.end), (bs, block.end), times))
+                out.extend(_reported_in_turn(text, bs, block, interviewee[0], index, state, actors, times))
+                continue
+        answered = False
         if block.kind == "qa":
             label = text[block.start:block.start + 1]
+            if interviewee is None:
+                interviewee = _interviewee(state, index, block.start, text, blocks)
             if label == "A":
-                if interviewee is None:
-                    interviewee = _interviewee(state, index, block.start)
                 if interviewee and text[bs:block.end].strip():
                     medium_near = medium_near or _medium_before(text, index, block.start)
                     end = block.end
                     out.append(_statement(text, bs, end, interviewee[0], interviewee[1], None, "direct",
                                           "said", medium_near, None, (bs, end), times))
+                    answered = True
+            # What others said, reported in a question or an answer, is theirs.
+            out.extend(_reported_in_turn(text, bs, block, interviewee[0] if interviewee else None,
+                                         index, state, actors, times))
+            _add_speaker_actors(text, index, actors)
             continue
-        quotes = find_quotes(text, bs, block.end)
+        if bi in joined:
+            continue
+        be = block.end
+        if block.kind == "paragraph" and text[be - 1] == ":" and bi + 1 < len(blocks) and \
+                blocks[bi + 1].kind == "paragraph" and text[blocks[bi + 1].start] in "“\"‘'" and \
+                SAID_COLON.search(text, max(bs, be - 12), be):
+            # "X, title, said:" and the quotation as the next paragraph: one sentence.
+            be = blocks[bi + 1].end
+            joined.add(bi + 1)
+        quotes = find_quotes(text, bs, be)
         opens = [q.open for q in quotes]  # in order: the sentences' quotes by bisection
         stmts_in_block: list[Said] = []
-        for ss, se in _bounded(text, sentences(text, bs, block.end, quotes)):
+        for ss, se in _bounded(text, sentences(text, bs, be, quotes)):
             squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
             new = _sentence(text, ss, se, squotes, index, state, actors, times, block)
             if not new and squotes and not stmts_in_block and prev_block_direct is not None and \
@@ -546,6 +576,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     return _statements(text, out)
 
 
+SAID_COLON = re.compile(r"\b(?:said|says|added|adds|stated|commented|explained|noted):$")
 # A short turn that only thanks or greets ("Thanks, X. Good to be here.").
 COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
 
@@ -563,6 +594,10 @@ def _reported_in_turn(text, s0, block, turn, index: Index, state: Discourse, act
     for ss, se in _bounded(text, sentences(text, s0, block.end, quotes)):
         squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
         for st in _sentence(text, ss, se, squotes, index, state, actors, times, block):
+            if st.speaker is None and st.verb.lower() == "according to" and turn and \
+                    OUR.match(st.speaker_descriptor or "") and (body := _body_of(turn, index)) is not None:
+                # "According to our estimates" in a turn: the body the speaker heads or works for.
+                st = st._replace(speaker=body.name, speaker_type=body.type)
             if st.speaker and st.verb.lower() == "according to" or \
                     st.speaker in index.by_name and st.speaker != turn and \
                     st.speaker_type in ("group", "organization", "government", "media"):
@@ -570,6 +605,25 @@ def _reported_in_turn(text, s0, block, turn, index: Index, state: Discourse, act
     kept = {st.speaker for st in found}
     index.new_speakers[pending:] = [sp for sp in index.new_speakers[pending:] if sp.name in kept]
     return found
+
+
+OUR = re.compile(r"[Oo]ur\s")
+MINISTER_OF = re.compile(r"(?:.*\s)?Minister\s+(?:of|for)\s+(?:the\s+)?(.+)")
+
+
+def _body_of(name: str, index: Index) -> Actor | None:
+    """The body a person heads or works for: "Ministry of X" for a "Minister of X",
+    else the affiliation the article gives."""
+    a = index.by_name.get(name)
+    if a is None or a.type != "person":
+        return a
+    for role in a.roles:
+        m = MINISTER_OF.fullmatch(role.title)
+        if m is not None:
+            body = index.by_name.get("Ministry of " + m.group(1))
+            if body is not None:
+                return body
+    return index.by_name.get(a.affiliation) if a.affiliation else None
 
 
 SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked) (?:to|with)\b")
@@ -1339,7 +1393,7 @@ SOURCE_OF = re.compile(r"\b" + SOURCE_NOUNS + r"\s+(?:from|by|of)\s+(?:the\s+)?(
 AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
 PREP_THE_END = re.compile(r"\b(?:between|of|for|with|to|from|by|and)\s+(?:the\s+)?$")
 JOINT_AND = re.compile(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$")
-AND_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,4}")
+AND_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.]*(?:['’]s)?\s+){0,4}")  # "X and Japan's minister Y"
 
 
 # The phrases a subject may be, each with how far past the verb its scan reads. Only a
@@ -1638,11 +1692,24 @@ def _colon_speaker(text, ss, colon, index: Index, state: Discourse) -> Speaker |
     return None
 
 
-def _interviewee(state: Discourse, index: Index, pos: int):
+def _interviewee(state: Discourse, index: Index, pos: int, text: str, blocks):
+    """Who answers a Q&A: the person a header line names as giving the conference or
+    interview ("Press Conference by Minister X Y", "Interview with X Y"); else the last
+    person who spoke or was named before."""
+    for b in blocks:
+        if b.start >= pos:
+            break
+        if b.kind in ("title", "paragraph") and GIVEN_BY.search(text, b.start, b.end):
+            for _, _, a in index.within(b.start, b.end):
+                if a.type == "person":
+                    return a.name, "person"
     if state.subjects:
         return state.subjects[-1], "person"
     a = index.last_before(pos, ("person",))
     return (a.name, "person") if a else None
+
+
+GIVEN_BY = re.compile(r"\b(?:[Cc]onference|[Bb]riefing|[Rr]emarks|[Ss]tatement|[Ii]nterview|[Aa]ddress) (?:by|with)\b")
 
 
 # --- content of reported speech --------------------------------------------------------

@@ -407,6 +407,9 @@ def _name_word(tok: str) -> bool:
             and tok not in lx.parties)
 
 
+SURNAME_CAPS = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")  # "SURNAME" in "Minister X SURNAME Given"
+
+
 # A name ending in a mineral is a miner's, not a person's ("Iluka Rare Earths").
 MINERAL_LAST = frozenset("""Earths Lithium Cobalt Graphite Gallium Germanium Tungsten Antimony Nickel Uranium
 Vanadium Manganese Magnesium Molybdenum Tantalum Niobium Zinc Bauxite Alumina""".split())
@@ -826,6 +829,8 @@ def find(doc, *context) -> list[Actor]:
 
     _find_bodies(text, regions, reg, lx)
     _merge_ministries(reg)
+    if LISTED_TITLE.search(text):
+        _find_listed_ministers(text, regions, reg, lx)
 
     # A transcript turn's speaker is a person ("First Last, Title: ..."), or an outlet
     # asking at a briefing ("China Daily: ...", "Phoenix TV: ...").
@@ -852,6 +857,35 @@ def find(doc, *context) -> list[Actor]:
     _resolve_singles(text, pending_single, reg, lx, verbs_rx)
     _find_groups(text, regions, reg, lx)
     return _to_actors(text, reg)
+
+
+# An office holder whose portfolio lists topics ("Minister of Mining, Ports and Energy",
+# "Commissioner for Energy and Climate Security"), then the name: after a comma
+# ("..., X Y,") or, surname in capitals first, after a space ("... SURNAME Given", as
+# some governments write names).
+_TOPIC = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+LISTED_TITLE = re.compile(r"(?:Minister|Commissioner|Vice-President|Secretary|Envoy) (?:of|for) ")
+LISTED_MINISTER = re.compile(
+    r"\b(?:(?:Executive|Deputy|Vice|Senior|First|Acting) )?(?:Minister|Commissioner|Vice-President|Secretary|Envoy)"
+    r" (?:of|for) (?:the )?" + _TOPIC + r"(?:, " + _TOPIC + r")*(?:,? and " + _TOPIC + r")?"
+    r"(?:, (?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?=[,.;)]|\s+(?:said|says|added)\b)"
+    r"| (?P<caps>[A-Z]{2,}(?:-[A-Z]{2,})?) (?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b)")
+
+
+def _find_listed_ministers(text: str, regions, reg: Registry, lx: Lexicon) -> None:
+    for block, s, e in regions:
+        for m in LISTED_MINISTER.finditer(text, s, e):
+            if m.group("name"):
+                ns, ne = m.span("name")
+                names = m.group("name").split()
+            else:
+                ns, ne = m.start("caps"), m.end("given")
+                names = [m.group("given"), m.group("caps").capitalize()]
+            if not all(_is_name_token(t, lx) for t in names) or reg.is_taken(m.start(), ne):
+                continue
+            te = m.start("name") - 2 if m.group("name") else m.start("caps") - 1
+            _add_person(text, reg, lx, ns, ne, names, m.start(), ne, (m.start(), te))
+            reg.take(m.start(), ne)
 
 
 def _merge_ministries(reg: Registry) -> None:
@@ -993,10 +1027,16 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if name.startswith(("Ministry of", "Department of")) or name.endswith("Ministry"):
                 owner = _last_government(reg, ns)
                 pm = OWNER_BEFORE_BODY.search(text[max(0, ns - 40):ns])
-                if pm and _government_of(pm.group(1), lx):
-                    owner = _government_of(pm.group(1), lx)
-                    ns = ns - len(text[max(0, ns - 40):ns]) + pm.start()
-                canon = f"{owner}'s {name}" if owner and owner != "United States" else name
+                written = pm.group(1) if pm else ""
+                if written.startswith("The "):
+                    written = written[4:]  # "The U.S. Department of X"
+                if pm and _government_of(written, lx):
+                    owner = _government_of(written, lx)
+                    ns = ns - len(text[max(0, ns - 40):ns]) + pm.start(1) + pm.group(1).index(written)
+                canon = f"{owner}'s {name}" if owner and owner != "United States" else \
+                    "U.S. " + name if owner and written in ("U.S.", "US") else name
+                if not (pm and _government_of(written, lx)) and (prior := reg.by_alias.get(name.lower())):
+                    canon = prior.name  # "the Department of X" after "the U.S. Department of X"
             elif m.group("country"):
                 ns = m.start("country")
                 canon = "U.S. " + name
@@ -1006,6 +1046,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             ent = reg.add(canon, "government", ns, end, best=True)
             if canon.startswith("U.S. ") and name not in ent.aliases:
                 ent.aliases.append(name)
+                reg.by_alias.setdefault(name.lower(), ent)
             elif not canon.startswith("U.S. ") and name.endswith("Department") and not body:
                 ent.aliases.append("U.S. " + name)
         for m in (_owned_matches(text, s, e, heads) if has_body else ()):
@@ -1181,6 +1222,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             # "Envoy for Critical Minerals X Y": the name is the last two words.
             rest = run[-2:] if len(run) - head_idx > 3 else []
         names = [t for _, _, t in rest]
+        if len(names) == 2 and SURNAME_CAPS.fullmatch(names[0]) and _is_name_token(names[1], lx) and \
+                not _is_name_token(names[0], lx) and names[0].lower() not in lx.gov_alias:
+            # "Minister of X SURNAME Given": the surname in capitals first, as some
+            # governments write names; the canonical name is "Given Surname".
+            names = [names[1], names[0].capitalize()]
         if rest and all(_is_name_token(t, lx) for t in names) and len(names) <= 3:
             title_run = run[:head_idx + 1] if rest[0] is run[head_idx + 1] else run[:len(run) - len(rest)]
             ts = title_run[0][0]
@@ -1417,6 +1463,25 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
                 reg.take(full_s, me)
 
 
+MINISTER_OF_ROLE = re.compile(r"(?:.*\s)?Minister (?:of|for) (?:the )?([A-Z].*)")
+
+
+def _initials(reg: Registry) -> dict[str, str]:
+    """Bodies' names by their initials ("Ministry of Economy and Trade": "MET"), the
+    ministries that "Minister of X" roles name among them."""
+    out: dict[str, str] = {}
+    names = [ent.name for ent in reg.ents.values() if ent.type in ("government", "organization")]
+    for ent in reg.ents.values():
+        for _, _, role in ent.roles if ent.type == "person" else ():
+            if m := MINISTER_OF_ROLE.fullmatch(role):
+                names.append("Ministry of " + m.group(1))
+    for name in names:
+        caps = "".join(w[0] for w in name.replace(",", " ").split() if w[0].isupper())
+        if len(caps) >= 3:
+            out.setdefault(caps, name)
+    return out
+
+
 def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> None:
     # The first person or organisation (in the registry's order) that a word names,
     # by each way a word can name one.
@@ -1445,6 +1510,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
     mask = reg.mask
     leftovers = []
     ends = None  # body and organisation mentions by their end, for "Full Name (FN)"
+    initials = None  # bodies by their initials, for an acronym with no "(FN)"
     for s, e, tok in pending:
         if mask.find(1, s, e) != -1:  # reg.is_taken
             continue
@@ -1465,6 +1531,13 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             ent = by_media_last.get(tok)
         if ent is None:
             ent = reg.by_alias.get(tok.lower())
+        if ent is None and len(tok) >= 3 and ABBR.fullmatch(tok):
+            if initials is None:
+                initials = _initials(reg)
+            if tok in initials:
+                # "METI" with no "(METI)" after a name: the body whose initials it is, or the
+                # ministry a "Minister of X" heads.
+                ent = reg.get(initials[tok]) or reg.add(initials[tok], "government", s, e)
         if ent is not None:
             ent.add(s, e, text)
             reg.take(s, e)

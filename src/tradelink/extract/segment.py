@@ -227,6 +227,8 @@ def _is_furniture(line: str, low: str | None, needles: tuple[str, ...] | None = 
     # Menus and breadcrumbs: several short items joined by separators. Without a separator
     # mark or a run of three spaces (a line of printable characters has no other space)
     # the line is one part.
+    if " > " in line and all(len(p.split()) <= 4 for p in line.split(" > ")):
+        return True  # a breadcrumb: "Home > Press Room > Briefings"
     if _MENU_MARK.search(line) is None and "   " not in line and line.isprintable():
         return False
     parts = [p for p in MENU_SEPARATORS.split(line) if p.strip()]
@@ -368,6 +370,11 @@ def segment(text: str) -> Doc:
             continue
         after_byline = not seen_prose and bool(BYLINE.match(stripped))
         if idx in menu or (known is None and _is_furniture(stripped, low_line, needles)):
+            if not seen_prose and len(blocks) == 1 and blocks[0].kind == "title" and BREADCRUMB.search(stripped):
+                # The site's name above its breadcrumb ("Ministry of X", "Home > Press Room"):
+                # page furniture; the headline comes after.
+                blocks[0].kind = "furniture"
+                seen_title = False
             blocks.append(Block("furniture", s, e, section))
             continue
         if known is not None:
