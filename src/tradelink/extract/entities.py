@@ -24,6 +24,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from tradelink import vocab
 from tradelink.models import Actor, validate_list
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
 # --- patterns ------------------------------------------------------------------------
 
 APOS = "'’"
+THIRD = itemgetter(2)  # the word of a (start, end, word) token
 # A capitalised word: initials (U.S.), names with hyphens or inner apostrophes
 # (Smith-Jones, O'Neill), abbreviations with a full stop (Rep.).
 # Plainly: (?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*\.?|& (letters with diacritics too)
@@ -221,10 +223,19 @@ class Registry:
         if ent is None:
             ent = Ent(name, type_)
             self.ents[low] = ent
-        ent.add(s, e, self.text, best)
+        # Ent.add, add_span and take, inlined: this runs for most mentions.
+        span = (s, e)
+        if span not in ent.span_set:
+            ent.span_set.add(span)
+            ent.spans.append(span)
         alias = self.text[s:e]
-        self.by_alias.setdefault(alias.lower(), ent)
-        self.take(s, e)
+        if alias != ent.name and alias not in ent.alias_set:
+            ent.alias_set.add(alias)
+            ent.aliases.append(alias)
+        if best or ent.best is None:
+            ent.best = span
+        self.by_alias.setdefault(low if alias == name else alias.lower(), ent)
+        self.mask[s:e] = b"\x01" * (e - s)
         return ent
 
     def is_taken(self, s: int, e: int) -> bool:
@@ -416,8 +427,12 @@ Vanadium Manganese Magnesium Molybdenum Tantalum Niobium Zinc Bauxite Alumina"""
 
 
 def _looks_like_person(tokens: list[str], lx: Lexicon) -> bool:
-    return 2 <= len(tokens) <= 4 and all(_is_name_token(t, lx) for t in tokens) and \
-        not tokens[-1].endswith(".") and tokens[-1] not in MINERAL_LAST
+    if not 2 <= len(tokens) <= 4 or tokens[-1].endswith(".") or tokens[-1] in MINERAL_LAST:
+        return False
+    for t in tokens:  # a loop, not all(...): a generator costs a frame per call
+        if not (_particle(t) if t[:1].islower() else _name_word(t)):  # _is_name_token
+            return False
+    return True
 
 
 # No name or title runs to more capitalised words than this; longer runs ("Beijing
@@ -453,10 +468,12 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         tok = m.group()
         if run and (a != pos + 1 or text[pos] != " "):
             # Not one space apart; a connector may still join: "Ministry of Commerce".
-            gap = text[pos:a]
             if a < list_end:
                 pass
-            elif gap in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
+            elif a - pos > JOIN_GAP_MAX:  # longer than any gap that joins
+                yield run
+                run = []
+            elif (gap := text[pos:a]) in CONNECTOR_GAPS and run[-1][2].rstrip(".") in JOINERS and tok not in capwords:
                 pass
             elif gap == " for the " and run[-1][2] in FOR_THE_HEADS and tok not in capwords:
                 pass  # "Kiel Institute for the Baltic Economy"
@@ -510,6 +527,9 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
 
 # A plural possessive or "and" inside an association's name, before its head word.
 BODY_GAPS = frozenset({"' ", "’ ", " and "})
+# The longest gap between two words that `_runs` may join into one name.
+JOIN_GAP_MAX = max(len(g) for g in (*CONNECTOR_GAPS, *BODY_GAPS, " for the ", " on the ",
+                                    *(f" {p} {q} " for p in PARTICLES for q in ("der", "den", "la", "le"))))
 BODY_REST = re.compile(r"(?:[A-Z][a-z]+(?:s['’])? ){0,3}(?:Association|Federation|Confederation|Institute|"
                        r"Council|Union|Society|Chamber|Alliance|Coalition|League|Guild)\b")
 
@@ -638,8 +658,12 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if ("at" in words or "with" in words) and rx.role_at_end.search(before):
         # Not a place before a kind of organisation: "a researcher at a Shanghai thinktank".
         return None if _modifies_company_word(after) else "organization"
-    if not rx.desc_words.isdisjoint([w.rstrip("s") for w in words]) and rx.desc_before.search(before):
-        return "organization"
+    desc_words = rx.desc_words
+    for w in words:
+        if w.rstrip("s") in desc_words:
+            if rx.desc_before.search(before):
+                return "organization"
+            break
     # "Hanoi-based X": a company where it is based.
     if tail.endswith("-based") and BASED_BEFORE.search(before):
         return "organization"
@@ -692,10 +716,12 @@ def _after_cues() -> re.Pattern[str]:
 @functools.cache
 def _verbs_rx() -> re.Pattern[str]:
     lx = lexicon()
-    forms = sorted((v for v in lx.verbs if " " not in v), key=len, reverse=True)
+    # One trie of the forms, not an alternation `re` tries form by form: callers only
+    # ask whether it matches, which the order of the alternatives does not change.
+    forms = {v for v in lx.verbs if " " not in v}
     return re.compile(
         r"\s+(?:(?:also|later|previously|separately|then|has|had|have|would|will|again|further)\s+)*"
-        r"(?:" + "|".join(forms) + r")\b"
+        r"(?:" + _trie_regex(forms) + r")\b"
     )
 
 
@@ -951,21 +977,25 @@ STATE_MEDIA_WORDS = ("state media", "state-run media", "state television")
 COMMITTEE_HEADS = ("committee", "Committee")
 
 
-def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]]):
+def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]], rev: list[str | None] | None = None):
     """OWNED_RX.finditer(text, s, e), searched only from where a match can start."""
-    return _head_matches(OWNED_RX, NOT_BEFORE_HEAD, text, s, e, heads)
+    return _head_matches(OWNED_RX, NOT_BEFORE_HEAD, text, s, e, heads, rev)
 
 
 def _head_matches(rx: re.Pattern[str], not_before: re.Pattern[str], text: str, s: int, e: int,
-                  heads: list[tuple[int, int]]):
+                  heads: list[tuple[int, int]], rev: list[str | None] | None = None):
     """rx.finditer(text, s, e), searched only from where a match can start.
 
     Every match of *rx* holds a head word (one of *heads*, every occurrence of
     them in the text) with nothing but *not_before*'s complement before it, so no
     match starts before the character after the last other character ahead of the
-    next head; the search starts there, not at every word of the block."""
+    next head; the search starts there, not at every word of the block.
+
+    *rev* holds the reversed text once one call has made it (``[None]`` before):
+    the callers read one text block by block."""
     n = len(text)
-    rev = None
+    if rev is None:
+        rev = [None]
     pos = s
     j = bisect.bisect_left(heads, (s, -1))
     while True:
@@ -974,9 +1004,9 @@ def _head_matches(rx: re.Pattern[str], not_before: re.Pattern[str], text: str, s
         if j == len(heads) or heads[j][0] >= e:
             return
         k = heads[j][0]
-        if rev is None:
-            rev = text[::-1]
-        other = not_before.search(rev, n - k, n - pos)
+        if rev[0] is None:
+            rev[0] = text[::-1]
+        other = not_before.search(rev[0], n - k, n - pos)
         m = rx.search(text, n - other.start() if other else pos, e)
         if m is None:
             return
@@ -1002,6 +1032,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         return
     # Every word a block must hold for a step below to read it ("customs" is a body head).
     cues = sorted(dept_heads + heads + offices + committee_heads + state)
+    rev: list[str | None] = [None]  # the reversed text, for `_head_matches`, made once
     for block, s, e in regions:
         if not _holds_head(cues, s, e):
             continue
@@ -1009,7 +1040,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         has_dept = any_dept and _holds_head(dept_heads, s, e)
         has_body = any_body and _holds_head(heads, s, e)
         has_committee = any_committee and _holds_head(committee_heads, s, e)
-        for m in (_head_matches(DEPT_RX, NOT_BEFORE_DEPT, text, s, e, dept_heads) if has_dept else ()):
+        for m in (_head_matches(DEPT_RX, NOT_BEFORE_DEPT, text, s, e, dept_heads, rev) if has_dept else ()):
             name = m.group("name") or m.group("name2")
             if name is None:
                 continue
@@ -1049,7 +1080,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 reg.by_alias.setdefault(name.lower(), ent)
             elif not canon.startswith("U.S. ") and name.endswith("Department") and not body:
                 ent.aliases.append("U.S. " + name)
-        for m in (_owned_matches(text, s, e, heads) if has_body else ()):
+        for m in (_owned_matches(text, s, e, heads, rev) if has_body else ()):
             owner = m.group("owner") or m.group("adj")
             head = m.group("head")
             if head[0] == "E" or head[0] == "C":
@@ -1092,7 +1123,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         for m in (OFFICE_OF_RX.finditer(text, s, e) if any_office and "Office of the" in chunk else ()):
             if not reg.is_taken(m.start(1), m.end(1)):
                 reg.add(m.group(1), "government", m.start(1), m.end(1), best=True)
-        for m in (_head_matches(COMMITTEE_RX, NOT_BEFORE_COMMITTEE, text, s, e, committee_heads)
+        for m in (_head_matches(COMMITTEE_RX, NOT_BEFORE_COMMITTEE, text, s, e, committee_heads, rev)
                   if has_committee else ()):
             reg.add(m.group(), "government", m.start(), m.end(), best=True)
         for m in (CUSTOMS_DATA_RX.finditer(text, s, e) if any_customs and "customs" in chunk else ()):
@@ -1156,7 +1187,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     if reg.is_taken(s, e):
         # Part of a body found earlier; a country inside it still counts.
         return
-    tokens = [t for _, _, t in run]
+    tokens = list(map(THIRD, run))
     full = text[s:e]
     if len(run) == 2 and tokens[0] in CHAMBERS and tokens[1] in lx.parties and tokens[1].endswith("s"):
         reg.add(full, "group", s, e, best=True)  # "House Republicans": a chamber's party members
@@ -1221,7 +1252,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         if rest and text[run[head_idx][1]:rest[0][0]] != " ":
             # "Envoy for Critical Minerals X Y": the name is the last two words.
             rest = run[-2:] if len(run) - head_idx > 3 else []
-        names = [t for _, _, t in rest]
+        names = list(map(THIRD, rest))
         if len(names) == 2 and SURNAME_CAPS.fullmatch(names[0]) and _is_name_token(names[1], lx) and \
                 not _is_name_token(names[0], lx) and names[0].lower() not in lx.gov_alias:
             # "Minister of X SURNAME Given": the surname in capitals first, as some
@@ -1325,7 +1356,13 @@ def _apposition_of_person(text, s, reg: Registry) -> bool:
     """Does the run at ``s`` stand in apposition to a person named just before it?"""
     if text[max(0, s - 2):s] != ", ":
         return False
-    return any(ent.type == "person" and any(e == s - 2 for _, e in ent.spans) for ent in reg.ents.values())
+    end = s - 2
+    for ent in reg.ents.values():
+        if ent.type == "person":
+            for span in ent.spans:
+                if span[1] == end:
+                    return True
+    return False
 
 
 def _company_word_before(text: str, s: int) -> bool:
@@ -1719,7 +1756,10 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         keep: list[str] = []
         pos = head_start
         # A several-word government name qualifies the noun: "White House officials".
-        gm = GOV_WORDS_END.search(text[max(s, head_start - 40):head_start])
+        # (Only where the last word before the noun is capitalised can it match.)
+        window = text[max(s, head_start - 40):head_start]
+        last_word = (window.rsplit(None, 1) or ("",))[-1][:1] if window[-1:].isspace() else ""
+        gm = GOV_WORDS_END.search(window) if "A" <= last_word <= "Z" else None
         if gm and gm.group(1).strip().lower() in lx.gov_alias:
             keep, mods = gm.group(1).split(), []
         for w in reversed(mods):
@@ -1728,7 +1768,7 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if (w.endswith(".") and not INITIALS.fullmatch(w)) or wl in STOP_MODS or \
                     wl.endswith(("ly", "ing", "est")) or \
                     (wl.endswith("ed") and w[0].islower()) or w.endswith(("'s", "’s")) or \
-                    (any(ch.isdigit() for ch in w) and wl not in lx.gov_alias):  # "G7 ministers" qualify
+                    (not w.isalpha() and any(ch.isdigit() for ch in w) and wl not in lx.gov_alias):  # "G7 ministers" qualify
                 if wl == "and" and keep and keep[0] in lx.adjectives:
                     # "Japanese and Korean magnet makers"
                     prev = text[max(0, wstart - 30):wstart].split()
@@ -1833,7 +1873,8 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
         out.append({
             "start": bs, "end": be, "text": text[bs:be], "name": ent.name, "type": ent.type,
             "aliases": aliases,
-            "roles": [{"start": s, "end": e, "text": text[s:e], "title": _title_of(r)} for s, e, r in ent.roles],
+            "roles": [{"start": s, "end": e, "text": text[s:e], "title": _title_of(r)} for s, e, r in ent.roles]
+            if ent.roles else [],
             "party": ent.party, "affiliation": ent.affiliation,
             "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
         })
