@@ -28,7 +28,9 @@ PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|she|her)\b", re.IGNORE
 WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, and an
+# article makes hundreds of these. Hashed by value all the same; nothing changes one.
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     start: int
     end: int
@@ -43,12 +45,15 @@ class ActorIndex:
         seen: set[tuple[int, int]] = set()
         items: list[tuple[int, int, Actor]] = []  # a Mention is made for the mentions kept only
         for a in actors:
-            spans = [(a.start, a.end)] + [(m.start, m.end) for m in a.mentions]
-            for s, e in spans:
-                if (s, e) in seen:
-                    continue
-                seen.add((s, e))
-                items.append((s, -e, a))
+            span = (a.start, a.end)
+            if span not in seen:
+                seen.add(span)
+                items.append((span[0], -span[1], a))
+            for m in a.mentions:
+                span = (m.start, m.end)
+                if span not in seen:
+                    seen.add(span)
+                    items.append((span[0], -span[1], a))
         items.sort(key=itemgetter(0, 1))  # (start, -end); no two share a span
         # Drop mentions nested inside a longer one ("U.S." inside "U.S. officials").
         out: list[Mention] = []

@@ -32,7 +32,7 @@ from .clauses import (
     ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
     subject,
 )
-from .fastre import Vocabulary, core_length, prefixes
+from .fastre import Vocabulary, _trie_regex, core_length, prefixes
 from .segment import Doc
 
 
@@ -79,7 +79,8 @@ def _status_stems() -> re.Pattern[str] | None:
             stems |= prefixes(pat, re.IGNORECASE)
     if "" in stems:
         return None
-    return re.compile("|".join(re.escape(x) for x in sorted(stems, key=lambda x: (-len(x), x))))
+    # One trie: callers only ask whether it finds anything, not which stem.
+    return re.compile(_trie_regex(stems))
 
 
 @functools.cache
@@ -371,13 +372,20 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             reach = _reach(text, ce, min(cl_e, ce + 80))
             # Target: in the head's words, then just after it ("licences for X",
             # "ban ... designed to keep X out"), then before it in the clause.
-            inside = [g for g in sent_goods if g[0] >= (cs if not is_noun else np_start) and g[1] <= ce]
-            after = [g for g in sent_goods if g[0] >= ce and g[1] <= reach]
-            before = [g for g in sent_goods if g[0] >= cl_s and g[1] <= np_start]
-            if not is_noun:
-                # "accelerators that the United States restricts": the object before the verb.
-                before = [g for g in sent_goods if g[0] >= max(s, cs - 60) and g[1] <= cs]
-            near_before = [g for g in before if cs - g[1] <= 40]
+            # (One loop for the three lists: most sentences hold a commodity or two.)
+            inside, after, before = [], [], []
+            lo = cs if not is_noun else np_start
+            # "accelerators that the United States restricts": a verb's object before it.
+            b_lo, b_hi = (cl_s, np_start) if is_noun else (max(s, cs - 60), cs)
+            for g in sent_goods:
+                g0, g1 = g[0], g[1]
+                if g0 >= lo and g1 <= ce:
+                    inside.append(g)
+                if g0 >= ce and g1 <= reach:
+                    after.append(g)
+                if g0 >= b_lo and g1 <= b_hi:
+                    before.append(g)
+            near_before = [g for g in before if cs - g[1] <= 40] if before else before
             tgt = (inside or after or [None])[0] or (near_before[-1] if near_before else None)
             if tgt is None and prev_sent is not None and text[s:np_start].strip().lower() in ("its", "their"):
                 pg = span_list.within(prev_sent[0], prev_sent[1])
