@@ -257,6 +257,34 @@ SPEECH_I = [
     ("After the dialogue, Commissioner Quispe and Peru's Minister of Energy, Mines and Water, Aldo Paucar, said "
      "the two sides would share stockpile data.", ["Quispe", "Aldo Paucar"],
      "the two sides would share stockpile data", "indirect", "said"),
+    # A price report's sources: "with <group> citing <reasons>", a mid-sentence ", <group> said,",
+    # "A second trader was more cautious, saying ...", "One consumer said ..." (no "that"),
+    # "with a producer in X describing Y as '...'".
+    ("Tin prices in Penang rose for a second week, with market participants citing thin supply from "
+     "Myanmar.", ["Market participants"], "thin supply from Myanmar", "indirect", "citing"),
+    ("Buyers were holding out for lower offers, market participants said, after the levy failed to ease supply.",
+     ["Market participants"], "Buyers were holding out for lower offers", "indirect", "said"),
+    ('A trader in Penang said offers were scarce. A second trader was more cautious, saying some buyers had '
+     'covered their needs and that "the rally could fade well before spring."', [None],
+     "the rally could fade well before spring", "direct", "said"),
+    ("One consumer said his company had received only half of the tin it ordered in May.", [None],
+     "his company had received only half", "indirect", "said"),
+    ("A veteran mining figure, speaking on condition of anonymity, said at least two Peruvian mines had lost buyers.",
+     [None], "at least two Peruvian mines had lost buyers", "indirect", "said"),
+    ('Tin prices edged lower in Malaysia, with a producer in Ipoh describing spot demand as "slow, very slow, '
+     'and waiting for news."', [None], "slow, very slow, and waiting", "direct", "describing"),
+    # "..., but several said ...": some of the group just named (here with its place: "outside X").
+    ("Smelters outside Malaysia expect licence volumes to improve once the deal takes effect, but several said "
+     "they had not yet seen any change.", ["Smelters outside Malaysia"], "they had not yet seen any change",
+     "indirect", "said"),
+    # "Analysts at X reckon that", "according to estimates from brokerage X", "Some in <place> argue that".
+    ("Analysts at Harrow Ridge Capital reckon that Peruvian output could rise by half within two years.",
+     ["Harrow Ridge Capital"], "Peruvian output could rise by half", "indirect", "reckon"),
+    ("Sales of the alloy to Chilean buyers could be worth $2 billion a year, according to estimates from "
+     "brokerage Quill Benton, though margins are thin.", ["Quill Benton"], "Sales of the alloy to Chilean buyers",
+     "indirect", "according to"),
+    ("Some in Lima argue that keeping Chilean buyers close slows their own smelters.", ["Some in Lima"],
+     "keeping Chilean buyers close", "indirect", "argue"),
 ]
 
 
@@ -274,6 +302,22 @@ def test_speech_i(text, speakers, words, kind, verb):
     '"Buy together, store together, share the risk."',
 ])
 def test_no_speaker_for_a_quotation_after_a_plain_colon(text):
+    stmts, _ = run(text)
+    assert [s.speaker for s in stmts if "Buy together" in s.text] in ([], [None]), \
+        [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+@pytest.mark.parametrize("text", [
+    # "citing" reports only after ", with X"; a producer named as a source's kind is no unnamed producer.
+    "Acme Tin raised its prices on Monday, citing higher costs.",
+    "Tin stocks fell in May, with smelters holding out for better terms.",
+])
+def test_no_statement_i(text):
+    stmts, _ = run(text)
+    assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+def _unused(text):
     stmts, _ = run(text)
     assert [s.speaker for s in stmts if "Buy together" in s.text] in ([], [None]), \
         [(s.speaker, s.verb, s.text) for s in stmts]

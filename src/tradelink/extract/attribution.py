@@ -188,10 +188,10 @@ def _ends_with_preposition(s: str) -> bool:
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
             r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers|chief|" \
-            r"consultant|consultants)"
+            r"consultant|consultants|(?:producer|consumer)(?!\s+sources?\b)|(?:industry|mining|market|trade|business) figure)"  # not "a producer source"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
-              "chief", "consultant", "buyer")
+              "chief", "consultant", "buyer", "producer", "consumer", " figure")
 ANON_WORD = re.compile(_trie_regex(set(ANON_WORDS)))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:(?!(?:that|which|who)\s)[\w.\-’']+\s+){0,3}?"
@@ -811,10 +811,15 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if f is not None:
                 frames.append(f)
                 continue
-        if word in PARTICIPLES and text[vs - 1:vs] == " " and (sp := _with_subject(text, ss, vs, index)) and \
-                REPORT_AFTER.match(masked, m.end()):
-            frames.append(Frame(vs, ve, word, kind, speaker=sp))  # "..., with X arguing that ..."
+        if (word in PARTICIPLES and REPORT_AFTER.match(masked, m.end()) or word in WITH_PARTICIPLES) and \
+                text[vs - 1:vs] == " " and (sp := _with_subject(text, ss, vs, index)):
+            # "..., with X arguing that ...", "..., with X citing thin supply", "..., with a
+            # trader in Y describing demand as '...'"
+            frames.append(Frame(vs, ve, word, kind, speaker=sp))
             continue
+        if word in WITH_PARTICIPLES and kind == "say":
+            continue  # "citing" reports only after ", with X"
+
         if word in PARTICIPLES and not AFTER_COMMA_OR_QUOTE.search(text[max(ss, vs - 5):vs]) and \
                 not (frames and frames[-1].verb in PARTICIPLES and AND_BEFORE.search(text, max(ss, vs - 6), vs)) and \
                 not WITH_SUBJECT.search(text, max(ss, vs - 90), vs):
@@ -860,6 +865,10 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             # "X opened the hearing by calling the plan '...'"
             # "The company raised its forecast, saying demand was strong."
             f.speaker = _sentence_subject(text, ss, f.vstart, index, state, masked)
+            if f.speaker is None and f.verb in PARTICIPLES and (am := ANON.match(text, ss, f.vstart)) and \
+                    not am.group().lower().startswith("the "):
+                # "A second trader was more cautious, saying ...": an unnamed source.
+                f.speaker = _resolve(am, ANON, text, index, state, ss)
         elif f.speaker is None and prev is None and f.kind == "say" and \
                 CONJ_END.search(text, max(ss, f.vstart - 12), f.vstart):
             # "X backed the plan but warned that ...": the sentence's subject reports.
@@ -991,8 +1000,15 @@ WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:“”\"]{2,80}?)\s+$")  # ", with spokesperson X saying"
 
 
+WITH_PARTICIPLES = ("citing", "describing")  # report only after ", with X"
+
+
 def _with_subject(text, ss, vs, index: Index) -> Speaker | None:
-    """The actor named between "with" and a participle: "..., with the X Council arguing that"."""
+    """The actor named between "with" and a participle: "..., with the X Council arguing that";
+    or an unnamed source: "..., with a trader in Y describing ..."."""
+    wm = WITH_SUBJECT.search(text, max(ss, vs - 90), vs)
+    if wm is not None and (am := ANON.fullmatch(text, wm.start(1), wm.end(1))):
+        return Speaker(None, None, am.start(), am.end(), descriptor=am.group())
     last = None
     for row in index.within(max(ss, vs - 120), vs):
         last = row
@@ -1093,6 +1109,19 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.speaker = sp
             f.inverted = True
             return
+    qm = SOME_OF_THEM.search(text, max(ss, f.vstart - 24), f.vstart)
+    if qm is not None:
+        # "Makers outside X expect ..., but several said ...": some of the group just named.
+        groups = [r for r in index.within(ss, qm.start()) if r[2].type == "group"]
+        if groups:
+            f.speaker = Speaker(groups[-1][2].name, "group", qm.start(1), qm.end(1), descriptor=qm.group(1))
+            return
+    im = SOME_IN.search(text, max(ss, f.vstart - 40), f.vstart)
+    if im is not None and (row := index.at(im.start(2))) is not None and row[2].type == "government" and \
+            row[1] == im.end(2):
+        # "Some in Lima argue that ...": people in a place, a group named where it speaks.
+        f.speaker = Speaker(text[im.start(1):im.end(2)], "group", im.start(1), im.end(2))
+        return
     f.speaker = _subject_before(text, ss, se, f.vstart, index, state, masked)
     if f.speaker is None:
         rm = RELEASED_DOC.search(text, max(ss, f.vstart - 80), f.vstart)
@@ -1107,6 +1136,11 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
         m = _lede_role_rx().match(text, ss, f.vstart)
         if m is not None:
             f.speaker = Speaker(None, None, m.start(), m.end(), descriptor=m.group())
+
+
+SOME_IN = re.compile(r"(?<![\w-])([Ss]ome|[Mm]any|[Oo]thers|[Mm]ost) (?:in|inside|within) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+                     r" (?:also |still )?$")
+SOME_OF_THEM = re.compile(r"(?:,\s*|\s)(?:but|and|though|while)\s+(several|some|many|most|a few)\s+(?:also\s+)?$")
 
 
 @functools.cache

@@ -276,7 +276,9 @@ def _rx() -> Patterns:
     return Patterns(
         desc_in=re.compile(r"\b(?:" + descs + r")s?\b", i),
         # "the Lima-based research firm X", "a teardown by Lima-based research firm X"
-        desc_before=re.compile(r"(?:\b(?:the|a|an|its)\s+|\b[\w-]+-based\s+)(?:[\w\-]+\s+){0,3}?(?:" + descs + r")\s+$", i),
+        # "the brokerage X", "a Lima-based miner X", "estimates from brokerage X"
+        desc_before=re.compile(r"(?:(?:\b(?:the|a|an|its)\s+|\b[\w-]+-based\s+)(?:[\w\-]+\s+){0,3}?|"
+                               r"\b(?:from|by|at|with)\s+)(?:" + descs + r")\s+$", i),
         role_comma_end=re.compile(r"(?:" + roles + r")(?:\s+(?:to|for|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?,\s+$", i),
         role_group_comma_end=re.compile(r"((?:" + roles + r")),\s+$", i),
         role_at_end=re.compile(roles + r"[^,.;]{0,40}\b(?:at|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", i),
@@ -1709,7 +1711,7 @@ onto upon among despite""".split())  # a preposition ends a group's modifiers: "
 
 
 # A place after a group's noun: " in Washington", " in Europe and Japan".
-PLACE_AFTER = re.compile(r" in ([A-Z][a-z]+)(?: and ([A-Z][a-z]+))?(?![\w-]| [A-Z])")
+PLACE_AFTER = re.compile(r" (?:in|outside) ([A-Z][a-z]+)(?: and ([A-Z][a-z]+))?(?![\w-]| [A-Z])")
 PLACES = frozenset({"Europe", "Asia", "Africa", "America", "Congress", "Parliament"})
 
 
@@ -1816,9 +1818,10 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             # Inside a name ("Trade Ministers Forum"); skip.
             if reg.is_taken(head_start, head_end):
                 continue
-        if text.startswith(" in ", head_end) and (pm := PLACE_AFTER.match(text, head_end)) and \
+        if text.startswith((" in ", " outside "), head_end) and (pm := PLACE_AFTER.match(text, head_end)) and \
                 all(w.lower() in lx.gov_alias or w in PLACES for w in pm.groups() if w):
-            # "officials in Washington", "manufacturers in Europe and Japan": the place is in the name.
+            # "officials in Washington", "manufacturers in Europe and Japan", "makers outside China":
+            # the place is in the name.
             head_end = pm.end()
             phrase = text[ms:head_end]
         qs = ms
