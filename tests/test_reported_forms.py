@@ -246,3 +246,63 @@ def test_one_of_them_then_a_company_in_apposition():
     stmts, actors = run(text)
     assert ("Cobre Norte Refining", "organization") in [(a.name, a.type) for a in actors]
     assert [(s.speaker, s.text) for s in stmts] == [("Cobre Norte Refining", "its supplier had cut allocations by 30%")]
+
+
+# Eighth round: a minister's spokeswoman, a delayed lede naming a company by its kind,
+# a group with a participial phrase before its verb, and a second verb after ", but".
+SPEECH_I = [
+    # (text, speaker, words, verb)
+    ('Mining Minister Aldo Paucar said the rules were fair. "We are a reliable supplier," Mr Paucar said. '
+     'A spokeswoman for the minister said applications were being assessed.', "Aldo Paucar",
+     "applications were being assessed", "said"),
+    ("A Peruvian tin miner has warned that a deal between Lima and Santiago could leave local producers "
+     "stranded.\n\nCusco-based Andes Crest Metals is building a smelter near Puno.", "Andes Crest Metals",
+     "a deal between Lima and Santiago could leave", "warned"),
+    ("The bloc held talks. Several associations representing car makers, turbine producers and the defence "
+     "industry told the Commission that joint buying should stay voluntary.", "Associations",
+     "joint buying should stay voluntary", "told"),
+    ("Ministry spokesperson Lu Anwen said Peru had noted the decision to allow tin sales, but stressed that "
+     "easing was not enough.", "Lu Anwen", "Peru had noted the decision", "said"),
+    ("Ministry spokesperson Lu Anwen said Peru had noted the decision to allow tin sales, but stressed that "
+     "easing was not enough.", "Lu Anwen", "easing was not enough", "stressed"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,verb", SPEECH_I)
+def test_speech_i(text, speaker, words, verb):
+    stmts, _ = run(text)
+    assert [(s.speaker, s.verb) for s in stmts if words in s.text] == [(speaker, verb)], \
+        [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+@pytest.mark.parametrize("text,speaker,words", [
+    # A named subject after ", but" keeps its own words; a lede with no company after it stays unnamed.
+    ("Lu Anwen said Peru had noted the decision, but Chile warned that easing was not enough.", "Chile",
+     "easing was not enough"),
+    ("A Peruvian tin miner has warned that a deal could hurt.\n\nThe smelter near Puno opens in May.", None,
+     None),
+])
+def test_speech_i_near_misses(text, speaker, words):
+    stmts, _ = run(text)
+    if words is None:
+        assert [s.speaker for s in stmts] in ([], [None]), [(s.speaker, s.text) for s in stmts]
+    else:
+        assert [s.speaker for s in stmts if words in s.text] == [speaker]
+
+
+ACTORS_I = [
+    # (text, name, type)
+    ("The plan will now be discussed by the European Parliament and the member states.", "European Parliament",
+     "government"),
+    ("In its conclusions of 3 May, the European Council stressed that tin was scarce.", "European Council",
+     "government"),
+    # A broadcaster's station by city ("X Radio Cusco"), and a one-word name that heard what sources told it.
+    ("Lena Holt told Andes Radio Cusco that the deal was bad.", "Andes Radio Cusco", "media"),
+    ("Tin offers were scarce, sources told Metalwire, a step that could add weeks.", "Metalwire", "media"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS_I)
+def test_actors_i(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in {(a.name, a.type) for a in actors}, [(a.name, a.type) for a in actors]

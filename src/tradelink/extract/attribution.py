@@ -247,6 +247,8 @@ ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz
 SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+|(?P<gov>government)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:(?:later|also|earlier|separately|again|"
                     r"previously|then)\s+)?(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
+OFFICE_HOLDER = re.compile(r"(?:the\s+)?(minister|secretary|senator|governor|premier|president|chancellor|"
+                           r"commissioner|mayor|ambassador|congressman|congresswoman)\s*")
 DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regulator", "agency", "embassy", "commission",
                     "bank", "government", "administration", "office", "official", "source", "person", "exporter",
                     "producer", "miner", "maker", "carmaker", "chipmaker", "designer", "lender", "buyer", "seller",
@@ -851,6 +853,13 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if people:
                 f.speaker = _mention_speaker(text, people[-1][0], people[-1][1], people[-1][2], state)
                 continue
+        lead = frames[0]
+        if i and f.kind == "say" and lead.kind == "say" and lead.speaker is not None and \
+                ss <= lead.speaker.start < lead.vstart and COMMA_BUT_END.search(text, max(ss, f.vstart - 8), f.vstart) \
+                and REPORT_AFTER.match(masked, f.vend - ss):
+            # "X said Y had noted Z, but stressed that ...": X's second verb, not Y's.
+            f.speaker = lead.speaker
+            continue
         if prev is not None and prev.speaker is not None and (
                 f.verb in PARTICIPLES or CONJ_END.search(text[max(ss, f.vstart - 12):f.vstart])
                 and not _has_subject_between(text, prev.vend, f.vstart, index)):
@@ -1130,6 +1139,15 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.speaker = _subject_before(text, ss, se, rm.start(), index, state, masked)
             if f.speaker is not None and f.speaker.name is not None:
                 state.documents[rm.group("doc").lower()] = (f.speaker.name, f.speaker.type)
+    if f.speaker is None and text.startswith("A", ss) and (lm := ORG_LEDE.match(text, ss, f.vstart)) and \
+            lm.group(1) in ORG_NOUNS and block is not None and ss == block.body_start:
+        # "A Lima-area tin miner has warned that ...": the delayed lede; the company is the
+        # first one the article names after it.
+        i = bisect.bisect_left(index.starts, se)
+        for s_, e_, a in index.rows[i:i + 12]:
+            if a.type == "organization" and s_ - se < 600:
+                f.speaker = Speaker(a.name, a.type, lm.start(), lm.end(), descriptor=lm.group())
+                return
     if (f.speaker is None or f.speaker.type == "group" and f.speaker.start > ss) and text.startswith("The ", ss):
         # "The head of one of the few X companies said ...": a role named before the person
         # (not the companies it heads).
@@ -1138,6 +1156,8 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.speaker = Speaker(None, None, m.start(), m.end(), descriptor=m.group())
 
 
+ORG_LEDE = re.compile(r"An?\s+(?:[A-Za-z][\w-]*\s+){0,5}?([a-z]+)\s+(?:has\s+|have\s+|had\s+)?(?=$)")
+COMMA_BUT_END = re.compile(r",\s*but\s+(?:also\s+)?$")
 SOME_IN = re.compile(r"(?<![\w-])([Ss]ome|[Mm]any|[Oo]thers|[Mm]ost) (?:in|inside|within) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)"
                      r" (?:also |still )?$")
 SOME_OF_THEM = re.compile(r"(?:,\s*|\s)(?:but|and|though|while)\s+(several|some|many|most|a few)\s+(?:also\s+)?$")
@@ -1327,6 +1347,8 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
                 sp = _resolve(dm, DESCRIPTOR, text, index, state, os_)
                 if sp is not None:
                     return Speaker(sp.name, sp.type, s, e)
+            if (rm := OFFICE_HOLDER.fullmatch(owner)) and (a := index.last_with_role(s, rm.group(1).lower())):
+                return Speaker(a.name, a.type, s, e)  # "a spokeswoman for the minister": the one named before
             words = _strip_the(owner)
             return Speaker(words, "government" if GOV_WORDS.search(words) else "organization", s, e)
         if m.group("gov"):
@@ -1419,6 +1441,7 @@ AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
 AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
 AT_FROM_OF = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?")
 PLACE_GAP = re.compile(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)")
+REPRESENTING_GAP = re.compile(r"^\s+(?:representing|including)\s+[^;:.“”\"]{1,160}?(?=\s*$)")
 CLAUSE_AND = re.compile(r"(?:^|[,;]\s*)and\s+$")
 CONJ_BEFORE = re.compile(r"\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hat|[Ww]hile)\s+$|,\s*as\s+$")  # ", as X warned"
 THAT_BEFORE = re.compile(r"\bthat\s+$")
@@ -1522,6 +1545,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                     return Speaker(row[2].name, row[2].type, start, row[1])
             gap = PLACE_GAP.sub("", gap)
             gap = CONTACT_CLAUSE.sub("", gap)  # "traders I spoke to say"
+            gap = REPRESENTING_GAP.sub("", gap)  # "associations representing X, Y and Z told"
         elif typ == "person" and gap.strip():
             # "X Y of Acme Capital said": the employer between the name and the verb.
             emp = AT_FROM_OF.match(text, end, vs)

@@ -423,6 +423,7 @@ def _name_word(tok: str) -> bool:
 SURNAME_CAPS = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")  # "SURNAME" in "Minister X SURNAME Given"
 
 
+BROADCAST_WORDS = frozenset({"Radio", "TV", "Television"})
 # A name ending in a mineral is a miner's, not a person's ("Iluka Rare Earths").
 MINERAL_LAST = frozenset("""Earths Lithium Cobalt Graphite Gallium Germanium Tungsten Antimony Nickel Uranium
 Vanadium Manganese Magnesium Molybdenum Tantalum Niobium Zinc Bauxite Alumina""".split())
@@ -569,6 +570,7 @@ DATA_FROM = re.compile(r"\b(?:(?P<data>data|figures|statistics|numbers|prices|a 
                        r"a survey|a study|research|a note|an analysis|a teardown|calculations)\s+(?:(?:compiled|published|released|"
                        r"collected)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to")
+TOLD_OUTLET_AFTER = re.compile(r"(?:[,.;]|\s+(?:that|on|in|last|this)\b)")
 SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SAID_WORDS) + r")\s+$")
 LABEL_COLON_QUOTE = re.compile(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']")
 COLON_QUOTE = re.compile(r"\s*:\s*[\"“‘']")
@@ -682,6 +684,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # "X Y of (at) Acme Securities said": the speaker's employer between name and verb.
     if after[:4] in (" of ", " at ") and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
         return "speaker"
+    if tail.endswith(" told") and " " not in text[s:e] and TOLD_OUTLET_AFTER.match(after):
+        return "media"  # "sources told Metalwire, ...": one word told the words is the outlet that heard them
     if tail.endswith(SAID_WORDS) and SAID_BEFORE.search(before):
         return "speaker"
     # "Acme declined to comment", "Acme, whose X sales ..., did not respond to ..."
@@ -1238,8 +1242,10 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             tokens[-2] not in lx.media_suffixes:
         reg.add(full, "organization" if tokens[0] == "International" else "government", s, e, best=True)
         return
-    # Media known by the last word of the name.
-    if tokens[-1] in lx.media_suffixes and (len(tokens) > 1):
+    # Media known by the last word of the name, or by a broadcast word before a city
+    # ("X Radio Lima", "X TV Cusco").
+    if tokens[-1] in lx.media_suffixes and (len(tokens) > 1) or \
+            len(tokens) >= 3 and tokens[-2] in BROADCAST_WORDS and tokens[-1] not in lx.heads:
         reg.add(full, "media", s, e, best=True)
         return
 
