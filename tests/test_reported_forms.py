@@ -306,3 +306,39 @@ ACTORS_I = [
 def test_actors_i(text, name, type_):
     _, actors = run(text)
     assert (name, type_) in {(a.name, a.type) for a in actors}, [(a.name, a.type) for a in actors]
+
+
+SPEECH_I2 = [
+    # (text, speakers, words, verb)
+    # A country's press as one source.
+    ("Chile said last week it would review tin licences. Chilean media reported that the department has so "
+     "far approved only a few.", ["Chilean media"], "the department has so far approved", "reported"),
+    # "both sides" after a "Peru-Chile" compound or "between Peru and Chile": each country speaks.
+    ("At the Peru-U.S. trade consultations last month, both sides confirmed that they would coordinate closely "
+     "on tin.", ["Peru", "United States"], "they would coordinate closely on tin", "confirmed"),
+    ("After talks between Peru and Chile, both sides said they would cut tariffs.", ["Chile", "Peru"],
+     "they would cut tariffs", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speakers,words,verb", SPEECH_I2)
+def test_speech_i2(text, speakers, words, verb):
+    stmts, _ = run(text)
+    assert sorted((s.speaker, s.verb) for s in stmts if words in s.text) == sorted((sp, verb) for sp in speakers), \
+        [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+@pytest.mark.parametrize("text", [
+    # "both sides" with no two countries named before it; a country's media companies are no outlet.
+    "Both sides said they would cut tariffs.",
+    "Chilean media companies expanded their tin coverage this year.",
+])
+def test_no_named_speaker_i2(text):
+    stmts, actors = run(text)
+    assert [s.speaker for s in stmts] in ([], [None]), [(s.speaker, s.text) for s in stmts]
+    assert "media" not in {a.type for a in actors}, [(a.name, a.type) for a in actors]
+
+
+def test_a_shimbun_is_an_outlet():
+    _, actors = run("Q: A follow-up from the Osaka Keizai Shimbun. Will tin prices rise?\nA: They may.")
+    assert ("Osaka Keizai Shimbun", "media") in {(a.name, a.type) for a in actors}

@@ -1125,6 +1125,17 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
         if groups:
             f.speaker = Speaker(groups[-1][2].name, "group", qm.start(1), qm.end(1), descriptor=qm.group(1))
             return
+    bm = BOTH_SIDES.search(text, max(ss, f.vstart - 30), f.vstart)
+    if bm is not None:
+        # "At the Peru-Chile talks, both sides confirmed that ...": each country speaks.
+        lx = entities.lexicon()
+        for pm in reversed(list(COUNTRY_PAIR.finditer(text, ss, bm.start()))):
+            words = [w for w in pm.groups() if w is not None]
+            a, b = (entities._government_of(w, lx) or entities._government_of(w.rstrip("."), lx) for w in words)
+            if a and b and a != b:
+                f.speaker = Speaker(a, "government", bm.start(1), bm.end(1), descriptor=bm.group(1),
+                                    joint=[(b, "government")])
+                return
     im = SOME_IN.search(text, max(ss, f.vstart - 40), f.vstart)
     if im is not None and (row := index.at(im.start(2))) is not None and row[2].type == "government" and \
             row[1] == im.end(2):
@@ -1158,6 +1169,8 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
 
 ORG_LEDE = re.compile(r"An?\s+(?:[A-Za-z][\w-]*\s+){0,5}?([a-z]+)\s+(?:has\s+|have\s+|had\s+)?(?=$)")
 COMMA_BUT_END = re.compile(r",\s*but\s+(?:also\s+)?$")
+BOTH_SIDES = re.compile(r"(?<![\w-])((?:[Bb]oth|[Tt]he two) (?:sides|countries|governments)) (?:also |have |had )?$")
+COUNTRY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w.]*)[-–]([A-Z][\w.]*)(?![\w-])|\bbetween ([A-Z][\w.]*) and ([A-Z][\w.]*)")
 SOME_IN = re.compile(r"(?<![\w-])([Ss]ome|[Mm]any|[Oo]thers|[Mm]ost) (?:in|inside|within) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)"
                      r" (?:also |still )?$")
 SOME_OF_THEM = re.compile(r"(?:,\s*|\s)(?:but|and|though|while)\s+(several|some|many|most|a few)\s+(?:also\s+)?$")

@@ -863,6 +863,8 @@ def find(doc, *context) -> list[Actor]:
     _merge_ministries(reg)
     if LISTED_TITLE.search(text):
         _find_listed_ministers(text, regions, reg, lx)
+    if " media " in text:
+        _find_country_media(text, regions, reg, lx)
 
     # A transcript turn's speaker is a person ("First Last, Title: ..."), or an outlet
     # asking at a briefing ("China Daily: ...", "Phoenix TV: ...").
@@ -902,6 +904,20 @@ LISTED_MINISTER = re.compile(
     r" (?:of|for) (?:the )?" + _TOPIC + r"(?:, " + _TOPIC + r")*(?:,? and " + _TOPIC + r")?"
     r"(?:, (?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?=[,.;)]|\s+(?:said|says|added)\b)"
     r"| (?P<caps>[A-Z]{2,}(?:-[A-Z]{2,})?) (?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b)")
+
+
+# A country's press as one source: "U.S. media reported that ...", "Chilean media say".
+COUNTRY_MEDIA = re.compile(r"(?<![\w.-])(U\.S\.|US|[A-Z][a-z]+) media\b(?! (?:company|companies|group|groups|"
+                           r"outlets?|firms?|giants?|regulators?|reports?)\b)")
+
+
+def _find_country_media(text: str, regions, reg: Registry, lx: Lexicon) -> None:
+    for block, s, e in regions:
+        for m in COUNTRY_MEDIA.finditer(text, s, e):
+            word = m.group(1)
+            if (word in lx.adjectives or word.lower() in lx.gov_alias) and not reg.is_taken(m.start(), m.end()) \
+                    and text[max(0, m.start() - 6):m.start()].lower() not in ("state ", "-run "):
+                reg.add(m.group(), "media", m.start(), m.end(), best=True)
 
 
 def _find_listed_ministers(text: str, regions, reg: Registry, lx: Lexicon) -> None:
