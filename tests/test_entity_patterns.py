@@ -143,6 +143,9 @@ ACTORS_I = [
     # "The U.S. Department of X": the U.S. body, and so is a later "the Department of X".
     ("Tokyo was quiet. The U.S. Department of Energy said on Monday that it would act. The Department of "
      "Energy added more.", "U.S. Department of Energy", "government", "Department of Energy"),
+    # A bare "Energy Department" first, "The U.S. Energy Department" later: one body, named in full.
+    ("Ada Lund, a former Energy Department official, said so.\n\nThe U.S. Energy Department said on Monday that "
+     "it would act.", "U.S. Energy Department", "government", "Energy Department"),
     # An acronym with no "(MHF)" after a name: the ministry a "Minister of X" heads.
     ("The Minister of Harbours and Fisheries, Lenni Ostra, spoke on Monday. The MHF will open a licensing round.",
      "Ministry of Harbours and Fisheries", "government", "MHF"),
@@ -163,7 +166,14 @@ def test_actors_i(text, name, type_, extra):
     ("The Minister of Energy, Mines and Water said the two sides would talk.", "Energy"),
     ("Tokyo was quiet. The Department of Energy said it would act.", "U.S. Department of Energy"),
     ("The MHF will open a licensing round, the port said.", "MHF"),
+    ("Ada Lund, a former Energy Department official, said the plan was fine.", "U.S. Energy Department"),
 ])
 def test_actors_i_near_misses(text, not_a_person):
     _, actors = run(text)
     assert not_a_person not in {a.name for a in actors}, [(a.name, a.type) for a in actors]
+
+
+def test_a_bare_department_then_its_us_form_is_one_body():
+    _, actors = run("Ada Lund, a former Energy Department official, said so.\n\nThe U.S. Energy Department said on "
+                    "Monday that it would act.")
+    assert [a.name for a in actors if a.type == "government"] == ["U.S. Energy Department"]

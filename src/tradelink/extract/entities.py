@@ -1096,6 +1096,17 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             body = lx.bodies.get(name.lower())
             if body:
                 canon = body[0]
+            bare = reg.ents.get(name.lower()) if canon.startswith("U.S. ") else None
+            if bare is not None and bare.type == "government" and canon.lower() not in reg.ents:
+                # "a former Commerce Department official" ... "The U.S. Commerce Department said":
+                # one body, named in full.
+                del reg.ents[name.lower()]
+                bare.add(ns, end, text)  # the bare name stays an alias
+                bare.name = canon
+                if name not in bare.alias_set:
+                    bare.alias_set.add(name)
+                    bare.aliases.append(name)
+                reg.ents[canon.lower()] = bare
             ent = reg.add(canon, "government", ns, end, best=True)
             if canon.startswith("U.S. ") and name not in ent.aliases:
                 ent.aliases.append(name)
