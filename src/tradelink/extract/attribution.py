@@ -125,7 +125,7 @@ def cues() -> Cues:
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
     ascii_only = all(h.isascii() for h in hedges)  # what the substring test in _hedge is exact for
     words = tuple(sorted(hedges)) if ascii_only else ()
-    hedge_word = re.compile("|".join(re.escape(h) for h in words)) if words else None
+    hedge_word = re.compile(_trie_regex(set(words))) if words else None  # a trie: one attempt per position
     verb_at = re.compile(r"(?:" + verb_trie + r")(?![\w-])")
     # `re` tries verb_rx's look-behind at every character (a Unicode table look-up each);
     # a class of ASCII ranges before a look-ahead is a bitmap test (see `_verbs`).
@@ -722,6 +722,19 @@ LEADS_BACK = re.compile(r"(?:\s+(?:on|late|early|last|this|in)\s+\w+(?:\s+\w+)?)
 CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;|\s(?:while|whereas)\s|[”\"’']")
 
 
+class _Blanked(dict):
+    """A `str.translate` table: "_" for every character that is no space (BLANK's
+    ``\\S``, which is `str.isspace`), each character's entry made when first met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = out = ch if ch.isspace() else "_"
+        return out
+
+
+_BLANKED = _Blanked()
+
+
 def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
     """The sentence with quotation contents blanked, offsets kept."""
     parts, pos = [], ss
@@ -730,7 +743,7 @@ def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
         if a >= b:
             continue
         parts.append(text[pos:a])
-        parts.append(BLANK.sub("_", text[a:b]))
+        parts.append(text[a:b].translate(_BLANKED))
         pos = b
     parts.append(text[pos:se])
     return "".join(parts)
