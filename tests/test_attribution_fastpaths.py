@@ -210,4 +210,31 @@ VERB_TEXTS = st.lists(st.sampled_from(["said", "says", "told", "added", "accordi
 @given(VERB_TEXTS)
 def test_verb_scan_is_the_verb_regex(s):
     c = attribution.cues()
-    assert [m.span() for m in attribution._verbs(c, s)] == [m.span() for m in c.verb_rx.finditer(s)]
+    assert attribution._verbs(c, s) == [(*m.span(), m.group()) for m in c.verb_rx.finditer(s)]
+
+
+@PROPS
+@given(texts | ending("”", '"', "’", "'", "” ,", "’,,", ",", "x", ":", "_"))
+def test_end_tests_are_the_regexes(s):
+    assert attribution._after_quote(s) == (attribution.AFTER_QUOTE.search(s) is not None)
+    assert s.rstrip().endswith(",") == (attribution.COMMA_END.search(s) is not None)
+    assert s.rstrip().endswith(":") == (attribution.COLON_END.search(s) is not None)
+
+
+STOPS = st.lists(st.sampled_from([".", "?", "!", " ", "  ", "”", '"', "’", "'", "“", "‘", "A", "É", "a", "x", "\n",
+                                  "said", "Mr.", "U.S."]), max_size=30).map("".join)
+
+
+@PROPS
+@given(STOPS | texts, st.data())
+def test_sentence_ends_and_marks_are_the_regexes(text, data):
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    assert attribution._sentence_ends(text, s, e) == [m.span() for m in attribution.SENT_END.finditer(text, s, e)]
+    assert attribution._marks(text, s, e) == [m.start() for m in attribution.MARKS.finditer(text, s, e)]
+
+
+@PROPS
+@given(texts | st.text(alphabet=st.characters(), max_size=40))
+def test_blanking_is_the_regex(text):
+    assert text.translate(attribution._BLANKED) == attribution.BLANK.sub("_", text)

@@ -51,6 +51,20 @@ class Quote:
 
 
 MARKS = re.compile(r"[“”\"‘’']")
+MARK_CHARS = "“”\"‘’'"
+
+
+def _marks(text: str, start: int, end: int) -> list[int]:
+    """The places of MARKS' matches in ``text[start:end]``, in order: one `str.find`
+    scan per mark (a regex scan tests a class at every character)."""
+    out: list[int] = []
+    for ch in MARK_CHARS:
+        i = text.find(ch, start, end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1, end)
+    out.sort()
+    return out
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -58,8 +72,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     out: list[Quote] = []
     kind = None  # "d" or "s" while inside a quotation
     q_open = 0
-    for mark in MARKS.finditer(text, start, end):
-        i = mark.start()
+    for i in _marks(text, start, end):
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
@@ -104,7 +117,7 @@ class Cues:
     hedges: tuple[str, ...] = ()  # lower-cased, for a substring test before hedge_rx; empty: no test
     hedge_word: re.Pattern[str] | None = None  # finds any of `hedges` as a substring
     verb_at: re.Pattern[str] | None = None  # verb_rx without its look-behind, for `match` at a start
-    verb_starts: re.Pattern[str] | None = None  # the character before each place verb_at may match
+    verb_starts: re.Pattern[str] | None = None  # the character before each place verb_at matches, with its match
 
 
 NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
@@ -128,29 +141,28 @@ def cues() -> Cues:
     hedge_word = re.compile(_trie_regex(set(words))) if words else None  # a trie: one attempt per position
     verb_at = re.compile(r"(?:" + verb_trie + r")(?![\w-])")
     # `re` tries verb_rx's look-behind at every character (a Unicode table look-up each);
-    # a class of ASCII ranges before a look-ahead is a bitmap test (see `_verbs`).
-    verb_starts = re.compile(r"[^A-Za-z0-9_’'\-](?=" + verb_trie + r")")
+    # a class of ASCII ranges before a look-ahead is a bitmap test (see `_verbs`). The
+    # look-ahead is verb_at, its match group 1: no second attempt at each place.
+    verb_starts = re.compile(r"[^A-Za-z0-9_’'\-](?=(" + verb_trie + r")(?![\w-]))")
     return Cues(verb_rx, frames, hedge_rx, words, hedge_word, verb_at, verb_starts)
 
 
-def _verbs(c: Cues, s: str) -> list[re.Match[str]]:
-    """``list(c.verb_rx.finditer(s))``: the places after a character that is no word
-    character, ’, ' or - (a non-ASCII letter the class lets through is skipped), where
-    verb_at matches, each after the end of the last match."""
-    out: list[re.Match[str]] = []
+def _verbs(c: Cues, s: str) -> list[tuple[int, int, str]]:
+    """The (start, end, text) of ``c.verb_rx.finditer(s)``'s matches: the places after a
+    character that is no word character, ’, ' or - (a non-ASCII letter the class lets
+    through is skipped), where verb_at matches, each after the end of the last match."""
+    out: list[tuple[int, int, str]] = []
     pos = 0
     m = c.verb_at.match(s)
     if m is not None:
-        out.append(m)
+        out.append((0, m.end(), m.group()))
         pos = m.end()
     for d in c.verb_starts.finditer(s):
         at = d.end()
         if at < pos or (ch := s[at - 1]) >= "\x80" and (ch.isalnum() or ch == "_"):
             continue
-        m = c.verb_at.match(s, at)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
+        pos = d.end(1)
+        out.append((at, pos, d.group(1)))
     return out
 
 
@@ -177,12 +189,24 @@ PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|agains
                          r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
 
 
+PREPOSITIONS = frozenset(PREPOSITION.pattern.split("(?:")[2].split(")")[0].split("|"))  # PREPOSITION's words
+
+
 def _ends_with_preposition(s: str) -> bool:
     """``PREPOSITION.search(s) is not None``, reading only the end of *s*: a match is one
-    of its words (at most 9 letters) followed by the trailing spaces."""
+    of its words (at most 9 letters) followed by the trailing spaces. When the last 10
+    characters before the spaces are ASCII, it is the last run of word characters there,
+    whole, in any case: no regex."""
     if not s[-1:].isspace():
         return False
-    return PREPOSITION.search(s, max(0, len(s.rstrip()) - 12)) is not None
+    r = s.rstrip()
+    tail = r[-10:]
+    if not tail.isascii():
+        return PREPOSITION.search(s, max(0, len(r) - 12)) is not None
+    i = len(tail)
+    while i and (tail[i - 1].isalnum() or tail[i - 1] == "_"):
+        i -= 1
+    return (i > 0 or len(r) < 10) and tail[i:].lower() in PREPOSITIONS
 
 
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
@@ -431,14 +455,13 @@ def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int,
     # Candidate ends: a full stop, question or exclamation mark before a space
     # and a capital or an opening mark; or a quotation that ends with one.
     qi, inside = 0, [(q.open, q.close) for q in quotes]
-    for m in SENT_END.finditer(text, s, e):
-        i = m.start()
+    for i, m_end in _sentence_ends(text, s, e):
         while qi < len(inside) and inside[qi][1] <= i:
             qi += 1
         if qi < len(inside) and inside[qi][0] <= i < inside[qi][1]:
             qo, qe = inside[qi]
             # Inside a quotation: only its own final stop ends the sentence.
-            if m.end() != qe + 1 or text[i:qe].rstrip("”\"’' ")[-1:] not in (".", "?", "!"):
+            if m_end != qe + 1 or text[i:qe].rstrip("”\"’' ")[-1:] not in (".", "?", "!"):
                 continue
             if not (text[qe + 1:qe + 2].isupper() or text[qe + 1:qe + 2] in "“\"‘'"):
                 continue
@@ -458,6 +481,20 @@ def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int,
 
 # A stop (possibly before closing marks) followed by a space and a capital or an opening mark.
 SENT_END = re.compile(r"[.?!][”\"’']* (?=[" + entities.UPPER + r"“\"‘'])")
+# SENT_END for each stop: a pattern that starts with a literal is scanned for it quickly.
+SENT_ENDS = {stop: re.compile(re.escape(stop) + SENT_END.pattern[5:]) for stop in ".?!"}
+
+
+def _sentence_ends(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The (start, end) of SENT_END's matches in ``text[s:e]``, in order. A match holds
+    one stop, at its start, so no two overlap: the matches of the three stops' patterns
+    together are SENT_END's."""
+    out = [m.span() for m in SENT_ENDS["."].finditer(text, s, e)]
+    more = [m.span() for stop in "?!" if text.find(stop, s, e) >= 0 for m in SENT_ENDS[stop].finditer(text, s, e)]
+    if more:
+        out.extend(more)
+        out.sort()
+    return out
 
 
 # --- the stage -----------------------------------------------------------------------
@@ -804,17 +841,16 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     verbs = _verbs(c, masked)
     # With no quotation, a sentence needs a verb that stands in the text itself. The masked
     # copy has the same matches, except that its first character has nothing before it.
-    if not real and (not verbs or verbs[0].start() == 0 and c.verb_rx.search(text, ss, se) is None):
+    if not real and (not verbs or verbs[0][0] == 0 and c.verb_rx.search(text, ss, se) is None):
         return []
     if masked.rstrip().endswith("?"):
         return []  # "Does the ministry expect exports to recover?" asks; it reports nothing
     frames: list[Frame] = []
-    for m in verbs:
-        vs, ve = ss + m.start(), ss + m.end()
-        word = m.group()
+    for ms, me, word in verbs:
+        vs, ve = ss + ms, ss + me
         kind = "according" if word.lower() in ("according to", "as per") else c.frames.get(word, "say")
         if kind == "clause":
-            if not (LEARNED_THAT.match(masked, m.end()) or REPORT_AFTER.match(masked, m.end())):
+            if not (LEARNED_THAT.match(masked, me) or REPORT_AFTER.match(masked, me)):
                 continue  # "learned its lesson", "signaled flexibility": no words reported
             kind = "say"
         if NEGATION_WORD.search(text, max(ss, vs - 30), vs) and NEGATION.search(text, max(ss, vs - 30), vs):
@@ -826,7 +862,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if f is not None:
                 frames.append(f)
                 continue
-        if (word in PARTICIPLES and REPORT_AFTER.match(masked, m.end()) or word in WITH_PARTICIPLES) and \
+        if (word in PARTICIPLES and REPORT_AFTER.match(masked, me) or word in WITH_PARTICIPLES) and \
                 text[vs - 1:vs] == " " and (sp := _with_subject(text, ss, vs, index)):
             # "..., with X arguing that ...", "..., with X citing thin supply", "..., with a
             # trader in Y describing demand as '...'"
@@ -839,7 +875,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 not (frames and frames[-1].verb in PARTICIPLES and AND_BEFORE.search(text, max(ss, vs - 6), vs)) and \
                 not WITH_SUBJECT.search(text, max(ss, vs - 90), vs):
             continue  # "..., saying X and warning that Y": the second participle reports too
-        if word in PARTICIPLES and not REPORT_AFTER.match(masked, m.end()):
+        if word in PARTICIPLES and not REPORT_AFTER.match(masked, me):
             continue
         if word in ("showed", "shows", "show") and not SOURCE_BEFORE.search(text[max(ss, vs - 60):vs]):
             continue  # only data speaks by showing: "customs data showed"
@@ -847,7 +883,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     # Colon quotations: "X Y, role: 'words'".
     for q in real:
         pre = text[ss:q.open]
-        if COLON_END.search(pre) and not any(f.vend <= q.open and (not text[f.vend:q.open].strip(" ,:") or
+        if pre.rstrip().endswith(":") and not any(f.vend <= q.open and (not text[f.vend:q.open].strip(" ,:") or
                                                                    COLON_AFTER_VERB.fullmatch(text, f.vend, q.open))
                                              for f in frames):
             frames.append(Frame(q.open - len(pre) + len(pre.rstrip()) - 1, q.open - len(pre) + len(pre.rstrip()), "said", "colon"))
@@ -915,7 +951,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if f.kind == "ask" and not any(abs(q.close - f.vstart) < 60 or abs(f.vend - q.open) < 5 for q in real):
             continue
         p = kept[-1] if kept else None
-        closing = f.kind == "according" and COMMA_END.search(text[ss:f.vstart]) and \
+        closing = f.kind == "according" and text[ss:f.vstart].rstrip().endswith(",") and \
             not text[f.speaker.end:se].strip(" .;”\"’'")
         if f.kind == "say" and not f.inverted and ss < f.speaker.start < f.vstart and \
                 COMMA_THE_BEFORE.search(text, max(ss, f.speaker.start - 8), f.speaker.start) and \
@@ -1105,6 +1141,20 @@ INVERTIBLE = ("said", "says", "added", "wrote", "noted", "notes", "argued", "cau
 OF_EMPLOYER_END = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|&|[A-Z][\w.&’'-]*))*"
                              r"\s*(?:[,.;:!?\"”’']|$)")
 AFTER_QUOTE = re.compile(r"(?:[”\"’']\s*,?\s*|^\s*)$")
+
+
+def _after_quote(s: str) -> bool:
+    """``AFTER_QUOTE.search(s) is not None``, read from the end: nothing but spaces, or
+    a closing mark and spaces with at most one comma among them."""
+    r = s.rstrip()
+    if not r:
+        return True
+    if r[-1] == ",":
+        r = r[:-1].rstrip()
+    return r[-1:] in CLOSERS
+
+
+CLOSERS = ("”", '"', "’", "'")
 NP_END = re.compile(r"\s*(?:[,.;:!?\"”’']|$)")
 
 
@@ -1117,9 +1167,8 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
         return
     # Inverted: '"...," said X' or '..., said X, the head of Y.'
     before = text[ss:f.vstart]
-    after_quote = AFTER_QUOTE.search(before)
-    after_comma = COMMA_END.search(before) and f.verb in INVERTIBLE
-    if (after_quote or after_comma) and f.verb in INVERTIBLE + ("told", "warned"):
+    if f.verb in INVERTIBLE + ("told", "warned") and (_after_quote(before) or
+                                                      f.verb in INVERTIBLE and before.rstrip().endswith(",")):
         sp = _np_at(text, f.vend, se, index, state)
         if sp is not None and sp.start - f.vend <= 1 and sp.type != "media" and \
                 (NP_END.match(text[sp.end:se]) or sp.type == "person" and OF_EMPLOYER_END.match(text, sp.end, se)):
@@ -1505,7 +1554,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     for rx, after in SUBJECT_SCANS:
         if rx is SPOKES and "spokes" not in lowered and "representative" not in lowered:
             continue
-        if rx is ANON and ANON_WORD.search(lowered) is None:
+        if rx is ANON and not any(w in lowered for w in ANON_WORDS):  # ANON_WORD.search(lowered) is None
             continue
         for m in rx.finditer(text, ws, min(se, vs + after)):
             if m.end() > vs:
