@@ -238,3 +238,28 @@ def test_sentence_ends_and_marks_are_the_regexes(text, data):
 @given(texts | st.text(alphabet=st.characters(), max_size=40))
 def test_blanking_is_the_regex(text):
     assert text.translate(attribution._BLANKED) == attribution.BLANK.sub("_", text)
+
+
+def _until_past(matches, vs):
+    """The matches a subject scan reads: those before the first that ends past ``vs``."""
+    out = []
+    for m in matches:
+        if m.end() > vs:
+            break
+        out.append(m.span())
+    return out
+
+
+ANON_TEXTS = st.lists(st.sampled_from(["a", "An", "one", "Two", "the", "several", "official", "officials", "people",
+                                       "Sources", "familiar", "with", "the matter", "said", "told", "who", "at",
+                                       "in", "Acme", ",", ".", " ", "-", "_", "é", "’", "\n"]), max_size=25).map(" ".join)
+
+
+@PROPS
+@given(ANON_TEXTS | texts, st.data())
+def test_anon_tried_at_its_first_letters_is_the_scan(text, data):
+    ws = data.draw(st.integers(0, len(text)))
+    vs = data.draw(st.integers(ws, len(text)))
+    end = data.draw(st.integers(vs, len(text)))
+    got = _until_past(attribution._tried_at(attribution.ANON, attribution.ANON_FIRST, text, ws, vs, end), vs)
+    assert got == _until_past(attribution.ANON.finditer(text, ws, end), vs)

@@ -118,6 +118,7 @@ class Cues:
     hedge_word: re.Pattern[str] | None = None  # finds any of `hedges` as a substring
     verb_at: re.Pattern[str] | None = None  # verb_rx without its look-behind, for `match` at a start
     verb_starts: re.Pattern[str] | None = None  # the character before each place verb_at matches, with its match
+    verb_first: frozenset[str] = frozenset()  # the first characters of verb_at's matches
 
 
 NOUNISH = frozenset({"report", "reports", "claim", "claims", "fear", "fears", "notes", "calls", "warning",
@@ -132,7 +133,8 @@ def cues() -> Cues:
         form, _, frame = line.rpartition(" ")
         frames[form.strip()] = frame.strip()
     # Trie-shaped alternations: one attempt per position instead of one per word.
-    verb_trie = _trie_regex(set(frames) | {"according to", "According to", "as per", "As per"})
+    forms = set(frames) | {"according to", "According to", "as per", "As per"}
+    verb_trie = _trie_regex(forms)
     verb_rx = re.compile(r"(?<![\w’'-])(?:" + verb_trie + r")(?![\w-])")
     hedges = {h.lower() for h in vocab.lines("hedges")}
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
@@ -144,7 +146,7 @@ def cues() -> Cues:
     # a class of ASCII ranges before a look-ahead is a bitmap test (see `_verbs`). The
     # look-ahead is verb_at, its match group 1: no second attempt at each place.
     verb_starts = re.compile(r"[^A-Za-z0-9_’'\-](?=(" + verb_trie + r")(?![\w-]))")
-    return Cues(verb_rx, frames, hedge_rx, words, hedge_word, verb_at, verb_starts)
+    return Cues(verb_rx, frames, hedge_rx, words, hedge_word, verb_at, verb_starts, frozenset(f[0] for f in forms))
 
 
 def _verbs(c: Cues, s: str) -> list[tuple[int, int, str]]:
@@ -153,7 +155,7 @@ def _verbs(c: Cues, s: str) -> list[tuple[int, int, str]]:
     through is skipped), where verb_at matches, each after the end of the last match."""
     out: list[tuple[int, int, str]] = []
     pos = 0
-    m = c.verb_at.match(s)
+    m = c.verb_at.match(s) if s[:1] in c.verb_first else None
     if m is not None:
         out.append((0, m.end(), m.group()))
         pos = m.end()
@@ -1537,6 +1539,26 @@ AND_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.]*(?:['’]s)?\s+){0,4}")  # "X and
 # past it and no later start before the verb is left to try. So a shorter scan finds the
 # same matches before the verb.
 SUBJECT_SCANS = ((SPOKES, 120), (ANON, 120), (DESCRIPTOR, 24), (PRONOUN, 8))
+# Where ANON may start: one of the first letters of its words, after no word character or
+# hyphen. ANON itself starts with a look-behind, which `re` tries at every character.
+ANON_FIRST = re.compile(r"[AaOoTtFfSsPpEeDdBb](?<![\w-].)")
+
+
+def _tried_at(rx: re.Pattern[str], first: re.Pattern[str], text: str, pos: int, vs: int, endpos: int):
+    """``rx.finditer(text, pos, endpos)`` up to its first match that ends past ``vs``, for
+    an rx that can match only where `first` does: tried at those places before ``vs``
+    only (a match that starts at ``vs`` or later ends past it), not at every character
+    up to ``endpos``, which only its look-aheads read."""
+    for d in first.finditer(text, pos, vs):
+        at = d.start()
+        if at < pos:
+            continue
+        m = rx.match(text, at, endpos)
+        if m is not None:
+            yield m
+            pos = m.end()
+            if pos > vs:
+                return
 
 
 def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) -> Speaker | None:
@@ -1556,7 +1578,8 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             continue
         if rx is ANON and not any(w in lowered for w in ANON_WORDS):  # ANON_WORD.search(lowered) is None
             continue
-        for m in rx.finditer(text, ws, min(se, vs + after)):
+        for m in rx.finditer(text, ws, min(se, vs + after)) if rx is not ANON else \
+                _tried_at(ANON, ANON_FIRST, text, ws, vs, min(se, vs + after)):
             if m.end() > vs:
                 break
             if masked[m.start() - ss:m.start() - ss + 1] == "_":
