@@ -70,6 +70,8 @@ def test_negation_words_are_in_every_negation(text, data):
     ss = data.draw(st.integers(0, vs))
     if attribution.NEGATION.search(text, max(ss, vs - 30), vs):
         assert any(w in text[max(ss, vs - 30):vs] for w in attribution.NEGATION_WORDS)
+    assert (attribution.NEGATION_WORD.search(text, max(ss, vs - 30), vs) is not None) == \
+        any(w in text[max(ss, vs - 30):vs] for w in attribution.NEGATION_WORDS)
 
 
 def _hedge_plain(text: str, s: int, e: int) -> str | None:

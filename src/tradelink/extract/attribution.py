@@ -67,12 +67,17 @@ def _marks(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]`` (one paragraph)."""
+def find_quotes(text: str, start: int, end: int, marks: list[int] | None = None) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph). *marks*: ``_marks(text, 0, len(text))``,
+    found once for every paragraph of a text."""
     out: list[Quote] = []
     kind = None  # "d" or "s" while inside a quotation
     q_open = 0
-    for i in _marks(text, start, end):
+    if marks is None:
+        marks = _marks(text, start, end)
+    else:
+        marks = marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
+    for i in marks:
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
@@ -185,7 +190,7 @@ GAP_ADVERBS = re.compile(
     r"themselves|on \w+|last \w+|this \w+|in a (?:joint )?statement|in a letter|however|too|once)\b\s*,?)*\s*$"
 )
 NEGATION_WORDS = ("not", "n't", "n’t", "never", "declined to", "refused to", "no longer")  # one is in every match
-NEGATION_WORD = re.compile("|".join(NEGATION_WORDS))  # finds one of them: one scan instead of one per word
+NEGATION_WORD = re.compile(_trie_regex(set(NEGATION_WORDS)))  # finds one of them: one scan, one attempt per place
 NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to|\bwould not|\bno longer)\s+(?:\w+\s+)?$")
 PREPOSITION = re.compile(r"(?:\b(?:of|for|at|with|to|from|by|in|on|beside|against|than|about|into|over|"
                          r"under|between|among|like|including|as|toward|towards|via|per|and)\s+)$", re.IGNORECASE)
@@ -513,6 +518,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None
     spoken = any(w in text for w in SPOKE_WORDS)  # most articles have none
+    marks = _marks(text, 0, len(text))  # the quotation marks of every paragraph
     turn: str | None = None  # the speaker of the transcript turn just read, while it may run on
     joined: set[int] = set()  # quotation paragraphs read with the "X said:" paragraph before them
     answers = any(b.kind == "qa" and text[b.start] == "A" for b in doc.blocks)  # a Q&A transcript
@@ -585,7 +591,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             # "X, title, said:" and the quotation as the next paragraph: one sentence.
             be = blocks[bi + 1].end
             joined.add(bi + 1)
-        quotes = find_quotes(text, bs, be)
+        quotes = find_quotes(text, bs, be, marks)
         opens = [q.open for q in quotes]  # in order: the sentences' quotes by bisection
         stmts_in_block: list[Said] = []
         for ss, se in _bounded(text, sentences(text, bs, be, quotes)):
