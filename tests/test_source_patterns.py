@@ -321,3 +321,25 @@ def _unused(text):
     stmts, _ = run(text)
     assert [s.speaker for s in stmts if "Buy together" in s.text] in ([], [None]), \
         [(s.speaker, s.verb, s.text) for s in stmts]
+
+
+SPEECH_K = [
+    # (text, speaker, words the statement contains, kind, verb)
+    # "The Embassy", "The Ministry" capitalised alone: the body of that kind named before.
+    ("The Peruvian Embassy in Santiago rejected the report on Monday. The Embassy said the levy followed the law.",
+     "Peruvian Embassy in Santiago", "the levy followed the law", "indirect", "said"),
+    ("Peru's Ministry of Mines rejected the report on Monday. The Ministry said the levy followed the law.",
+     "Peru's Ministry of Mines", "the levy followed the law", "indirect", "said"),
+    ("The Peruvian Embassy in Santiago rejected the report. A spokesperson for the Embassy said the levy was legal.",
+     "Peruvian Embassy in Santiago", "the levy was legal", "indirect", "said"),
+    # With no such body before, the word is the name.
+    ("The Embassy said the levy followed the law.", "Embassy", "the levy followed the law", "indirect", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", SPEECH_K)
+def test_speech_k(text, speaker, words, kind, verb):
+    stmts, actors = run(text)
+    got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
+    assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]
+    assert {a.name for a in actors if a.name in ("Embassy", "Ministry")} <= {speaker}, [a.name for a in actors]

@@ -285,7 +285,9 @@ DESCRIPTOR_NOUNS = ("company", "firm", "group", "ministry", "department", "regul
                     "producer", "miner", "maker", "carmaker", "chipmaker", "designer", "lender", "buyer", "seller",
                     "venture", "consortium", "bloc", "committee", "developer", "operator", "builder", "refiner", "smelter",
                     "manufacturer", "supplier", "utility", "insurer", "owner",
-                    "Company", "Group")  # a press release's defined terms: "the Company"
+                    "Company", "Group",  # a press release's defined terms: "the Company"
+                    "Embassy", "Consulate", "Ministry", "Department", "Agency", "Commission", "Committee", "Bureau",
+                    "Administration")  # "The Embassy said": the one named before
 # "The Ministry of X" is a name, not a descriptor.
 DESCRIPTOR = re.compile(r"[TtIi](?<![\w-].)(?:(?<=[Tt])he|(?<=[Ii])ts)\s+(?P<noun>" + "|".join(DESCRIPTOR_NOUNS) + r")(?![\w-])(?! of\b)")
 UNNAMED_ROLE = re.compile(

@@ -1637,6 +1637,8 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             continue
         if tok in lx.org_suffixes and text[max(0, s - 4):s].lower() == "the ":
             continue  # "the Company" in a press release: a descriptor, resolved by attribution
+        if tok in BODY_DESCRIPTORS and text[max(0, s - 4):s].lower() == "the " and _named_before(reg, tok, s):
+            continue  # "The Embassy said" after "the X Embassy in Y": a descriptor, resolved by attribution
         if not CAPITALISED_WORDS.fullmatch(tok):
             continue
         cue = _cue(reg, s, e, lx, verbs_rx)
@@ -1683,6 +1685,17 @@ PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 MAKES_PRODUCT = re.compile(r"\s+(?:chips?|processors?|accelerators?|GPUs?|shares|stock)\b"
                            r"(?![ -]+(?:[a-z]+ers?|industry|sector|firms?|compan(?:y|ies)|exports?|plants?|factor(?:y|ies)|"
                            r"supply|supplies|market|markets|output)\b)")
+
+
+# Body words that stand alone for the body of that kind named before ("the Embassy").
+BODY_DESCRIPTORS = frozenset({"Embassy", "Consulate", "Ministry", "Department", "Agency", "Commission", "Committee",
+                              "Bureau", "Administration"})
+
+
+def _named_before(reg: Registry, word: str, pos: int) -> bool:
+    """Was a government body whose name holds ``word`` named before ``pos``?"""
+    return any(ent.type == "government" and ent.name != word and word in ent.name.split() and
+               ent.spans and min(ent.spans)[0] < pos for ent in reg.ents.values())
 
 
 def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:
