@@ -332,6 +332,16 @@ SPEECH_K = [
      "Peru's Ministry of Mines", "the levy followed the law", "indirect", "said"),
     ("The Peruvian Embassy in Santiago rejected the report. A spokesperson for the Embassy said the levy was legal.",
      "Peruvian Embassy in Santiago", "the levy was legal", "indirect", "said"),
+    # A short quotation that opens the sentence, then its attribution: a quote, not a scare quote.
+    ('"Not yet," said Mara Quill, a trader at Dunmore Cobalt.', "Mara Quill", "Not yet", "direct", "said"),
+    ('"Absolutely not," Mara Quill said.', "Mara Quill", "Absolutely not", "direct", "said"),
+    ('Mara Quill said prices would rise. "We will see," she said.', "Mara Quill", "We will see", "direct", "said"),
+    # A short quotation inside the words before an inverted attribution: the whole clause is reported.
+    ('Tin prices are "simply too high," said Mara Quill, a trader.', "Mara Quill", 'Tin prices are "simply too high',
+     "indirect", "said"),
+    # A scare quote that opens the sentence with no comma after it stays inside the clause.
+    ('"Magnet channels" are the new norm for tin, traders said.', "Traders",
+     '"Magnet channels" are the new norm for tin', "indirect", "said"),
     # With no such body before, the word is the name.
     ("The Embassy said the levy followed the law.", "Embassy", "the levy followed the law", "indirect", "said"),
 ]
@@ -343,3 +353,13 @@ def test_speech_k(text, speaker, words, kind, verb):
     got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
     assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]
     assert {a.name for a in actors if a.name in ("Embassy", "Ministry")} <= {speaker}, [a.name for a in actors]
+
+
+@pytest.mark.parametrize("text", [
+    # A short quotation with no reporting verb after it, or a title, reports nothing.
+    '"Tin Wars," the new film, opens on Monday.',
+    '"Not yet," read the sign on the smelter gate.',
+])
+def test_short_quote_without_attribution(text):
+    stmts, _ = run(text)
+    assert stmts == [], [(s.speaker, s.text) for s in stmts]

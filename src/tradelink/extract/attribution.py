@@ -835,6 +835,7 @@ AFTER_COMMA_OR_QUOTE = re.compile(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$")
 SOURCE_BEFORE = re.compile(r"\b" + SOURCE_NOUNS + r"\b[^,.;]{0,50}$")
 COLON_END = re.compile(r":\s*$")
 COMMA_END = re.compile(r",\s*$")
+COMMA_MARK_END = re.compile(r",[”\"’']?\s*$")
 CONJ_END = re.compile(r"(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|later\s+)?$")
 AS_FOR = re.compile(r"\b(?:as|for)\b")
 SPACE_COMMA = re.compile(r"\s*,?\s*")
@@ -846,7 +847,7 @@ OWNER_LEAD = re.compile(r"[\"”’']?\s*,?\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)([
 
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Said]:
     c = cues()
-    real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss)]
+    real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss) or _opens_with(text, q, ss)]
     masked = _masked(text, ss, se, real) if real else text[ss:se]
     verbs = _verbs(c, masked)
     # With no quotation, a sentence needs a verb that stands in the text itself. The masked
@@ -1118,6 +1119,15 @@ def _has_subject_between(text, a, b, index: Index) -> bool:
     seg = text[a:b]
     m = CONJ_END.search(seg)
     return False if m else True
+
+
+SHORT_QUOTE_END = re.compile(r"[,!?][”\"’']|[”\"’'],")  # '"Not yet," said X', '"Not yet", she said'
+
+
+def _opens_with(text: str, q: Quote, ss: int) -> bool:
+    """A short quotation that opens the sentence and ends its first clause ('"Not yet," said X')
+    is a quote; a reporting verb must still follow for it to become one."""
+    return q.open == ss and SHORT_QUOTE_END.match(text, q.end) is not None
 
 
 def _speech_before(text: str, q: Quote, ss: int) -> bool:
@@ -1983,9 +1993,9 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         return got
     if f.inverted:
         # "The review is delayed, said people familiar with the matter."
-        cm = COMMA_END.search(text[ss:f.vstart])
+        cm = COMMA_MARK_END.search(text, ss, f.vstart)  # 'Prices are "too high," said X.'
         if cm:
-            return _trim(text, ss, ss + cm.start())
+            return _trim(text, ss, cm.start())
     return None
 
 
