@@ -342,6 +342,13 @@ SPEECH_K = [
     # A scare quote that opens the sentence with no comma after it stays inside the clause.
     ('"Magnet channels" are the new norm for tin, traders said.', "Traders",
      '"Magnet channels" are the new norm for tin', "indirect", "said"),
+    # "recalled" reports a memory only with words after it, or closing the sentence.
+    ("Mara Quill recalled that the mine had flooded twice.", "Mara Quill", "the mine had flooded twice", "indirect",
+     "recalled"),
+    ('Mara Quill, a geologist, said the mine was old. "It flooded twice," she recalled.', "Mara Quill",
+     "It flooded twice", "direct", "recalled"),
+    ("The mine flooded twice in May, Mara Quill recalled.", "Mara Quill", "The mine flooded twice in May", "indirect",
+     "recalled"),
     # With no such body before, the word is the name.
     ("The Embassy said the levy followed the law.", "Embassy", "the levy followed the law", "indirect", "said"),
 ]
@@ -359,6 +366,10 @@ def test_speech_k(text, speaker, words, kind, verb):
     # A short quotation with no reporting verb after it, or a title, reports nothing.
     '"Tin Wars," the new film, opens on Monday.',
     '"Not yet," read the sign on the smelter gate.',
+    # A speech act with no content: the envoy called home, goods called back.
+    "Peru recalled its ambassador to Chile on Monday.",
+    "Tarn Motors recalled 40,000 cars last week.",
+    "Chile has recalled its envoy.",
 ])
 def test_short_quote_without_attribution(text):
     stmts, _ = run(text)

@@ -861,8 +861,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         vs, ve = ss + ms, ss + me
         kind = "according" if word.lower() in ("according to", "as per") else c.frames.get(word, "say")
         if kind == "clause":
-            if not (LEARNED_THAT.match(masked, me) or REPORT_AFTER.match(masked, me)):
-                continue  # "learned its lesson", "signaled flexibility": no words reported
+            if not (LEARNED_THAT.match(masked, me) or REPORT_AFTER.match(masked, me) or
+                    CLOSING_TAIL.fullmatch(masked, me)):
+                continue  # "learned its lesson", "recalled its envoy": no words; "..., she recalled." closes
             kind = "say"
         if NEGATION_WORD.search(text, max(ss, vs - 30), vs) and NEGATION.search(text, max(ss, vs - 30), vs):
             continue
