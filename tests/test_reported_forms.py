@@ -62,6 +62,12 @@ DOCUMENTS = [
      'in June," the statement said.', [("Peru's mining ministry", "We will review the quotas again in June")]),
     # A document nobody was said to write speaks for no one.
     ('Prices fell. "We will review the quotas again in June," the statement said.', []),
+    ("Prices fell, according to the paper.", []),
+    # "according to the paper" after "X said in a position paper": X speaks through it.
+    ("The Andes Smelters Federation (ASF) said in a position paper released on Tuesday that the levy was too high. "
+     "Around one in four firms it surveyed reported delays since May, according to the paper.",
+     [("Andes Smelters Federation", "the levy was too high"),
+      ("Andes Smelters Federation", "Around one in four firms it surveyed reported delays")]),
     # A draft seen by an outlet is the draft of the body whose plan it reports.
     ("The Andean Copper Council is preparing a joint stockpile of cobalt, according to a draft seen by the Lima "
      "Herald. The draft says the council could hold up to 90 days of demand by 2030.",

@@ -1804,6 +1804,8 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse, ss=None, 
         # "according to industry sources", "according to two lobbyists briefed on the talks"
         state.last_anon = np
         return Speaker(None, None, ns, ne, descriptor=np)
+    if state.documents and (dm := DOCUMENT.fullmatch(np)) and (author := state.documents.get(dm.group("doc").lower())):
+        return Speaker(author[0], author[1], ns, ne)  # "..., according to the paper." after "said in a paper"
     sp = _np_at(text, ns, ne, index, state)
     if sp is not None and sp.name is None:
         return sp
