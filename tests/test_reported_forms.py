@@ -177,6 +177,23 @@ STATEMENTS = [
 ]
 
 
+# "accused X of <doing>": the accusation is the words.
+STATEMENTS += [
+    ("A report by a Peruvian congressional committee last week accused Chilean companies of smuggling tin through "
+     "brokers in Panama.",
+     [("Peruvian congressional committee", None, "smuggling tin through brokers in Panama", "accused", None)]),
+    ("Mara Quill accused Chilean smelters of dumping tin in Peru.",
+     [("Mara Quill", None, "dumping tin in Peru", "accused", None)]),
+    # No accuser, no charge, or no deed: nothing reported.
+    ("Chile was accused of dumping tin in Peru.", []),
+    ("Mara Quill accused Chile on Monday.", []),
+    ("Mara Quill accused Chile of bad faith.", []),
+    # The accused is no speaker.
+    ("Mara Quill was accused of dumping tin in Peru.", []),
+    ("Mara Quill, who was accused of dumping tin in Peru, resigned.", []),
+]
+
+
 @pytest.mark.parametrize("text,expected", STATEMENTS)
 def test_statements(text, expected):
     stmts, _ = run(text)
@@ -239,6 +256,18 @@ def test_briefing_turns_run_on_and_report_others():
     assert "Thank you all for coming" not in " ".join(s.text for s in ex.statements)
     # Outlets asking at a briefing are media, not people.
     assert {("Lima Herald", "media"), ("Andes Post", "media")} <= {(a.name, a.type) for a in ex.actors}
+
+
+def test_a_claim_inside_a_reporters_question_is_its_source_s():
+    text = ("Regular press conference of the Ruritanian trade ministry\n"
+            "Ilan Voskuijlen: Good afternoon. Let's go straight to your questions.\n"
+            "Andes Post: A report by a Peruvian congressional committee last week accused Ruritanian firms of selling "
+            "tin through brokers in Panama. What is your comment?\n"
+            "Ilan Voskuijlen: The so-called report is full of bias. Our firms follow the law.\n")
+    ex = extract(text, {})
+    got = [(s.speaker, s.verb, s.text) for s in ex.statements]
+    assert ("Peruvian congressional committee", "accused", "selling tin through brokers in Panama") in got, got
+    assert ("Peruvian congressional committee", "government") in [(a.name, a.type) for a in ex.actors]
 
 
 def test_a_first_person_contraction_is_no_actor():

@@ -536,7 +536,13 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             # turn asks something (an analyst's question is no statement) or only thanks.
             s0 = block.body_start
             turn = None
-            if "?" not in text[s0:block.end] and BLANK.search(text, s0, block.end) and \
+            if "?" in text[s0:block.end]:
+                # A question turn is no statement, but a claim it cites is its source's
+                # ("A report by X accused Y of ...? What is your comment?").
+                ns, ne = block.speaker
+                out.extend(_reported_in_turn(text, s0, block, block.speaker_name or text[ns:ne], index, state,
+                                             actors, times))
+            elif BLANK.search(text, s0, block.end) and \
                     not (COURTESY.match(text, s0, block.end) and len(text[s0:block.end].split()) < 10):
                 ns, ne = block.speaker
                 turn = block.speaker_name or text[ns:ne]
@@ -958,7 +964,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     kept: list[Frame] = []
     for f in frames:
         if f.kind == "judge" and not any(q.open >= f.vend for q in real) and \
-                (f.verb.endswith("ing") or not AS_FOR.search(text[f.vend:se])):
+                (f.verb.endswith("ing") or not AS_FOR.search(text[f.vend:se])) and \
+                not (f.verb in ACCUSE and ACCUSED_OF.match(text, f.vend, se)):
             continue  # "calling for tighter rules" is a request; "calling the plan '...'" a judgement
         if f.kind == "ask" and not any(abs(q.close - f.vstart) < 60 or abs(f.vend - q.open) < 5 for q in real):
             continue
@@ -1020,7 +1027,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 if f.speaker.name is not None:
                     state.documents["letter"] = (f.speaker.name, f.speaker.type)
                 continue
-            content = _content(text, ss, se, f, nxt, frames, masked)
+            am = ACCUSED_OF.match(text, f.vend, se) if f.verb in ACCUSE else None
+            content = _trim(text, am.end(), se) if am else _content(text, ss, se, f, nxt, frames, masked)
             if content is None:
                 continue
             s, e = content
@@ -1063,6 +1071,10 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                                   kind, verb, medium, hedge, (ss, se), times))
     return out
 
+
+# "accused X of doing ...": the deed is the words.
+ACCUSE = ("accused", "accuses", "accuse", "accusing")
+ACCUSED_OF = re.compile(r"\s+(?:[^,;:.“”\"]{1,80}?\s+)?of\s+(?=[a-z]+ing\b)")
 
 WROTE = ("wrote", "writes", "write")
 WROTE_TO = re.compile(r"\s+to\s+(?!(?:say|ask|urge|warn|tell|express|explain)\b)([^,.;:“”\"]*)")

@@ -748,6 +748,9 @@ OWNED_RX = re.compile(
     r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 )
 COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){0,4}?committee|"
+                          # "a US congressional committee", "a parliamentary trade committee"
+                          r"(?!(?:The|A|An|This|That|Its|Their|One)\s)[A-Z][A-Za-z]*\s+(?:congressional|parliamentary)"
+                          r"\s+(?:[a-z]+\s+){0,2}?committee|"
                           r"(?:Senate|House)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}Committee)\b"
                           r"(?:\s+on\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*)*)?")
 # "the Office of the US Trade Representative": a government office named by its head.
