@@ -216,6 +216,14 @@ ACTORS_K = [
     ("Peru mines most of the tin, according to the International Tin Agency.", "International Tin Agency",
      "organization"),
     ("Tin prices rose, the Andes News Agency reported on Monday.", "Andes News Agency", "media"),
+    # A political party, named whole; an armed force is a state body.
+    ('Mara Quill said the Liberal Reform Party (LRP) government was "selling out the miners."',
+     "Liberal Reform Party", "organization"),
+    ("The cargo could give the Andean People's Liberation Army drones it cannot build.",
+     "Andean People's Liberation Army", "government"),
+    ("Tin for the Ruritanian Navy now comes from Peru.", "Ruritanian Navy", "government"),
+    # "People's" opens a name; it is no possessive.
+    ("The Ruritanian People's Party said the levy was fair.", "Ruritanian People's Party", "organization"),
     # A chamber's party members are a group.
     ("House Republicans said the levy was too low.", "House Republicans", "group"),
     ("Senate Democrats argued the levy was unfair.", "Senate Democrats", "group"),

@@ -126,7 +126,7 @@ TOKEN = re.compile(r"[&" + UPPER + r"](?:(?<=&)|\.(?:[A-Z]\.)+|[0-9" + UPPER + L
 # Last words of government bodies' names.
 GOV_BODY_WORDS = frozenset({"Ministry", "Department", "Administration", "Agency", "Bureau", "Commission",
                             "Authority", "Office", "Embassy", "Parliament", "Assembly", "Cabinet", "Customs",
-                            "Regulator", "Directorate", "Inspectorate", "Secretariat"})
+                            "Regulator", "Directorate", "Inspectorate", "Secretariat", "Army", "Navy"})
 # Words that belong to a title before its head word ("Deputy Trade Minister").
 TITLE_MODS = frozenset("""Commerce Trade Treasury Defense Defence Foreign Finance Deputy Vice Under Assistant
 Acting Former Special Senior Prime Chief Executive Managing Financial Operating Technology Investment
@@ -504,7 +504,9 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
         b = end
         cut = False  # a possessive or a full stop taken off
         last = tok[-1]
-        if last == "s" and tok[-2] in APOS:  # "'s", "’s"; a token ending in "s" has two letters or more
+        if last == "s" and tok[-2] in APOS and not (tok[:-2] == "People" and text[end:end + 1] == " " and
+                                                     text[end + 1:end + 2].isupper()):
+            # "'s", "’s" (a token ending in "s" has two letters or more); but "People's X" is one name
             tok = tok[:-2]
             b -= 2
             cut = True
