@@ -262,7 +262,7 @@ def test_a_claim_inside_a_reporters_question_is_its_source_s():
     text = ("Regular press conference of the Ruritanian trade ministry\n"
             "Ilan Voskuijlen: Good afternoon. Let's go straight to your questions.\n"
             "Andes Post: A report by a Peruvian congressional committee last week accused Ruritanian firms of selling "
-            "tin through brokers in Panama. What is your comment?\n"
+            "tin through brokers in Panama. How do you respond?\n"
             "Ilan Voskuijlen: The so-called report is full of bias. Our firms follow the law.\n")
     ex = extract(text, {})
     got = [(s.speaker, s.verb, s.text) for s in ex.statements]

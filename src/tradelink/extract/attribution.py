@@ -538,7 +538,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             turn = None
             if "?" in text[s0:block.end]:
                 # A question turn is no statement, but a claim it cites is its source's
-                # ("A report by X accused Y of ...? What is your comment?").
+                # ("A report by X accused Y of ... . How do you respond?").
                 ns, ne = block.speaker
                 out.extend(_reported_in_turn(text, s0, block, block.speaker_name or text[ns:ne], index, state,
                                              actors, times))
