@@ -222,6 +222,8 @@ ACTORS_K = [
     ("The cargo could give the Andean People's Liberation Army drones it cannot build.",
      "Andean People's Liberation Army", "government"),
     ("Tin for the Ruritanian Navy now comes from Peru.", "Ruritanian Navy", "government"),
+    # A ministry known by its acronym is that ministry.
+    ("MOFCOM said the tin levy was fair.", "China's Ministry of Commerce", "government"),
     # "People's" opens a name; it is no possessive.
     ("The Ruritanian People's Party said the levy was fair.", "Ruritanian People's Party", "organization"),
     # A chamber's party members are a group.
