@@ -270,6 +270,25 @@ def test_a_claim_inside_a_reporters_question_is_its_source_s():
     assert ("Peruvian congressional committee", "government") in [(a.name, a.type) for a in ex.actors]
 
 
+@pytest.mark.parametrize("opening,statement", [
+    # A turn that only greets and opens or closes the briefing says nothing.
+    ("Good morning, friends from the press. Welcome to this week's regular briefing. I have no announcements "
+     "today, so let's go straight to your questions.", False),
+    ("Good morning. There is nothing to announce today. The floor is open for questions.", False),
+    ("If there are no more questions, this concludes today's briefing. Thank you all.", False),
+    # A greeting before news is a statement.
+    ("Good morning. The ministry will lift the tin quotas on Monday.", True),
+    ("Welcome. We have no plans to lift the tin quotas this year.", True),
+])
+def test_a_procedural_turn_is_no_statement(opening, statement):
+    text = ("Regular press conference of the Ruritanian trade ministry\n"
+            f"Ilan Voskuijlen: {opening}\n"
+            "Andes Post: Will the ministry ease its tin controls?\n"
+            "Ilan Voskuijlen: Our position has not changed.\n")
+    ex = extract(text, {})
+    assert any(opening[:20] in s.text for s in ex.statements) == statement, [s.text for s in ex.statements]
+
+
 def test_a_first_person_contraction_is_no_actor():
     _, actors = run("Honestly, I'd say most of the shortfall is timing, and I'm confident it will pass.")
     assert actors == []

@@ -543,7 +543,8 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
                 out.extend(_reported_in_turn(text, s0, block, block.speaker_name or text[ns:ne], index, state,
                                              actors, times))
             elif BLANK.search(text, s0, block.end) and \
-                    not (COURTESY.match(text, s0, block.end) and len(text[s0:block.end].split()) < 10):
+                    not (COURTESY.match(text, s0, block.end) and len(text[s0:block.end].split()) < 10) and \
+                    not _procedural(text, s0, block.end):
                 ns, ne = block.speaker
                 turn = block.speaker_name or text[ns:ne]
                 out.append(_statement(text, s0, block.end, turn, "person", None,
@@ -634,6 +635,24 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
 SAID_COLON = re.compile(r"\b(?:said|says|added|adds|stated|commented|explained|noted):$")
 # A short turn that only thanks or greets ("Thanks, X. Good to be here.").
 COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
+
+
+# A briefing's procedure, sentence by sentence: greetings, "no announcements", "let's go to your
+# questions", "this concludes today's briefing".
+PROCEDURAL = re.compile(
+    r"\s*(?:(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thanks|Thank you)\b[^.!?]{0,60}|"
+    r"(?:I have|There is|There are|We have) (?:no|nothing)\b[^.!?]{0,20}announce[^.!?]*|"
+    r"(?:(?:Now|So),? )?(?:[Ll]et's|[Ll]et us|I will|I'll|We will|We'll) (?:go|turn|move|take|open)[^.!?]{0,30}questions?|"
+    r"The floor is (?:now )?open[^.!?]{0,30}|If there are no (?:more|further|other) questions[^.!?]*|"
+    r"(?:This|That) (?:concludes|ends)[^.!?]*|[^.!?]{0,40}(?:briefing|press conference) (?:ends|is over|concludes)[^.!?]*)"
+    r"[.!]?\s*")
+
+
+def _procedural(text: str, s: int, e: int) -> bool:
+    """Is a transcript turn nothing but the briefing's procedure?"""
+    if PROCEDURAL.match(text, s, e) is None:
+        return False  # most turns: the first sentence already says something
+    return all(PROCEDURAL.fullmatch(text, a, b) for a, b in sentences(text, s, e, []))
 
 
 def _reported_in_turn(text, s0, block, turn, index: Index, state: Discourse, actors, times) -> list[Said]:
