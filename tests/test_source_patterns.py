@@ -226,6 +226,9 @@ ACTORS_K = [
     ("MOFCOM said the tin levy was fair.", "China's Ministry of Commerce", "government"),
     # "People's" opens a name; it is no possessive.
     ("The Ruritanian People's Party said the levy was fair.", "Ruritanian People's Party", "organization"),
+    # A group with the sides it spans keeps them in its name.
+    ("Lawmakers in both parties oppose the tin levy.", "Lawmakers in both parties", "group"),
+    ("Critics on both sides of the aisle oppose the tin levy.", "Critics on both sides of the aisle", "group"),
     # A chamber's party members are a group.
     ("House Republicans said the levy was too low.", "House Republicans", "group"),
     ("Senate Democrats argued the levy was unfair.", "Senate Democrats", "group"),
@@ -359,6 +362,10 @@ SPEECH_K = [
      "It flooded twice", "direct", "recalled"),
     ("The mine flooded twice in May, Mara Quill recalled.", "Mara Quill", "The mine flooded twice in May", "indirect",
      "recalled"),
+    # ... and speaks under that name.
+    ("It is a trade that critics in both parties say hands Chile leverage over future quotas.",
+     "Critics in both parties", "hands Chile leverage over future quotas", "indirect", "say"),
+    ("Analysts in both cases said the levy was too high.", "Analysts", "the levy was too high", "indirect", "said"),
     # With no such body before, the word is the name.
     ("The Embassy said the levy followed the law.", "Embassy", "the levy followed the law", "indirect", "said"),
 ]

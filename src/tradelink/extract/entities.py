@@ -1764,6 +1764,9 @@ onto upon among despite""".split())  # a preposition ends a group's modifiers: "
 # A place after a group's noun: " in Washington", " in Europe and Japan".
 PLACE_AFTER = re.compile(r" (?:in|outside) ([A-Z][a-z]+)(?: and ([A-Z][a-z]+))?(?![\w-]| [A-Z])")
 PLACES = frozenset({"Europe", "Asia", "Africa", "America", "Congress", "Parliament"})
+# The sides a group spans: " in both parties", " on both sides of the aisle", " across party lines".
+SIDES_AFTER = re.compile(r" (?:(?:in|from) both (?:parties|chambers|camps)|on both sides(?: of the (?:aisle|debate))?|"
+                         r"across (?:the aisle|party lines))(?![\w-])")
 
 
 def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
@@ -1874,6 +1877,11 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             # "officials in Washington", "manufacturers in Europe and Japan", "makers outside China":
             # the place is in the name.
             head_end = pm.end()
+            phrase = text[ms:head_end]
+        elif text.startswith((" in both ", " on both ", " from both ", " across "), head_end) and \
+                (sm := SIDES_AFTER.match(text, head_end)):
+            # "critics in both parties", "lawmakers on both sides of the aisle": the sides are in the name.
+            head_end = sm.end()
             phrase = text[ms:head_end]
         qs = ms
         before_words = text[max(0, ms - 12):ms].split()
