@@ -69,3 +69,10 @@ def test_status_is_the_plain_scan(text, data):
 def test_every_status_word_passes_the_literal_scan(word):
     assert policies._status_regex().fullmatch(word)
     assert policies._status_stems().search(word.lower())
+
+
+@PROPS
+@given(texts)
+def test_status_matches_are_the_plain_finditer(text):
+    got = [(m.span(), m.lastgroup) for m in policies._status_matches(text)]
+    assert got == [(m.span(), m.lastgroup) for m in policies._status_regex().finditer(text)]

@@ -369,8 +369,30 @@ def _group_head_reversed_rx(groups: frozenset[str]) -> re.Pattern[str]:
     every match starts with it, and `re` jumps from one "s" to the next instead of
     trying the nouns at every letter (eight times faster)."""
     words = sorted((g for g in groups if re.fullmatch(r"[a-z][a-z-]*s", g)), key=len, reverse=True)
-    alts = [re.escape(g[-2:0:-1]) + f"[{g[0]}{g[0].upper()}]" for g in words]
-    return re.compile(r"s(?<![\w’'-]s)(?:" + ("|".join(alts) or "(?!)") + r")(?![\w’'-])")
+    # One trie of the reversed nouns, not an alternation tried noun by noun at every "s".
+    # The same matches: a noun's letters run up to the word's edge, so no two nouns
+    # match at one place, and their order does not matter.
+    seqs = [[*map(re.escape, g[-2:0:-1]), f"[{g[0]}{g[0].upper()}]"] for g in words]
+    return re.compile(r"s(?<![\w’'-]s)(?:" + (_unit_trie(seqs) or "(?!)") + r")(?![\w’'-])")
+
+
+def _unit_trie(seqs: list[list[str]]) -> str:
+    """The alternation of *seqs* (each a list of regex pieces, one character each) as a trie."""
+    trie: dict = {}
+    for seq in seqs:
+        node = trie
+        for unit in seq:
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [unit + emit(child) for unit, child in sorted(node.items()) if unit != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 WORD_CHAR = re.compile(r"[\w’'-]")
@@ -1916,6 +1938,7 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
     """The actors as plain dicts, validated into models in one call (pydantic builds
     the nested roles and mentions from dicts faster than from models built one by one)."""
     out = []
+    keys: list[int] = []
     seen = set()
     # An outlet's initials name the outlet: "ET" after "The Economic Times".
     media_initials = {"".join(w[0] for w in e.name.split() if w[0].isupper() and w != "The")
@@ -1927,6 +1950,7 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
         if ent.type == "organization" and ent.name in media_initials and len(ent.name) > 1 and ent.name.isupper():
             ent.type = "media"
         spans = sorted(ent.span_set)
+        keys.append(spans[0][0])  # every actor kept has a mention
         bs, be = ent.best or spans[0]
         aliases = []
         for a in ent.aliases:
@@ -1940,8 +1964,9 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
             "party": ent.party, "affiliation": ent.affiliation,
             "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
         })
-    out.sort(key=lambda a: a["mentions"][0]["start"] if a["mentions"] else a["start"])
-    return validate_list(Actor, out)
+    # By first mention (a stable sort on keys read once, not a lambda per actor).
+    order = sorted(range(len(out)), key=keys.__getitem__)
+    return validate_list(Actor, [out[i] for i in order])
 
 
 PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "the company", "the ministry", "the department"})

@@ -268,14 +268,40 @@ def _nearest_time(times: _Times, s: int, e: int, a: int, b: int) -> TimeExpressi
     return min(inside, key=lambda t: 0 if (t.start >= s and t.end <= e) else min(abs(t.start - e), abs(s - t.end)))
 
 
+@functools.cache
+def _status_starts() -> re.Pattern[str] | None:
+    """Every place (overlapping) where a status word's literal start is, in lower-cased
+    ASCII text; ``None`` as for `_status_stems`."""
+    stems = _status_stems()
+    return re.compile(f"(?=(?:{stems.pattern}))") if stems is not None else None
+
+
+def _status_matches(window: str):
+    """``_status_regex().finditer(window)``. Most windows hold no status word: on ASCII
+    text (where lower-casing is exactly what IGNORECASE compares) the status regex is
+    tried only where a status word's literal start is, and not at all where none is.
+    The same matches: every match starts at such a place, and the places are tried left
+    to right from the end of the last match, as `finditer` searches."""
+    rx = _status_regex()
+    starts = _status_starts()
+    if starts is None or not window.isascii():
+        yield from rx.finditer(window)
+        return
+    pos = 0
+    for at in starts.finditer(window.lower()):
+        p = at.start()
+        if p < pos:
+            continue
+        m = rx.match(window, p)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def _status(text: str, np_start: int, cue_end: int, sent: tuple[int, int], verb: bool) -> str | None:
     window = text[max(sent[0], np_start - 60):np_start]
     best = None
-    stems = _status_stems()
-    # Most windows hold no status word: rule that out with a cheap literal scan first
-    # (ASCII only, where lower-casing is exactly what IGNORECASE compares).
-    maybe = stems is None or not window.isascii() or stems.search(window.lower()) is not None
-    for m in _status_regex().finditer(window) if maybe else ():
+    for m in _status_matches(window):
         between = window[m.end():].split()
         if all(w.lower().strip(",") in _determiners() or w[:1].isupper() or w.lower() in MODIFIER_WORDS
                for w in between) and len(between) <= 5:
@@ -297,7 +323,7 @@ def find(doc: Doc, actors: list[Actor] | None = None, goods: list[Commodity] | N
     return pols
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see clauses.Mention; nothing changes one
 class PolicyMention:
     start: int
     end: int
