@@ -164,3 +164,47 @@ def test_sentence_split_around_abbreviations(text, expected):
     from tradelink.extract.segment import split_sentences
 
     assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == expected
+
+
+# Page layouts with a comments / conversation marker: where it ends the article and where
+# it is only a tab of the share bar or a stray line between paragraphs. Each row: the
+# page, then lines that must be prose (paragraph blocks) and lines that must be furniture.
+LONG_A = ("Port officials in Varrow said the first cargo of sintered magnets had cleared customs on Tuesday, "
+          "three weeks after the licence was granted, and that two more were expected before the holiday.")
+LONG_B = ("Buyers in the region have complained for months that the paperwork takes longer than the shipping, "
+          "and several said they had kept larger stocks of motors than usual because of the delays at the border.")
+LONG_C = ("The ministry said the review would finish by the spring, although it gave no date for the next "
+          "round of permits and declined to say how many applications were still waiting for an answer today.")
+COMMENT = ("I have worked in this trade for thirty years and I have never seen the permits take this long, "
+           "so I do not believe a word of what the ministry says about the spring or about anything else.")
+
+
+@pytest.mark.parametrize("page,prose,furniture", [
+    # A share bar copied one item per line under the byline: its "Comments" tab is not the tail.
+    (f"Magnet cargo clears customs in Varrow\nBy Ilse Narrowby\nGift this story\nShare\nComments\n"
+     f"Listen · 5 min\n{LONG_A}\n{LONG_B}\n{LONG_C}\nComments\nSign in to join the conversation",
+     [LONG_A, LONG_B, LONG_C], ["Comments", "Sign in to join the conversation"]),
+    # A comment count in the header, before any prose.
+    (f"Magnet cargo clears customs in Varrow\nMarch 3, 2026\n14 Comments\n{LONG_A}\n{LONG_B}",
+     [LONG_A, LONG_B], ["14 Comments"]),
+    # A stray marker between paragraphs, long prose paragraphs after it: the article goes on.
+    (f"Magnet cargo clears customs in Varrow\n{LONG_A}\nJoin the conversation\n{LONG_B}\n{LONG_C}",
+     [LONG_A, LONG_B, LONG_C], ["Join the conversation"]),
+    # Near-misses: a real comments tail still ends the article.
+    (f"Magnet cargo clears customs in Varrow\n{LONG_A}\n{LONG_B}\nComments\nOrrin Feld\n3 hours ago\n"
+     f"{COMMENT}\nReply\nTamsin Oake\n{COMMENT}",
+     [LONG_A, LONG_B], [COMMENT, "Orrin Feld"]),
+    (f"Magnet cargo clears customs in Varrow\n{LONG_A}\n{LONG_B}\nLeave a Reply\n"
+     "Your email address will not be published. Required fields are marked *\n" + COMMENT,
+     [LONG_A, LONG_B], [COMMENT]),
+    (f"Magnet cargo clears customs in Varrow\n{LONG_A}\n{LONG_B}\nJoin the discussion\n{COMMENT}",
+     [LONG_A, LONG_B], [COMMENT]),
+])
+def test_comment_markers_end_the_article_only_after_it(page, prose, furniture):
+    doc = segment(normalise_text(page))
+    kinds = {}
+    for b in doc.blocks:
+        kinds.setdefault(doc.text[b.start:b.end], b.kind)  # the first block of a repeated line
+    assert [kinds[line] for line in prose] == ["paragraph"] * len(prose)
+    last = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}  # the last block of a repeated line
+    assert [last[line] for line in furniture] == ["furniture"] * len(furniture)

@@ -304,6 +304,26 @@ def _is_standfirst(line: str, next_line: str) -> bool:
                 or _is_heading(next_line, ""))
 
 
+LONG_PROSE = 25  # words in a line that is an article's paragraph, not a comment form's field
+
+
+def _is_long_prose(line: str) -> bool:
+    return line[-1] in ".!?\"”’'" and len(line.split(None, LONG_PROSE)) > LONG_PROSE
+
+
+def _prose_follows(nonblank: list[tuple[int, str, str]], idx: int) -> bool:
+    """Do two long prose paragraphs in a row follow the line at *idx* (after at most two
+    short lines, such as a "Listen" button)? A comments thread puts a name, a time or a
+    "Reply" between its comments."""
+    ahead = [st for _, _, st in nonblank[idx + 1:idx + 5]]
+    for skip in range(3):
+        if skip + 1 < len(ahead) and _is_long_prose(ahead[skip]):
+            return _is_long_prose(ahead[skip + 1])
+        if skip < len(ahead) and len(ahead[skip].split(None, 6)) > 6:
+            return False
+    return False
+
+
 def segment(text: str) -> Doc:
     """Split normalised article text into blocks and sentences."""
     blocks: list[Block] = []
@@ -339,7 +359,9 @@ def segment(text: str) -> Doc:
             continue
         low_line = low_text[s:e] if low_text is not None else lowered(stripped)
         if tails is not None and _may_start(low_line, _TAIL_HEADS) and tails.match(stripped):
-            in_tail = True
+            # A comments head ends the article, unless it comes before any prose (a share
+            # bar's "Comments" tab under the byline) or the article's prose goes on after it.
+            in_tail = seen_prose and not _prose_follows(nonblank, idx)
             blocks.append(Block("furniture", s, e, section))
             continue
         if speakers and OPERATOR.match(stripped):
