@@ -215,3 +215,72 @@ def test_q_and_a_interview_without_a_conference_header_is_unchanged():
     ex = extract(text, {})
     assert [(s.speaker, s.text) for s in ex.statements] == [
         ("Ines Rocha", "the quota was fair"), ("Ines Rocha", "It will hold until the autumn.")]
+
+
+# A committee hearing transcript: turns labelled with a title and a surname in capitals
+# ("SEN. X:", "CHAIRWOMAN X:", "SECRETARY X:"); the chair presides (no statements of her
+# own); a witness thanks the committee in one turn and reads a prepared statement over
+# unlabelled paragraphs; a member's question turn reports what others told the committee.
+HEARING = """UNITED STATES SENATE
+COMMITTEE ON MARITIME TRADE
+HEARING: PORT SECURITY AND BATTERY METALS
+WEDNESDAY, MARCH 4, 2026
+
+CHAIRWOMAN HALBECK: The committee will come to order. We welcome the Assistant Secretary of Transportation, the Honorable Marguerite Ellstow. You are recognized for five minutes.
+
+SECRETARY ELLSTOW: Thank you, Madam Chair, Ranking Member Quarles-Obi, and members of the committee.
+
+The plan I bring today is modest. It lets the port authority inspect every cobalt cargo before it is unloaded, and it leaves tariffs where they are.
+
+Over the past year, American exporters of cobalt, nickel and copper have told us they were days away from cancelling cargoes because inspections had stalled. Those delays were costly for everyone.
+
+We will publish the inspection figures every month. I look forward to your questions.
+
+CHAIRWOMAN HALBECK: Thank you. I'll recognize the ranking member.
+
+SEN. QUARLES-OBI: Thank you, Madam Chair. Madam Secretary, the administration told this committee in June that inspections would never slow trade. Who approved the new schedule?
+
+SECRETARY ELLSTOW: Senator, the schedule was set by the port authority after a public comment period. Most cargoes clear within a day.
+
+SEN. QUARLES-OBI: But the backlog —
+
+SECRETARY ELLSTOW: The backlog is shrinking. I won't pretend it has gone away.
+
+SEN. QUARLES-OBI: With respect, a shrinking backlog is still a backlog. Shippers are paying for every idle day.
+
+CHAIRWOMAN HALBECK: The senator's time has expired. Senator Pettibone.
+
+SEN. PETTIBONE: Thank you. The Maritime Administration told my office last week that two cutters are out of service. Is that right?
+
+SECRETARY ELLSTOW: I would defer to the Maritime Administration on that, Senator. We intend to hire forty more inspectors.
+
+CHAIRWOMAN HALBECK: We'll take a short recess.
+"""
+
+
+def test_hearing_transcript_turns():
+    ex = extract(HEARING, {})
+    got = [(s.speaker, s.text[:28]) for s in ex.statements]
+    assert got == [
+        ("Marguerite Ellstow", "The plan I bring today is mo"),
+        ("Marguerite Ellstow", "Over the past year, American"),
+        ("American exporters", "they were days away from can"),
+        ("Marguerite Ellstow", "We will publish the inspecti"),
+        ("United States", "inspections would never slow"),
+        ("Marguerite Ellstow", "Senator, the schedule was se"),
+        ("Marguerite Ellstow", "The backlog is shrinking. I "),
+        ("Quarles-Obi", "With respect, a shrinking ba"),
+        ("Maritime Administration", "two cutters are out of servi"),
+        ("Marguerite Ellstow", "I would defer to the Maritim"),
+    ], got
+    people = {a.name for a in ex.actors if a.type == "person"}
+    assert {"Halbeck", "Marguerite Ellstow", "Quarles-Obi", "Pettibone"} <= people, people
+
+
+@pytest.mark.parametrize("text", [
+    # Run-in heads whose first word is a title are no turns ("GENERAL NOTES:").
+    "Port report for the week\nGENERAL NOTES: Volumes rose.\nCHIEF CONCERNS: Delays.\n"
+    "GENERAL NOTES: Rates fell.\nCHIEF CONCERNS: Labour.\n",
+])
+def test_no_titled_turns_in_run_in_heads(text):
+    assert [b for b in segment(normalise_text(text)).blocks if b.speaker] == []

@@ -266,7 +266,8 @@ GOV_WORDS = re.compile(r"\b(?:Ministry|Department|Administration|Agency|Bureau|C
 # Who a "told" addresses when no medium carries the words: "told reporters", "told a regular news briefing".
 AUDIENCE = re.compile(
     r"\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:news|press|media)\s+(?:briefing|conference)s?|"
-    r"(?:a|the)\s+(?:[a-z-]+\s+)?(?:briefing|hearing|conference|summit|forum|meeting|panel|committee|audience|gathering)|"
+    r"(?:a|the|this|my|our)\s+(?:[a-z-]+\s+)?(?:briefing|hearing|conference|summit|forum|meeting|panel|committee|"
+    r"subcommittee|audience|gathering|office)|(?:us|me|him|them)(?=\s)|"
     r"(?:[a-z-]+\s+)?(?:reporters|journalists|investors|lawmakers|legislators|senators|analysts|shareholders|"
     r"employees|staff|customers|clients|delegates|students|attendees|regulators|officials|parliament|Congress|"
     r"the\s+(?:House|Senate|committee|panel|parliament)))"
@@ -526,6 +527,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     answers = any(b.kind == "qa" and text[b.start] == "A" for b in doc.blocks)  # a Q&A transcript
     answered = False  # the block before was an answer
     blocks = doc.blocks
+    turn_next = _turn_follows(blocks) if any(b.speaker is not None for b in blocks) else None
     for bi, block in enumerate(blocks):
         if block.kind in ("furniture", "title", "heading", "header"):
             prev_block_direct = None
@@ -533,20 +535,23 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             continue
         if block.speaker is not None and not block.host:
             # A transcript turn ("Name, Title: ..."): the speaker's own words, unless the
-            # turn asks something (an analyst's question is no statement) or only thanks.
+            # turn asks something (a question turn is no statement, though what it reports
+            # others said is), only thanks (the speaker may go on in paragraphs of their
+            # own) or is cut off ("But the cost -").
             s0 = block.body_start
             turn = None
-            if "?" in text[s0:block.end]:
-                # A question turn is no statement, but a claim it cites is its source's
-                # ("A report by X accused Y of ... . How do you respond?").
-                ns, ne = block.speaker
-                out.extend(_reported_in_turn(text, s0, block, block.speaker_name or text[ns:ne], index, state,
-                                             actors, times))
-            elif BLANK.search(text, s0, block.end) and \
-                    not (COURTESY.match(text, s0, block.end) and len(text[s0:block.end].split()) < 10) and \
+            ns, ne = block.speaker
+            row = index.at(ns)
+            speaker = row[2].name if row is not None and row[1] == ne and row[2].type == "person" \
+                else block.speaker_name or text[ns:ne]
+            words = text[s0:block.end]
+            if "?" in words:
+                out.extend(_reported_in_turn(text, s0, block, speaker, index, state, actors, times))
+            elif COURTESY.match(text, s0, block.end) and (len(words.split()) < 10 or len(block.sentences) <= 1):
+                turn = speaker
+            elif BLANK.search(text, s0, block.end) and not CUT_OFF.search(words) and \
                     not _procedural(text, s0, block.end):
-                ns, ne = block.speaker
-                turn = block.speaker_name or text[ns:ne]
+                turn = speaker
                 out.append(_statement(text, s0, block.end, turn, "person", None,
                                       "direct", "said", None, _hedge(text, s0, block.end), (s0, block.end), times))
                 out.extend(_reported_in_turn(text, s0, block, turn, index, state, actors, times))
@@ -554,9 +559,9 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
             continue
         # A host's turn is read as prose: what others said is reported in it.
         bs = block.body_start if block.host else _prose_start(text, block)
-        if turn is not None and block.kind == "paragraph" and block.label is None and bi + 1 < len(blocks) and \
-                blocks[bi + 1].label is not None and BLANK.search(text, bs, block.end):
-            # A turn that runs on into a paragraph of its own, before the next "Name:" turn.
+        if turn is not None and block.kind == "paragraph" and block.label is None and turn_next is not None and \
+                turn_next[bi] and BLANK.search(text, bs, block.end):
+            # A turn that runs on into paragraphs of its own, before the next "Name:" turn.
             out.append(_statement(text, bs, block.end, turn, "person", None, "direct", "said",
                                   None, _hedge(text, bs, block.end), (bs, block.end), times))
             out.extend(_reported_in_turn(text, bs, block, turn, index, state, actors, times))
@@ -635,6 +640,23 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
 SAID_COLON = re.compile(r"\b(?:said|says|added|adds|stated|commented|explained|noted):$")
 # A short turn that only thanks or greets ("Thanks, X. Good to be here.").
 COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
+# A turn cut off by the next speaker: "But the timing -".
+CUT_OFF = re.compile(r"(?:—|–|--|-)\s*$")
+
+
+def _turn_follows(blocks) -> list[bool]:
+    """For each block: do only unlabelled paragraphs stand between it and the next
+    transcript turn (so a turn read before it runs on through it)?"""
+    out = [False] * len(blocks)
+    follows = False
+    for i in range(len(blocks) - 1, -1, -1):
+        out[i] = follows
+        b = blocks[i]
+        if b.speaker is not None or b.label is not None:
+            follows = True
+        elif b.kind != "paragraph":
+            follows = False
+    return out
 
 
 # A briefing's procedure, sentence by sentence: greetings, "no announcements", "let's go to your
@@ -1524,7 +1546,8 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
         elif noun == "bloc":
             a = index.last_before(s, ("government",), "union") or index.last_before(s, ("government",))
         elif noun in ("government", "administration"):
-            a = index.last_before(s, ("government",))
+            a = next((index.by_name[n] for n in _executives().get(noun, ()) if n in index.by_name), None) \
+                or index.last_before(s, ("government",))
         else:
             a = index.last_before(s, ("government",), noun)
         if a is None:
@@ -1550,6 +1573,16 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
     return None
 
 
+@functools.cache
+def _executives() -> dict[str, tuple[str, ...]]:
+    """The governments whose executive a bare noun names ("the administration"), by noun."""
+    out: dict[str, list[str]] = {}
+    for g in vocab.table("governments").get("government", []):
+        for noun in g.get("executive", ()):
+            out.setdefault(noun, []).append(g["name"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 # The writer's own sources: "buyers I spoke to", "traders we surveyed".
 CONTACT_CLAUSE = re.compile(r"^\s+(?:I|we)\s+(?:(?:have\s+)?(?:spoke|spoken|talked|talk|speak)\s+(?:to|with)|"
                             r"(?:interviewed|surveyed|contacted|polled))\s*$")
@@ -1567,6 +1600,8 @@ SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
 AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
 AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
 AT_FROM_OF = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?")
+# What a group's members make or handle, after the group's name: "exporters of tin, zinc and lead".
+KIND_GAP = re.compile(r"^\s+of\s+[a-z][\w-]*(?:(?:,\s+|\s+(?:and|or)\s+|\s+)[a-z][\w-]*){0,10}(?=\s*$)")
 PLACE_GAP = re.compile(r"^\s+(?:from|in|at|on|with|across|around)\s+[\w\s.’'-]{1,40}?(?=\s*$)")
 REPRESENTING_GAP = re.compile(r"^\s+(?:representing|including)\s+[^;:.“”\"]{1,160}?(?=\s*$)")
 CLAUSE_AND = re.compile(r"(?:^|[,;]\s*)and\s+$")
@@ -1692,6 +1727,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
                         not text[row[1]:vs].strip(" ,"):
                     return Speaker(row[2].name, row[2].type, start, row[1])
             gap = PLACE_GAP.sub("", gap)
+            gap = KIND_GAP.sub("", gap)
             gap = CONTACT_CLAUSE.sub("", gap)  # "traders I spoke to say"
             gap = REPRESENTING_GAP.sub("", gap)  # "associations representing X, Y and Z told"
         elif typ == "person" and gap.strip():

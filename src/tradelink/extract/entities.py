@@ -895,12 +895,18 @@ def find(doc, *context) -> list[Actor]:
 
     # A transcript turn's speaker is a person ("First Last, Title: ..."), or an outlet
     # asking at a briefing ("China Daily: ...", "Phoenix TV: ...").
+    surname_turns = []
     for block in doc.blocks:
         if block.speaker is not None:
             ns, ne = block.speaker
             words = (block.speaker_name or text[ns:ne]).split()
             if words[-1] in lx.media_suffixes or text[ns:ne].lower() in lx.media_names:
                 reg.add(text[ns:ne], "media", ns, ne, best=True)
+                continue
+            if len(words) == 1:
+                # A surname after a title ("SEN. X:"): the person the prose names in full, once read.
+                reg.take(ns, ne)
+                surname_turns.append((ns, ne, words))
                 continue
             _add_person(text, reg, lx, ns, ne, words, ns, ne, None)
 
@@ -916,6 +922,8 @@ def find(doc, *context) -> list[Actor]:
 
     # Single words: surnames of people found, first words of organisations.
     _resolve_singles(text, pending_single, reg, lx, verbs_rx)
+    for ns, ne, words in surname_turns:
+        _add_person(text, reg, lx, ns, ne, words, ns, ne, None)
     _find_groups(text, regions, reg, lx)
     return _to_actors(text, reg)
 

@@ -33,6 +33,34 @@ TURN = re.compile(r"^(?:\[[A-Z][A-Z ]{1,20}\] )?((?:[A-Z][\w'’-]+ ){1,3}[A-Z][
 SURNAME_TURN = re.compile(r"^([A-Z][A-Z'’-]+): (?=[^\s\"“‘'])")
 OPERATOR = re.compile(r"^Operator: ")
 HOST_LABEL = re.compile(vocab.table("headers")["transcript_host"], re.IGNORECASE)
+CHAIR_TITLE = re.compile(vocab.table("headers")["transcript_chair"], re.IGNORECASE)
+# A hearing's turn: a title and a surname, in capitals or not ("SEN. X:", "Secretary X Y:");
+# the label's words are split into title and name by `_titled`.
+TITLED_TURN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}): (?=[^\s\"“‘'])")
+
+
+def _title_words() -> frozenset[str]:
+    """Title heads and honorifics from titles.txt, lowercased ("sen.", "secretary")."""
+    return frozenset(w.partition(" ")[2].strip().lower() for w in vocab.lines("titles")
+                     if w.startswith(("head ", "honorific ")))
+
+
+_TITLES: frozenset[str] | None = None
+
+
+def _titled(label: str) -> tuple[str, str] | None:
+    """(title, name) of a turn label that is a title and a one- or two-word name
+    ("CHAIRMAN X", "Sen. X Y"), else None."""
+    global _TITLES
+    if _TITLES is None:
+        _TITLES = _title_words()
+    words = label.split(" ")
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _TITLES:
+        k += 1
+    if k == 0 or len(words) - k > 2 or any(w.lower() in _TITLES or w[-1] == "." for w in words[k:]):
+        return None
+    return " ".join(words[:k]), " ".join(words[k:])
 
 
 def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, str], frozenset[str]]:
@@ -42,15 +70,19 @@ def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, s
     last word it is) and the full names labelled as the show's host."""
     full: list[tuple[str, str | bool | None]] = []  # (name, role in the label or True for a tag)
     single: list[str] = []
+    titled: list[tuple[str, str, str]] = []  # (label, title, name): "SEN. X", "SEN.", "X"
     for line in stripped_lines:
         if not (line[:1].isupper() or line[:1] == "["):
             continue
-        if m := TURN.match(line):
+        if (m := TITLED_TURN.match(line)) and (tn := _titled(m.group(1))):
+            titled.append((m.group(1), *tn))
+        elif m := TURN.match(line):
             full.append((m.group(1), m.group(2) or (line[0] == "[" or None)))
         elif m := SURNAME_TURN.match(line):
             single.append(m.group(1))
+    out, hosts = _titled_names(titled, text)
     if not full:
-        return {}, frozenset()
+        return out, hosts
     written = {n: _as_written(n, text) for n in {n for n, _ in full}}
     # A name in capitals is a person's if the label gives a role or the prose names them
     # or tags a recording ("X Y, HOST:", "I am joined by X Y", "[CLIP] X Y:"),
@@ -59,11 +91,38 @@ def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, s
     surnames = {n.rsplit(" ", 1)[1]: n for n, _ in full if n.isupper()}
     names = [n for n, _ in full] + [surnames[w] for w in single if w in surnames]
     if len(names) < 3 or len(set(names)) == len(names):
-        return {}, frozenset()
-    out = {n: written[n] or " ".join(w.capitalize() for w in n.split()) for n, _ in full}
+        return out, hosts
+    out.update((n, written[n] or " ".join(w.capitalize() for w in n.split())) for n, _ in full)
     out.update((w, out[n]) for w, n in surnames.items())
-    hosts = frozenset(out[n] for n, title in full if isinstance(title, str) and HOST_LABEL.search(title))
+    hosts |= frozenset(out[n] for n, title in full if isinstance(title, str) and HOST_LABEL.search(title))
     return out, hosts
+
+
+def _titled_names(titled: list[tuple[str, str, str]], text: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The speakers of a hearing's "TITLE NAME:" turns: three or more such turns, one
+    speaker at least twice, and one name at least written in the prose ("Senator X",
+    "the Honorable Y Z"), which a run of run-in heads ("GENERAL NOTES:") lacks. Each label
+    maps to its name as the prose writes it (capitalised where it does not); a presiding
+    chair's name is a host's."""
+    names = [n for _, _, n in titled]
+    if len(names) < 3 or len(set(names)) == len(names):
+        return {}, frozenset()
+    written = {n: _as_written(n, text) for n in set(names)}
+    if not any(w is not None and len(re.findall(re.escape(n), text, re.IGNORECASE)) > names.count(n)
+               for n, w in written.items()):
+        return {}, frozenset()
+    out = {label: written[n] or " ".join(w.capitalize() for w in n.split()) for label, _, n in titled}
+    hosts = frozenset(out[label] for label, title, _ in titled if CHAIR_TITLE.match(title))
+    return out, hosts
+
+
+def _turn(line: str, speakers: dict[str, str]) -> re.Match[str] | None:
+    """The label match of a transcript turn by one of *speakers*, else None."""
+    turn = TITLED_TURN.match(line)
+    if turn and turn.group(1) in speakers and _titled(turn.group(1)):
+        return turn
+    turn = TURN.match(line) or SURNAME_TURN.match(line)
+    return turn if turn and turn.group(1) in speakers else None
 
 
 def _as_written(name: str, text: str) -> str | None:
@@ -428,7 +487,7 @@ def segment(text: str) -> Doc:
         elif qa:
             block = Block("qa", s, e, section, body_start=s + qa.end())
             block.label = (s, s + 1)
-        elif _is_heading(stripped, next_line):
+        elif _is_heading(stripped, next_line) and not (speakers and _turn(stripped, speakers)):
             kind = "questions" if QUESTIONS_WORD.search(stripped) else "section"
             section, kind_of_section, section_has_items = stripped, kind, False
             section_bullets = False
@@ -442,13 +501,14 @@ def segment(text: str) -> Doc:
                 listish = True
                 colon = stripped.index(":")
                 block.label = (s, s + colon)
-            elif speakers and (turn := TURN.match(stripped) or SURNAME_TURN.match(stripped)) and \
-                    turn.group(1) in speakers:
+            elif speakers and (turn := _turn(stripped, speakers)):
                 # A transcript turn: the label names the speaker (and title); the rest is speech.
                 listish = True
                 block.label = (s, s + turn.end() - 2)
                 block.body_start = s + turn.end()
                 block.speaker = (s + turn.start(1), s + turn.end(1))
+                if turn.re is TITLED_TURN:  # the name after the title ("SEN. X" -> "X")
+                    block.speaker = (s + turn.end(1) - len(_titled(turn.group(1))[1]), s + turn.end(1))
                 block.speaker_name = speakers[turn.group(1)]
                 block.host = block.speaker_name in hosts
             else:
