@@ -72,6 +72,24 @@ SPEECH = [
     # A sentence may start with a capital with a diacritic.
     ("Ilse Marwood, a trader, said prices rose sharply. Łukasz Nowak of Baltic Metals said demand had fallen again.",
      "Łukasz Nowak", "demand had fallen again", "indirect", "said"),
+    # A Singapore-style name after an honorific: English given name, surname, then the
+    # Chinese given names ("Mr Dennis Lim Boon Keat"); "Mr Lim" later is the same man.
+    ('"Prices doubled in a month," said Mr Dennis Lim Boon Keat, director of Jurong-based wire maker Kelvar Cables. '
+     '"We cannot wait."', "Dennis Lim Boon Keat", "Prices doubled in a month", "direct", "said"),
+    ('"Prices doubled in a month," said Mr Dennis Lim Boon Keat, director of Jurong-based wire maker Kelvar Cables. '
+     "Mr Lim said his firm had cut orders.", "Dennis Lim Boon Keat", "his firm had cut orders", "indirect", "said"),
+    # A ministry named bare in a report datelined in a country's capital is that country's,
+    # though another country was named last ...
+    ("Cable makers brace for delays\n\nKUALA LUMPUR – Cable makers are stocking copper.\n\nSome buyers said "
+     "prices in China had doubled.\n\nThe Ministry of Cables and Wires said in response to queries that it was "
+     "watching prices.", "Malaysia's Ministry of Cables and Wires", "it was watching prices", "indirect", "said"),
+    # ... but not where that other country opens the sentence before it, nor under a US dateline.
+    ("Cable makers brace for delays\n\nKUALA LUMPUR – Cable makers are stocking copper.\n\nChina raised its "
+     "copper quota. The Ministry of Cables and Wires said it was watching prices.",
+     "China's Ministry of Cables and Wires", "it was watching prices", "indirect", "said"),
+    ("Cable makers brace for delays\n\nWASHINGTON – Cable makers are stocking copper.\n\nSome buyers said "
+     "prices in China had doubled.\n\nThe Ministry of Cables and Wires said it was watching prices.",
+     "China's Ministry of Cables and Wires", "it was watching prices", "indirect", "said"),
 ]
 
 

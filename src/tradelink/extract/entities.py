@@ -212,6 +212,7 @@ class Registry:
         self.by_alias: dict[str, Ent] = {}
         self.mask = bytearray(len(text))  # 1 where a name was already read
         self.cues: dict[tuple[int, int], str | None] = {}  # _context_type of a span, once
+        self.home: str | None = None  # the country of the dateline's place ("SINGAPORE -")
 
     def get(self, name: str) -> Ent | None:
         low = name.lower()
@@ -838,10 +839,26 @@ def _last_government(reg: Registry, pos: int) -> str | None:
                 and (text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].islower()
                      or text[m.end():m.end() + 2] == ", "):  # "India, which was placed ..., has been seeking"
             subject = m.group()
+    if subject is None and reg.home is not None and reg.home != "United States":
+        # No country opened a sentence nearby: a body named bare is the dateline country's
+        # (a Singapore report's "The Ministry of X said in response to queries"). The US
+        # names its departments without an owner, so its datelines say nothing here.
+        return reg.home
     last = subject or last
     if last is None:
         return None
     return lx.adjectives.get(last) or lx.gov_alias.get(last.lower())
+
+
+def _home(doc, lx: Lexicon) -> str | None:
+    """The country a dateline's place names ("SINGAPORE -", "BEIJING, May 2"), if it is one."""
+    for block in doc.blocks:
+        if block.dateline is not None:
+            place = doc.text[block.dateline[0]:block.dateline[1]].split(",")[0].strip()
+            return lx.gov_alias.get(place.lower())
+        if block.kind in ("paragraph", "bullet"):
+            return None
+    return None
 
 
 DESTINATION_END = re.compile(r"\b(?:to|into)\s+(?:(?:[a-z][\w-]*\s+){1,3}in\s+)?(?:the\s+)?$")
@@ -883,6 +900,7 @@ def find(doc, *context) -> list[Actor]:
     lx = lexicon()
     text = doc.text
     reg = Registry(text)
+    reg.home = _home(doc, lx)
     regions = list(_regions(doc))
     verbs_rx = _verbs_rx()
 
@@ -1328,7 +1346,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
             # "Minister of X SURNAME Given": the surname in capitals first, as some
             # governments write names; the canonical name is "Given Surname".
             names = [names[1], names[0].capitalize()]
-        if rest and all(_is_name_token(t, lx) for t in names) and len(names) <= 3:
+        if rest and all(_is_name_token(t, lx) for t in names) and \
+                (len(names) <= 3 or len(names) == 4 and tokens[head_idx] in lx.honorifics):
+            # Four words after "Mr"/"Ms": a given name, a surname and two given names ("Mr X Y Z W").
             title_run = run[:head_idx + 1] if rest[0] is run[head_idx + 1] else run[:len(run) - len(rest)]
             ts = title_run[0][0]
             if title_run[0][2].lower() in lx.gov_alias or title_run[0][2] in lx.adjectives:
@@ -1507,6 +1527,12 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             if ent.type == "person" and ent.surname == names[0]:
                 name = ent.name
                 break
+        else:
+            # "Mr Y" after "Mr X Y Z W": the surname stands inside a four-word name.
+            inner = [ent for ent in reg.ents.values() if ent.type == "person" and
+                     ent.name.count(" ") == 3 and ent.name.split(" ")[1] == names[0]]
+            if len(inner) == 1:
+                name = inner[0].name
     elif names[0].lower() in PARTICLES:
         # "Van Leer said": the surname of "Joost van Leer", capitalised.
         for ent in reg.ents.values():
