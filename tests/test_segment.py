@@ -208,3 +208,35 @@ def test_comment_markers_end_the_article_only_after_it(page, prose, furniture):
     assert [kinds[line] for line in prose] == ["paragraph"] * len(prose)
     last = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}  # the last block of a repeated line
     assert [last[line] for line in furniture] == ["furniture"] * len(furniture)
+
+
+# A live blog: each post has a time line, a headline and a "From <Outlet>'s <Name>" credit.
+# The headline is a heading (it reports no words), the credit is furniture; a post's
+# prose stays prose, and a line before an ordinary byline-less paragraph stays prose.
+LIVE = normalise_text("""\
+Harbour Post | Live
+Cobalt talks: live updates
+By the Harbour Post desk
+9:15 a.m. ET, May 4, 2026
+Peru says the levy "helps every miner"
+From Harbour Post's Ilse Narrowby in Lima
+A spokesperson for the mines ministry told reporters the levy would stay.
+8:02 a.m. ET, May 4, 2026
+Peru and Chile to announce cobalt pact on Friday, officials say
+From Harbour Post's Orrin Feld and Tamsin Oake
+Peru and Chile will announce a pact on Friday, two officials told the Harbour Post.
+Exporters say the rules are too strict
+The rules were written in March, officials said.
+""")
+
+
+@pytest.mark.parametrize("line,kind", [
+    ('Peru says the levy "helps every miner"', "heading"),
+    ("From Harbour Post's Ilse Narrowby in Lima", "furniture"),
+    ("Peru and Chile to announce cobalt pact on Friday, officials say", "heading"),
+    ("From Harbour Post's Orrin Feld and Tamsin Oake", "furniture"),
+    ("A spokesperson for the mines ministry told reporters the levy would stay.", "paragraph"),
+    ("The rules were written in March, officials said.", "paragraph"),
+])
+def test_live_blog_post_headlines(line, kind):
+    assert blocks_by_text(segment(LIVE))[line].kind == kind

@@ -150,6 +150,7 @@ DATELINE = _header_rx("dateline")
 BYLINE = _header_rx("byline")
 BYLINE_IN = _header_rx("byline_in")
 HEADER_NOISE = _header_rx("header_noise", re.IGNORECASE)
+POST_CREDIT = _header_rx("post_credit")
 CREDIT_NAME = re.compile(r"^(?:The )?[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3}$")
 QUESTIONS_WORD = re.compile(r"\bquestions?\b", re.IGNORECASE)
 SENTENCE_END = ".!?:;,\"”’'"
@@ -450,6 +451,9 @@ def segment(text: str) -> Doc:
             after_byline = True
             continue
         after_byline = not seen_prose and bool(BYLINE.match(stripped))
+        if stripped.startswith("From ") and POST_CREDIT.match(stripped):
+            blocks.append(Block("furniture", s, e, section))  # a live blog post's credit
+            continue
         if idx in menu or (known is None and _is_furniture(stripped, low_line, needles)):
             if not seen_prose and len(blocks) == 1 and blocks[0].kind == "title" and BREADCRUMB.search(stripped):
                 # The site's name above its breadcrumb ("Ministry of X", "Home > Press Room"):
@@ -487,7 +491,9 @@ def segment(text: str) -> Doc:
         elif qa:
             block = Block("qa", s, e, section, body_start=s + qa.end())
             block.label = (s, s + 1)
-        elif _is_heading(stripped, next_line) and not (speakers and _turn(stripped, speakers)):
+        elif _is_heading(stripped, next_line) and not (speakers and _turn(stripped, speakers)) or \
+                next_line is not None and next_line.startswith("From ") and stripped[-1] not in ".!" and \
+                POST_CREDIT.match(next_line):  # a live blog post's headline, above its credit
             kind = "questions" if QUESTIONS_WORD.search(stripped) else "section"
             section, kind_of_section, section_has_items = stripped, kind, False
             section_bullets = False
