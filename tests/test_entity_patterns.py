@@ -149,6 +149,17 @@ ACTORS_I = [
     # An acronym with no "(MHF)" after a name: the ministry a "Minister of X" heads.
     ("The Minister of Harbours and Fisheries, Lenni Ostra, spoke on Monday. The MHF will open a licensing round.",
      "Ministry of Harbours and Fisheries", "government", "MHF"),
+    # "A spokesperson for <ministry>, <Name>,": the ministry's name ends at the comma (no
+    # "and" list follows it), and the name after it is a person.
+    ("A spokesperson for Peru's Ministry of Mines, Tomas Reyes, told reporters the levy would stay.",
+     "Tomas Reyes", "person", None),
+    ("A spokesperson for Peru's Ministry of Mines, Tomas Reyes, told reporters the levy would stay.",
+     "Peru's Ministry of Mines", "government", None),
+    ("Peru's Ministry of Energy, Mines and Water said the two sides would talk.",
+     "Peru's Ministry of Energy, Mines and Water", "government", None),
+    # A name written surname first, read with no cue, whose surname alone later speaks.
+    ("A spokesperson for the Ministry of Mines, Ma Xiaolong, spoke on Monday. Ma said the rules would stay.",
+     "Ma Xiaolong", "person", "Ma"),
 ]
 
 

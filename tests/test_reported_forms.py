@@ -41,6 +41,10 @@ SPEECH = [
     # A judgement with a partial quotation: the words are the object and its complement.
     ('Chilean state media described the levy as a "fair answer" to Lima\'s "pressure," while the ministry said '
      'nothing.', "Chilean state media", None, 'the levy as a "fair answer" to Lima', "direct", "described", None),
+    # "called for X" is a request (nothing judged before "for"): the quotation before it stays the only words.
+    ('Lima, 3 May: Prices rose again.\n\nHouse Republicans said the levy "rewards the wrong miners" and called '
+     'for an inquiry before any new permits are issued.', "House Republicans", None, "rewards the wrong miners",
+     "direct", "said", None),
 ]
 
 
@@ -92,6 +96,8 @@ def test_documents_speak_for_their_author(text, expected):
     'Officials described the talks as "useful."',  # a judgement of one scare-quoted word
     "Spokesperson Ilan Voskuijlen answered questions from reporters.",  # narration, no words
     "Does the Peruvian ministry expect copper exports to recover in the coming months?",  # a question asks
+    # "called for X" is a request: nothing judged before "for".
+    "Lima, 3 May: Prices rose again.\n\nHouse Republicans called for an inquiry before any new permits are issued.",
 ])
 def test_not_statements(text):
     stmts, _ = run(text)

@@ -61,6 +61,13 @@ SPEECH = [
     ("Seabed mining could cost more than imports, according to estimates by the Peru Oil, Gas and Metals "
      "National Corporation.", "Peru Oil, Gas and Metals National Corporation", "Seabed mining could cost more",
      "indirect", "according to"),
+    # A chamber's party members on a committee speak as the group, not the committee ...
+    ('Lima, 3 May: Prices rose again this week.\n\nHouse Republicans on the Mining Committee said the levy '
+     '"rewards the wrong miners" and would hurt exporters.', "House Republicans", "rewards the wrong miners",
+     "direct", "said"),
+    # ... and a person on a committee is still the person.
+    ("Lima, 3 May: Prices rose again this week.\n\nRep. Ada Quist of the Mining Committee said the levy would "
+     "hurt exporters.", "Ada Quist", "the levy would hurt exporters", "indirect", "said"),
 ]
 
 

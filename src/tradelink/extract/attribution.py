@@ -1599,6 +1599,7 @@ SHOWED = re.compile(r"(?:showed|shows)\b")
 SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
 AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
 AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
+ON_THE = re.compile(r"\s+on\s+the\s+")
 AT_FROM_OF = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?")
 # What a group's members make or handle, after the group's name: "exporters of tin, zinc and lead".
 KIND_GAP = re.compile(r"^\s+of\s+[a-z][\w-]*(?:(?:,\s+|\s+(?:and|or)\s+|\s+)[a-z][\w-]*){0,10}(?=\s*$)")
@@ -1706,6 +1707,8 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             continue  # an apposition: "X Y, a spokesman for Z, said"
         if i and kept[i - 1][1] == "person" and AT_FROM_OF.fullmatch(text, kept[i - 1][3], start):
             continue  # the employer in "X Y at the Acme Union said"
+        if i and kept[i - 1][1] == "group" and ON_THE.fullmatch(text, kept[i - 1][3], start):
+            continue  # the committee in "House Republicans on the X Committee said": the members speak
         if typ == "person" and text[end:end + 2] in ("'s", "’s"):
             om = PERSON_OFFICE.match(text, end, vs)
             if om is not None:  # "X's office said": the person speaks through it
@@ -1970,7 +1973,9 @@ MID_SENTENCE_REST = re.compile(r"\s*,\s*(?![a-z]+ing\b|(?:which|who|whose|as|whi
                                r"amid|even|citing|according|adding|without)\b)[a-z]")
 JUDGED_END = re.compile(r",\s*[”\"’']?\s*(?:while|whereas|but|although|though|as|even as)\s|;")
 ABOUT = re.compile(r"\s*(?:about|over|for)\s")
-JUDGED_AS = re.compile(r"\s*(?:[^,;.]{0,80}?)\s\b(as|for)\b\s+")
+# The thing judged, then "as"/"for": "slammed the levy as ...", "criticized X for ..."; with
+# nothing judged before it ("called for an inquiry") the verb makes a request, no words.
+JUDGED_AS = re.compile(r"\s*(?!(?:as|for)\b)(?:[^,;.]{1,80}?)\s\b(as|for)\b\s+")
 THE_CAPITAL = re.compile(r"\s*(?:the\s+)?[A-Z]")
 ADDRESSEE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s*)+")
 # No words: "said nothing", "answered questions from reporters".

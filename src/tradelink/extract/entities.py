@@ -799,7 +799,13 @@ def _dept_name(name: str, lx: Lexicon) -> str:
         keep += 1
     while words[keep - 1] == "and" or words[keep - 1].endswith(","):
         keep -= 1
-    return " ".join(words[:keep])
+    out = " ".join(words[:keep])
+    head, comma, last = out.rpartition(", ")
+    if comma and not (" and " in last or last.startswith("and ")):
+        # "Ministry of Mines, X Y": no "and" closes a list after the comma, so the name
+        # ends at the first comma and what follows is an apposition (a spokesperson).
+        out = out.split(", ", 1)[0]
+    return out
 
 
 def _formal(topic: str) -> str:
@@ -1682,6 +1688,9 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
         words = tok.split()
         if len(words) in (2, 3) and _looks_like_person(words, lx):
             unnamed.setdefault(words[-1], (s, e, words))
+            if len(words) == 2 and text[s - 2:s] == ", " and text[e:e + 1] == ",":
+                # Written surname first, in apposition: "a spokesperson ..., Ma Y," ... "Ma said".
+                unnamed.setdefault(words[0], (s, e, words))
     # Unknown single names that speak or own things: organisations.
     for s, e, tok in leftovers:
         if " " not in tok and tok in unnamed and not reg.is_taken(s, e):
