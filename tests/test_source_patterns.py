@@ -68,6 +68,14 @@ SPEECH = [
     # ... and a person on a committee is still the person.
     ("Lima, 3 May: Prices rose again this week.\n\nRep. Ada Quist of the Mining Committee said the levy would "
      "hurt exporters.", "Ada Quist", "the levy would hurt exporters", "indirect", "said"),
+    # "a ministry spokesperson" (the body's kind in lowercase) speaks for the ministry named before,
+    # after a fronted place and time too.
+    ("Lima, 3 May: Prices rose again.\n\nPeru's Ministry of Mines has defended its quotas. At a regular briefing "
+     "on Friday, a ministry spokesperson said permits were issued in line with the law.",
+     "Peru's Ministry of Mines", "permits were issued in line with the law", "indirect", "said"),
+    # Bare plural groups with "argue" / "worry".
+    ("Lima, 3 May: Prices rose again.\n\nInside the ministry, views differ. Political appointees argue that the "
+     "quota is already too loose.", "Political appointees", "the quota is already too loose", "indirect", "argue"),
 ]
 
 

@@ -276,7 +276,8 @@ ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|not authori[sz
 # The patterns below that start at a word read its first letter before looking behind it
 # ("[Tt](?<![\w-].)" for "(?<![\w-])[Tt]"): a leading character class lets `re` skip
 # to the places where that letter stands instead of trying the look-behind everywhere.
-SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+|(?P<gov>government)\s+)?(?:spokesman|spokeswoman|spokesperson|"
+SPOKES = re.compile(r"[AaTt](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Tt])he)\s+(?:(?P<pre>[A-Z][\w.’'\- ]*?)\s+|(?P<gov>government)\s+|"
+                    r"(?P<body>ministry|department|embassy|agency|commission|regulator|company)\s+)?(?:spokesman|spokeswoman|spokesperson|"
                     r"representative)(?:\s+for\s+(?P<post>(?:the\s+)?[^,.;]*?))?(?=,|\s+(?:(?:later|also|earlier|separately|again|"
                     r"previously|then)\s+)?(?:said|told|says|[a-z]+ed)\b|[.;]|$)")
 OFFICE_HOLDER = re.compile(r"(?:the\s+)?(minister|secretary|senator|governor|premier|president|chancellor|"
@@ -1500,6 +1501,13 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
                 return Speaker(a.name, a.type, s, e)  # "a spokeswoman for the minister": the one named before
             words = _strip_the(owner)
             return Speaker(words, "government" if GOV_WORDS.search(words) else "organization", s, e)
+        if m.group("body"):
+            # "a ministry spokesperson said": the body of that kind named last.
+            noun = m.group("body")
+            a = index.last_before(s, ("organization",)) if noun in ORG_NOUNS else \
+                index.last_before(s, ("government",), noun)
+            if a is not None:
+                return Speaker(a.name, a.type, s, e)
         if m.group("gov"):
             # "A government spokesperson said": the government of the country named last.
             countries = _country_names()
