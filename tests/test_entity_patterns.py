@@ -160,6 +160,9 @@ ACTORS_I = [
     # A name written surname first, read with no cue, whose surname alone later speaks.
     ("A spokesperson for the Ministry of Mines, Ma Xiaolong, spoke on Monday. Ma said the rules would stay.",
      "Ma Xiaolong", "person", "Ma"),
+    # A portfolio closed by "and X" before a three-word name with no surname order to go by.
+    ("Speaking to reporters on the sidelines of a port fair on May 3, Minister of State for Ports and Harbours "
+     "Aminah Yusof Rahman said the grant would be extended.", "Aminah Yusof Rahman", "person", None),
 ]
 
 

@@ -76,6 +76,10 @@ SPEECH = [
     # Bare plural groups with "argue" / "worry".
     ("Lima, 3 May: Prices rose again.\n\nInside the ministry, views differ. Political appointees argue that the "
      "quota is already too loose.", "Political appointees", "the quota is already too loose", "indirect", "argue"),
+    # A trailing group attribution after a long lede.
+    ("Lima, 3 May: Prices rose again.\n\nCable makers in Lima are building up stocks of copper as a deal with "
+     "Chile takes shape, industry players said.", "Industry players", "Cable makers in Lima are building up",
+     "indirect", "said"),
 ]
 
 

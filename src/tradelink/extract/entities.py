@@ -1259,6 +1259,14 @@ def _classify_word(text, tok3, reg: Registry, lx: Lexicon, pending_single) -> No
     pending_single.append(tok3)
 
 
+@functools.cache
+def _title_topic_rx() -> re.Pattern[str]:
+    """A title with its portfolio up to a closing "and": "Minister of State for Ports and "."""
+    heads = sorted((h for h in lexicon().heads if h.isalpha()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(heads) + r")(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w-]*,?\s+){1,4}and\s+$")
+
+
 def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_single) -> None:
     if len(run) == 1:
         _classify_word(text, run[0], reg, lx, pending_single)
@@ -1273,6 +1281,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         run = run[1:]
     while run and run[-1][2] in CONNECT_AMP:
         run = run[:-1]
+    if len(run) >= 3 and text[run[0][0] - 5:run[0][0]] == " and " and \
+            _title_topic_rx().search(text, max(0, run[0][0] - 90), run[0][0]):
+        # "Minister of State for Ports and Harbours X Y Z": the first word closes the
+        # title's "for A and B"; the name follows it.
+        run = run[1:]
     if not run:
         return
     s, e = run[0][0], run[-1][1]
