@@ -163,6 +163,11 @@ ACTORS_I = [
     # A portfolio closed by "and X" before a three-word name with no surname order to go by.
     ("Speaking to reporters on the sidelines of a port fair on May 3, Minister of State for Ports and Harbours "
      "Aminah Yusof Rahman said the grant would be extended.", "Aminah Yusof Rahman", "person", None),
+    ("Minister of State for Trade and Fisheries Aminah Yusof Rahman said the grant would be extended.",
+     "Aminah Yusof Rahman", "person", None),
+    ("Minister for Trade and Fisheries Aminah Yusof Rahman said the grant would be extended.",
+     "Aminah Yusof Rahman", "person", None),
+    ("Special Envoy for Critical Minerals Ada Quist said the grant would be extended.", "Ada Quist", "person", None),
 ]
 
 

@@ -1260,11 +1260,12 @@ def _classify_word(text, tok3, reg: Registry, lx: Lexicon, pending_single) -> No
 
 
 @functools.cache
-def _title_topic_rx() -> re.Pattern[str]:
-    """A title with its portfolio up to a closing "and": "Minister of State for Ports and "."""
+def _title_topic_rx(to_and: bool = True) -> re.Pattern[str]:
+    """A title with its portfolio up to a closing "and" ("Minister of State for Ports and "),
+    or (*to_and* False) up to where the portfolio starts ("Minister of State for ")."""
     heads = sorted((h for h in lexicon().heads if h.isalpha()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(heads) + r")(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?"
-                      r"(?:[A-Z][\w-]*,?\s+){1,4}and\s+$")
+    return re.compile(r"\b(?:" + "|".join(heads) + r")(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?" +
+                      (r"(?:[A-Z][\w-]*,?\s+){1,4}and\s+$" if to_and else "$"))
 
 
 def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_single) -> None:
@@ -1286,6 +1287,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         # "Minister of State for Ports and Harbours X Y Z": the first word closes the
         # title's "for A and B"; the name follows it.
         run = run[1:]
+    elif len(run) >= 4 and _title_topic_rx(False).search(text, max(0, run[0][0] - 60), run[0][0]):
+        # "Minister of State for | Trade and Industry X Y Z": the portfolio's "A and B" opens the run.
+        j = next((k for k in range(1, len(run)) if text[run[k - 1][1]:run[k][0]] == " and "), 0)
+        if j and 2 <= len(run) - j - 1 <= 3:
+            run = run[j + 1:]
     if not run:
         return
     s, e = run[0][0], run[-1][1]
@@ -1357,8 +1363,16 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     if 0 <= head_idx < len(tokens) - 1:
         rest = run[head_idx + 1:]
         if rest and text[run[head_idx][1]:rest[0][0]] != " ":
-            # "Envoy for Critical Minerals X Y": the name is the last two words.
-            rest = run[-2:] if len(run) - head_idx > 3 else []
+            # "Envoy for Critical Minerals X Y": the name is the last two words; after a
+            # portfolio closed by "and X" ("Minister for Trade and Industry X Y Z") the words
+            # after X, up to three.
+            j = max(k for k in range(head_idx + 1, len(run)) if text[run[k - 1][1]:run[k][0]] != " ")
+            after = run[j + 1:]
+            if text[run[j - 1][1]:run[j][0]] == " and " and 2 <= len(after) <= 3 and \
+                    after[0][2] not in TITLE_MODS and not after[0][2].endswith("s"):
+                rest = after
+            else:
+                rest = run[-2:] if len(run) - head_idx > 3 else []
         names = list(map(THIRD, rest))
         if len(names) == 2 and SURNAME_CAPS.fullmatch(names[0]) and _is_name_token(names[1], lx) and \
                 not _is_name_token(names[0], lx) and names[0].lower() not in lx.gov_alias:
