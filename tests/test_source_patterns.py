@@ -37,6 +37,20 @@ SPEECH = [
     ('"Prices are fair for now," Peru\'s mining minister Tomas Reyes told the Lima Herald. Two traders said stocks were thin. '
      'One of them, who asked not to be named, said buyers had doubled orders. '
      '"Nobody wants to be caught short," he said.', None, "Nobody wants to be caught short", "direct", "said"),
+    # An unnamed engineer or technician with a long anonymity clause, then "told <outlet> that" and a split quote.
+    ("A technician at a Bolivian smelter, who asked not to be named because she was not cleared to talk to the "
+     "media, told the Lima Herald that her shift had been cut to four days.",
+     None, "her shift had been cut to four days", "indirect", "told"),
+    ("A technician at a Bolivian smelter, who asked not to be named because she was not cleared to talk to the "
+     "media, told the Lima Herald that her shift had been cut. \"We take any ore that arrives,\" she said. "
+     "\"Nobody here expects the quota to last.\"", None, "We take any ore that arrives", "direct", "said"),
+    ("Two engineers at the mill, speaking on condition of anonymity, said the kilns were idle.",
+     None, "the kilns were idle", "indirect", "said"),
+    # Near misses: a named engineer speaks by name.
+    ("Tomas Reyes, an engineer at Corvane Tin, said the kilns were idle.", "Tomas Reyes", "the kilns were idle",
+     "indirect", "said"),
+    ("Corvane Tin engineer Tomas Reyes said the kilns were idle.", "Tomas Reyes", "the kilns were idle",
+     "indirect", "said"),
     # A mid-sentence attribution: "A, he said, B." reports the whole sentence.
     ("Ilse Marwood, a customs broker, said checks were slow. Spare cathodes, she said, often travel through "
      "brokers in Panama.", "Ilse Marwood", "often travel through brokers in Panama", "indirect", "said"),

@@ -219,10 +219,10 @@ def _ends_with_preposition(s: str) -> bool:
 ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|executives|diplomat|diplomats|" \
             r"trader|traders|banker|bankers|insider|insiders|aide|aides|adviser|advisers|lawyer|" \
             r"employee|employees|staffer|manager|managers|analyst|regulator|officer|officers|buyer|buyers|chief|" \
-            r"consultant|consultants|(?:producer|consumer)(?!\s+sources?\b)|(?:industry|mining|market|trade|business) figure)"  # not "a producer source"
+            r"consultant|consultants|engineer|engineers|technician|technicians|(?:producer|consumer)(?!\s+sources?\b)|(?:industry|mining|market|trade|business) figure)"  # not "a producer source"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
-              "chief", "consultant", "buyer", "producer", "consumer", " figure")
+              "chief", "consultant", "engineer", "technician", "buyer", "producer", "consumer", " figure")
 ANON_WORD = re.compile(_trie_regex(set(ANON_WORDS)))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:(?!(?:that|which|who)\s)[\w.\-’']+\s+){0,3}?"
