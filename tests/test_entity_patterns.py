@@ -196,3 +196,23 @@ def test_a_bare_department_then_its_us_form_is_one_body():
     _, actors = run("Ada Lund, a former Energy Department official, said so.\n\nThe U.S. Energy Department said on "
                     "Monday that it would act.")
     assert [a.name for a in actors if a.type == "government"] == ["U.S. Energy Department"]
+
+
+@pytest.mark.parametrize("text,word,is_media", [
+    # (text, a lone word after "told", whether it is typed media)
+    # The outlet that heard what sources told it.
+    ("Tin offers were scarce, sources told Metalwire, a step that could add weeks.", "Metalwire", True),
+    ("Tin offers were scarce, sources told Metalwire on Monday that buyers had left.", "Metalwire", True),
+    ("Tin offers were scarce, sources told Metalwire, citing rising costs.", "Metalwire", True),
+    ("Tin offers were scarce, sources told Metalwire, the trade weekly, on Monday.", "Metalwire", True),
+    # A person put beside the word, or words said to it straight after the comma: no outlet.
+    ('Tin exports slowed. The official told Quenby, "We are reviewing every file."', "Quenby", False),
+    ("The minister told Tarrowell, a reporter at the Lima Herald, that the quota would stay.", "Tarrowell", False),
+    ("The minister told Tarrowell, an adviser, that the quota would stay.", "Tarrowell", False),
+    ("The minister told Tarrowell, a senior aide at the port authority, that the quota would stay.", "Tarrowell",
+     False),
+    ("The minister told Tarrowell, the paper's senior correspondent, that the quota would stay.", "Tarrowell", False),
+])
+def test_lone_word_after_told(text, word, is_media):
+    _, actors = run(text)
+    assert ((word, "media") in {(a.name, a.type) for a in actors}) is is_media, [(a.name, a.type) for a in actors]

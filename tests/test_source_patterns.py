@@ -47,9 +47,9 @@ SPEECH = [
     ("Two engineers at the mill, speaking on condition of anonymity, said the kilns were idle.",
      None, "the kilns were idle", "indirect", "said"),
     # Near misses: a named engineer speaks by name.
-    ("Tomas Reyes, an engineer at Corvane Tin, said the kilns were idle.", "Tomas Reyes", "the kilns were idle",
+    ("Tomas Reyes, an engineer at Brisling Tin, said the kilns were idle.", "Tomas Reyes", "the kilns were idle",
      "indirect", "said"),
-    ("Corvane Tin engineer Tomas Reyes said the kilns were idle.", "Tomas Reyes", "the kilns were idle",
+    ("Brisling Tin engineer Tomas Reyes said the kilns were idle.", "Tomas Reyes", "the kilns were idle",
      "indirect", "said"),
     # A mid-sentence attribution: "A, he said, B." reports the whole sentence.
     ("Ilse Marwood, a customs broker, said checks were slow. Spare cathodes, she said, often travel through "

@@ -596,6 +596,11 @@ DATA_FROM = re.compile(r"\b(?:(?P<data>data|figures|statistics|numbers|prices|a 
                        r"collected)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to")
 TOLD_OUTLET_AFTER = re.compile(r"(?:[,.;]|\s+(?:that|on|in|last|this)\b)")
+# "told Quenby, a reporter at ...", "told Quenby, an adviser, ...", "told Quenby, \"...\"": a person
+# put beside the word, or words said to it straight after the comma; the word is no outlet.
+TOLD_PERSON_AFTER = re.compile(r",\s*[\"“‘']|,\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:reporter|correspondent|"
+                               r"journalist|editor|columnist|writer|host|presenter|aide|adviser|advisor|official|"
+                               r"spokesperson|spokesman|spokeswoman|analyst|economist|lawyer|colleague)s?\b")
 SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SAID_WORDS) + r")\s+$")
 LABEL_COLON_QUOTE = re.compile(r"\s*(?:,[^:\n]{0,60})?:\s*[\"“‘']")
 COLON_QUOTE = re.compile(r"\s*:\s*[\"“‘']")
@@ -710,6 +715,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if after[:4] in (" of ", " at ") and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
         return "speaker"
     if tail.endswith(" told") and " " not in text[s:e] and TOLD_OUTLET_AFTER.match(after):
+        if after[:1] == "," and TOLD_PERSON_AFTER.match(after):
+            return "person"
         return "media"  # "sources told Metalwire, ...": one word told the words is the outlet that heard them
     if tail.endswith(SAID_WORDS) and SAID_BEFORE.search(before):
         return "speaker"
