@@ -6,7 +6,7 @@ sentences written for the test (no names from any article)."""
 from __future__ import annotations
 
 import pytest
-from speech import run
+from speech import assert_speakers, run
 
 from tradelink.extract.segment import segment
 from tradelink.models import normalise_text
@@ -336,10 +336,7 @@ SPEECH_I = [
 
 @pytest.mark.parametrize("text,speakers,words,kind,verb", SPEECH_I)
 def test_speech_i(text, speakers, words, kind, verb):
-    stmts, _ = run(text)
-    hits = [s for s in stmts if words in s.text]
-    assert sorted((s.speaker, s.kind, s.verb) for s in hits) == \
-        sorted((sp, kind, verb) for sp in speakers), [(s.speaker, s.verb, s.text) for s in stmts]
+    assert_speakers(text, speakers, words, kind, verb)
 
 
 @pytest.mark.parametrize("text", [
@@ -362,11 +359,6 @@ def test_no_statement_i(text):
     stmts, _ = run(text)
     assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
 
-
-def _unused(text):
-    stmts, _ = run(text)
-    assert [s.speaker for s in stmts if "Buy together" in s.text] in ([], [None]), \
-        [(s.speaker, s.verb, s.text) for s in stmts]
 
 
 SPEECH_K = [

@@ -7,7 +7,7 @@ article)."""
 from __future__ import annotations
 
 import pytest
-from speech import run
+from speech import assert_speakers, run
 
 from tradelink.extract import extract
 from tradelink.extract.segment import segment
@@ -122,10 +122,7 @@ SPEECH = [
 
 @pytest.mark.parametrize("text,speakers,words,kind,verb", SPEECH)
 def test_speech(text, speakers, words, kind, verb):
-    stmts, _ = run(text)
-    hits = [s for s in stmts if words in s.text]
-    assert sorted((s.speaker, s.kind, s.verb) for s in hits) == \
-        sorted((sp, kind, verb) for sp in speakers), [(s.speaker, s.verb, s.text) for s in stmts]
+    assert_speakers(text, speakers, words, kind, verb)
 
 
 ACTORS = [
