@@ -8,7 +8,7 @@ from any article)."""
 from __future__ import annotations
 
 import pytest
-from speech import run
+from speech import run, shown
 
 
 SPEECH = [
@@ -132,7 +132,7 @@ def test_actor_type(text, name, type_):
 ])
 def test_participle_with_an_object_reports_nothing(text):
     stmts, _ = run(text)
-    assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
+    assert stmts == [], shown(stmts)
 
 
 def test_headline_adding_to_a_list_reports_no_words():

@@ -5,7 +5,7 @@ one row per pattern, on sentences written for the test (no names from any articl
 from __future__ import annotations
 
 import pytest
-from speech import run
+from speech import run, shown
 
 from tradelink.extract import extract
 
@@ -332,7 +332,7 @@ SPEECH_I = [
 def test_speech_i(text, speaker, words, verb):
     stmts, _ = run(text)
     assert [(s.speaker, s.verb) for s in stmts if words in s.text] == [(speaker, verb)], \
-        [(s.speaker, s.verb, s.text) for s in stmts]
+        shown(stmts)
 
 
 @pytest.mark.parametrize("text,speaker,words", [
@@ -385,7 +385,7 @@ SPEECH_I2 = [
 def test_speech_i2(text, speakers, words, verb):
     stmts, _ = run(text)
     assert sorted((s.speaker, s.verb) for s in stmts if words in s.text) == sorted((sp, verb) for sp in speakers), \
-        [(s.speaker, s.verb, s.text) for s in stmts]
+        shown(stmts)
 
 
 @pytest.mark.parametrize("text", [

@@ -6,7 +6,7 @@ sentences written for the test (no names from any article)."""
 from __future__ import annotations
 
 import pytest
-from speech import assert_speakers, run
+from speech import assert_speakers, run, shown
 
 from tradelink.extract.segment import segment
 from tradelink.models import normalise_text
@@ -347,7 +347,7 @@ def test_speech_i(text, speakers, words, kind, verb):
 def test_no_speaker_for_a_quotation_after_a_plain_colon(text):
     stmts, _ = run(text)
     assert [s.speaker for s in stmts if "Buy together" in s.text] in ([], [None]), \
-        [(s.speaker, s.verb, s.text) for s in stmts]
+        shown(stmts)
 
 
 @pytest.mark.parametrize("text", [
@@ -357,7 +357,7 @@ def test_no_speaker_for_a_quotation_after_a_plain_colon(text):
 ])
 def test_no_statement_i(text):
     stmts, _ = run(text)
-    assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
+    assert stmts == [], shown(stmts)
 
 
 

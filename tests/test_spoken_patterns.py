@@ -7,7 +7,7 @@ article)."""
 from __future__ import annotations
 
 import pytest
-from speech import assert_speakers, run
+from speech import assert_speakers, run, shown
 
 from tradelink.extract import extract
 from tradelink.extract.segment import segment
@@ -148,7 +148,7 @@ ACTORS = [
 ])
 def test_no_statement(text):
     stmts, _ = run(text)
-    assert stmts == [], [(s.speaker, s.verb, s.text) for s in stmts]
+    assert stmts == [], shown(stmts)
 
 
 @pytest.mark.parametrize("text,name,type_", ACTORS)

@@ -5,7 +5,7 @@ row per pattern, on sentences written for the test (no names from any article)."
 from __future__ import annotations
 
 import pytest
-from speech import run
+from speech import run, shown
 
 from tradelink.extract import entities, extract
 from tradelink.extract.segment import segment
@@ -72,7 +72,7 @@ SPEECH = [
 def test_speech(text, speaker, words, kind, verb):
     stmts, _ = run(text)
     hits = [s for s in stmts if words in s.text]
-    assert hits, [(s.speaker, s.verb, s.text) for s in stmts]
+    assert hits, shown(stmts)
     s = hits[0]
     assert (s.speaker, s.kind, s.verb) == (speaker, kind, verb)
 
