@@ -1,4 +1,4 @@
-"""Held-out evaluation: fifty articles written in real wire and blog styles
+"""Held-out evaluation: fifty-six articles written in real wire and blog styles
 (Reuters, AP, Bloomberg, FT, SCMP, Nikkei, trade blogs). a1-a8 were labelled
 before the rules were tuned on them; b1-b2 were written and scored after a
 first round of tuning, untouched (82.8% quote recall, 79.2% attribution), and
@@ -36,7 +36,11 @@ just under all forty-four. j1-j6 (The Information, Tom's Hardware, The Straits T
 Washington Post news analysis, a CNN live-updates page, a Senate hearing transcript) were
 added untuned at the same time, at 54.9% quote recall, 82.0% attribution and 92.2% precision
 on their own (75.0% question recall, 72.2% actors, 93.0% types), and the floors were lowered
-to just under all fifty. The floors sit a little below the figures reached, so a regression
+to just under all fifty. k1-k6 (Law360, Kyodo, MarketWatch, a fact-check,
+the Jakarta Globe, Handelsblatt's English edition), written without reading the rules, were
+added untuned at 83.7% quote recall, 86.6% attribution, 96.2% precision and 60.0% question
+precision on their own (89.2% actors, 100% types), and the floors were lowered to just under
+all fifty-six. The floors sit a little below the figures reached, so a regression
 in generalisation fails here, not only on the dev set."""
 
 from __future__ import annotations
@@ -62,12 +66,14 @@ FLOORS = {  # all 38 after the h1-h6 rules (13:50 UTC): 99.4 / 97.7 / 99.6 / 100
     # "both sides" (16:00 UTC; CLI 93.7 / 97.1 / 99.2 / 97.1 / 100 / 96.0 / 99.5): 93.7 / 97.3 / 99.2 / 97.1 / 100 / 96.0 / 99.6
     # with fixk's g4/h4/h5 rules on top (16:10 UTC, evaluate() here): 94.0 / 97.4 / 99.4 / 97.1 / 100 / 96.4 / 99.6
     # with the j1-j6 rules on top (16:37 UTC, evaluate() here): 98.4 / 98.7 / 100 / 100 / 100 / 98.4 / 99.7
-    "quote_recall": 0.98,
-    "attribution": 0.98,
+    # all 56 with k1-k6 added untuned (18:10 UTC, on 6218b1e, evaluate() here; the CLI table reads
+    # 96.9 / 97.4 / 99.6 / 100 / 97.3 / 97.3 / 99.8): 96.86 / 97.41 / 99.61 / 100 / 97.33 / 97.30 / 99.76
+    "quote_recall": 0.965,
+    "attribution": 0.97,
     "precision": 0.995,
     "question_recall": 0.995,
-    "question_precision": 0.99,
-    "actor_recall": 0.98,
+    "question_precision": 0.97,
+    "actor_recall": 0.97,
     "type_accuracy": 0.995,
 }
 
