@@ -339,6 +339,8 @@ class Fast:
     group_head: re.Pattern[str]  # the PLURAL words whose lowercase is a group noun
     group_head_reversed: re.Pattern[str]  # the same, read in the reversed text
     no_name: frozenset[str]  # a lone sentence word ("The") or connector: no name
+    word_class: dict[str, tuple]  # `_word_class` of the words read so far
+    single_class: dict[str, tuple[bool, bool]]  # `_single_class` of the leftovers read so far
 
 
 @functools.cache
@@ -350,6 +352,7 @@ def _fast() -> Fast:
         group_head=_group_head_rx(lx.groups),
         group_head_reversed=_group_head_reversed_rx(lx.groups),
         no_name=lx.capwords | CONNECT,
+        word_class={}, single_class={},
     )
 
 
@@ -410,7 +413,7 @@ def _group_heads(text: str, regions):
     for block, s, e in regions:
         if block.kind == "heading":
             continue  # "Questions for Investors" addresses readers; it names no actor
-        if e < n and WORD_CHAR.match(text, e):
+        if e < n and ((c := text[e]).isalnum() or c in "_’'-"):  # WORD_CHAR.match(text, e)
             # A region that ends inside a word: its end is a word boundary to
             # finditer but not to the whole-text scan.
             for m in fast.group_head.finditer(text, s, e):
@@ -517,6 +520,19 @@ def _runs(text: str, s: int, e: int, lx: Lexicon):
             else:
                 yield run
                 run = []
+        if tok.isalnum():
+            # Most words: letters and digits only (no hyphen, apostrophe, full stop or
+            # "&"), so nothing below splits or cuts them.
+            run.append((a, end, tok))
+            pos = end
+            if text[end:end + 1] in RUN_ENDS or len(run) >= MAX_RUN:
+                if text[end:end + 1] == "," and len(run) >= 2 and len(run) < MAX_RUN and \
+                        tok not in lx.org_suffixes and (lm := LISTED_NAME.match(text, end, e)):
+                    list_end = lm.end()  # the comma is inside the name
+                    continue
+                yield run
+                run = []
+            continue
         # Split off words like "Ningbo-based" and possessives.
         if "-" in tok and HYPHEN_LOWER.search(tok) and not _given_hyphen(run, tok, lx):
             if run:
@@ -894,7 +910,11 @@ def _regions(doc):
     bullet marks, labels, Q/A marks and the outlet in a dateline."""
     text = doc.text
     for block in doc.blocks:
-        if block.kind in ("furniture", "header"):
+        kind = block.kind
+        if kind == "paragraph" and block.start:
+            yield block, block.start, block.end  # most blocks: what the steps below give them
+            continue
+        if kind in ("furniture", "header"):
             continue  # page furniture; header lines hold the outlet and date (metadata)
         s = block.body_start or block.start
         if block.kind == "paragraph" or block.label and text[s:s + 1] in "“\"‘'":
@@ -943,13 +963,25 @@ def find(doc, *context) -> list[Actor]:
 
     # People, organisations, media and governments from capitalised runs.
     pending_single: list[tuple[int, int, str]] = []
-    skip = _fast().no_name
+    # `_classify_word` inlined: most runs are one word.
+    word_class = _fast().word_class
+    mask = reg.mask
     for block, s, e in regions:
         for run in _runs(text, s, e, lx):
             if len(run) > 1:
                 _classify_run(text, run, reg, lx, verbs_rx, pending_single)
-            elif run[0][2] not in skip:  # most single words: a sentence's first word
-                _classify_word(text, run[0], reg, lx, pending_single)
+                continue
+            tok3 = run[0]
+            kind = word_class.get(tok3[2]) or _word_class(tok3[2])
+            if kind is WORD_SKIP or mask.find(1, tok3[0], tok3[1]) != -1:
+                continue
+            if kind is WORD_PENDING:
+                pending_single.append(tok3)
+            elif kind is WORD_HEAD:
+                if not _apposition_of_person(text, tok3[0], reg):
+                    pending_single.append(tok3)
+            else:
+                reg.add(kind[1], kind[0], tok3[0], tok3[1], best=kind[2])
 
     # Single words: surnames of people found, first words of organisations.
     _resolve_singles(text, pending_single, reg, lx, verbs_rx)
@@ -1240,30 +1272,73 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 reg.add(m.group()[0].upper() + m.group()[1:], "media", m.start(), m.end(), best=True)
 
 
+# What `_classify_word` does with a word, which depends on the word alone: nothing
+# (a sentence word or connector), add an actor (type, canonical name, best), or
+# (a title word) look for a person before it, else keep it for the single names.
+WORD_SKIP = ("skip",)
+WORD_HEAD = ("head",)
+WORD_PENDING = ("pending",)
+
+
+def _word_class(tok: str) -> tuple:
+    """`_classify_word`'s decision for *tok* before the registry is read, kept for the next time."""
+    fast = _fast()
+    out = fast.word_class.get(tok)
+    if out is not None:
+        return out
+    lx = lexicon()
+    low = tok.lower()
+    if tok in fast.no_name or tok == "&":
+        out = WORD_SKIP
+    elif low in lx.media_names:
+        out = ("media", lx.media_names[low], True)
+    elif low in fast.gov_firsts and (lx.gov_alias.get(low) or lx.bodies.get(low)):
+        canon = lx.gov_alias.get(low) or lx.bodies[low][0]
+        out = ("government", canon, tok == canon)
+    elif tok in lx.heads:
+        out = WORD_HEAD
+    else:
+        out = WORD_PENDING
+    if len(fast.word_class) >= WORD_CLASS_MAX:
+        fast.word_class.clear()
+    fast.word_class[tok] = out
+    return out
+
+
+WORD_CLASS_MAX = 1 << 15
+
+
+def _single_class(tok: str) -> tuple[bool, bool]:
+    """What `_resolve_singles` reads of a leftover's words alone, kept for the next time:
+    whether they look like a person's two or three names, and whether they may name an
+    actor (capitalised words, none a sentence word, group noun, title or adjective)."""
+    lx = lexicon()
+    words = tok.split()
+    out = (len(words) in (2, 3) and _looks_like_person(words, lx),
+           not (tok in lx.capwords or tok.lower() in lx.groups or tok in lx.heads or tok in lx.adjectives)
+           and CAPITALISED_WORDS.fullmatch(tok) is not None)
+    single_class = _fast().single_class
+    if len(single_class) >= WORD_CLASS_MAX:
+        single_class.clear()
+    single_class[tok] = out
+    return out
+
+
 def _classify_word(text, tok3, reg: Registry, lx: Lexicon, pending_single) -> None:
     """`_classify_run` for a run of one word, read without the steps that need two:
     a sentence word or connector is no name; else a medium or government by name,
     a title word in apposition to a person, or a single name resolved later."""
     s, e, tok = tok3
-    fast = _fast()
-    if tok in fast.no_name or tok == "&" or reg.mask.find(1, s, e) != -1:
+    kind = _word_class(tok)
+    if kind is WORD_SKIP or reg.mask.find(1, s, e) != -1:
         return
-    low = tok.lower()
-    if low in lx.media_names:
-        reg.add(lx.media_names[low], "media", s, e, best=True)
-        return
-    if low in fast.gov_firsts:
-        canon = lx.gov_alias.get(low)
-        if canon:
-            reg.add(canon, "government", s, e, best=tok == canon)
-            return
-        body = lx.bodies.get(low)
-        if body:
-            reg.add(body[0], "government", s, e, best=tok == body[0])
-            return
-    if tok in lx.heads and _apposition_of_person(text, s, reg):
-        return
-    pending_single.append(tok3)
+    if kind is WORD_PENDING:
+        pending_single.append(tok3)
+    elif kind is WORD_HEAD:
+        if not _apposition_of_person(text, s, reg):
+            pending_single.append(tok3)
+    else:
+        reg.add(kind[1], kind[0], s, e, best=kind[2])
 
 
 @functools.cache
@@ -1294,7 +1369,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         # "Minister of State for Ports and Harbours X Y Z": the first word closes the
         # title's "for A and B"; the name follows it.
         run = run[1:]
-    elif len(run) >= 4 and _title_topic_rx(False).search(text, max(0, run[0][0] - 60), run[0][0]):
+    elif len(run) >= 4 and text[max(0, run[0][0] - 60):run[0][0]].rstrip().endswith(("for", "of", "the")) and \
+            _title_topic_rx(False).search(text, max(0, run[0][0] - 60), run[0][0]):  # (it ends so when it matches)
         # "Minister of State for | Trade and Industry X Y Z": the portfolio's "A and B" opens the run.
         j = next((k for k in range(1, len(run)) if text[run[k - 1][1]:run[k][0]] == " and "), 0)
         if j and 2 <= len(run) - j - 1 <= 3:
@@ -1704,7 +1780,7 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
             ent = by_media_last.get(tok)
         if ent is None:
             ent = reg.by_alias.get(tok.lower())
-        if ent is None and len(tok) >= 3 and ABBR.fullmatch(tok):
+        if ent is None and len(tok) >= 3 and ("A" <= tok[1] <= "Z" or tok[1] == "&") and ABBR.fullmatch(tok):
             if initials is None:
                 initials = _initials(reg)
             if tok in initials:
@@ -1718,15 +1794,17 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
         leftovers.append((s, e, tok))
     # A full name read earlier without a cue, whose surname later speaks: a person.
     unnamed = {}
-    for s, e, tok in leftovers:
-        words = tok.split()
-        if len(words) in (2, 3) and _looks_like_person(words, lx):
+    single_class = _fast().single_class
+    classes = [single_class.get(tok) or _single_class(tok) for _, _, tok in leftovers]
+    for (s, e, tok), (person, _) in zip(leftovers, classes):
+        if person:
+            words = tok.split()
             unnamed.setdefault(words[-1], (s, e, words))
             if len(words) == 2 and text[s - 2:s] == ", " and text[e:e + 1] == ",":
                 # Written surname first, in apposition: "a spokesperson ..., Ma Y," ... "Ma said".
                 unnamed.setdefault(words[0], (s, e, words))
     # Unknown single names that speak or own things: organisations.
-    for s, e, tok in leftovers:
+    for (s, e, tok), (_, may_name) in zip(leftovers, classes):
         if " " not in tok and tok in unnamed and not reg.is_taken(s, e):
             cue = _cue(reg, s, e, lx, verbs_rx)
             if cue in ("person", "speaker"):
@@ -1737,17 +1815,15 @@ def _resolve_singles(text, pending, reg: Registry, lx: Lexicon, verbs_rx) -> Non
                 ent.add(s, e, text)
                 reg.take(s, e)
                 continue
-        if tok in lx.capwords or tok.lower() in lx.groups or tok in lx.heads or tok in lx.adjectives:
+        if not may_name:  # a sentence word, group noun, title or adjective; or not capitalised words
             continue
         if tok in lx.org_suffixes and text[max(0, s - 4):s].lower() == "the ":
             continue  # "the Company" in a press release: a descriptor, resolved by attribution
         if tok in BODY_DESCRIPTORS and text[max(0, s - 4):s].lower() == "the " and _named_before(reg, tok, s):
             continue  # "The Embassy said" after "the X Embassy in Y": a descriptor, resolved by attribution
-        if not CAPITALISED_WORDS.fullmatch(tok):
-            continue
         cue = _cue(reg, s, e, lx, verbs_rx)
         words = tok.split()
-        if cue is None and tok not in PLACES and OWNS_PRODUCT.match(text, e):
+        if cue is None and tok not in PLACES and text.startswith(("'s", "’s"), e) and OWNS_PRODUCT.match(text, e):
             cue = "organization"  # "Acme's X200 chip", "Acme's shares"
         if cue is None and len(words) == 1 and PLAIN_WORD.fullmatch(tok) and MAKES_PRODUCT.match(text, e) and \
                 not _line_initial(text, s) and tok.lower() not in lx.gov_alias:
@@ -1877,13 +1953,10 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         # space back are not read (a word never holds a space, so the words
         # after it are the same).
         w0 = max(s, hm_start - 70)
-        k = hm_start
-        for _ in range(5):
-            k = text.rfind(" ", w0, k)
-            if k == -1:
-                break
-        else:
-            w0 = k + 1
+        # The fifth space back (the rfind of " " five times over), in one call.
+        cut = text[w0:hm_start].rsplit(" ", 5)
+        if len(cut) == 6:
+            w0 += len(cut[0]) + 1
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, w0, hm_end)]
         if not toks or toks[-1][1] != hm_end and text[toks[-1][1] - 1] != ".":
             continue
@@ -1991,7 +2064,8 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     for (s1, e1, p1, h1), (s2, e2, p2, h2) in zip(found, found[1:]):
         if text[e1:s2] == " and " and s2 == e1 + 5:
             found.append((s1, e2, text[s1:e2] if s1 == e1 - len(p1) else p1 + " and " + p2, h2 + "+"))
-    made: list[tuple[str, Ent, str]] = []  # the groups made here (no other step makes one): lowercase name, group, head
+    # The groups made here (no other step makes one), by head: lowercase name, group.
+    made: dict[str, list[tuple[str, Ent]]] = {}
     # Qualified groups first: a bare "experts", even in the headline, is the
     # "Chinese experts" the article names.
     found.sort(key=lambda f: f[2].lower() == f[3])
@@ -1999,14 +2073,14 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         bare = phrase.lower() == head
         ent = None
         if bare:  # a coordination ("executives and traders") is no qualified form of its last noun
-            ent = next((g for low, g, h in made if low.endswith(" " + head) and h == head), None)
+            ent = next((g for low, g in made.get(head, ()) if low.endswith(" " + head)), None)
         name = phrase[0].upper() + phrase[1:]
         if ent is None:
             ent = reg.get(name)
         if ent is None:
             ent = Ent(name, "group")
             reg.ents[name.lower()] = ent
-            made.append((name.lower(), ent, head))
+            made.setdefault(head, []).append((name.lower(), ent))
         ent.add(s, e, text)
         reg.by_alias.setdefault(text[s:e].lower(), ent)
 
@@ -2018,14 +2092,17 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
     keys: list[int] = []
     seen = set()
     # An outlet's initials name the outlet: "ET" after "The Economic Times".
-    media_initials = {"".join(w[0] for w in e.name.split() if w[0].isupper() and w != "The")
-                      for e in reg.ents.values() if e.type == "media"}
+    media_initials = None  # made when an organisation's name in capitals asks for it
     for ent in reg.ents.values():
         if id(ent) in seen or not ent.spans:
             continue
         seen.add(id(ent))
-        if ent.type == "organization" and ent.name in media_initials and len(ent.name) > 1 and ent.name.isupper():
-            ent.type = "media"
+        if ent.type == "organization" and len(ent.name) > 1 and ent.name.isupper():
+            if media_initials is None:
+                media_initials = {"".join(w[0] for w in e.name.split() if w[0].isupper() and w != "The")
+                                  for e in reg.ents.values() if e.type == "media"}
+            if ent.name in media_initials:
+                ent.type = "media"
         spans = sorted(ent.span_set)
         keys.append(spans[0][0])  # every actor kept has a mention
         bs, be = ent.best or spans[0]
