@@ -265,3 +265,74 @@ def test_regions_match_their_plain_form(text):
         return
     doc = segment(text)
     assert list(entities._regions(doc)) == list(plain_regions(doc))
+
+
+HEAD_PIECES = [*entities.BODY_HEAD_WORDS, *entities.DEPT_HEADS, *entities.COMMITTEE_HEADS, *entities.STATE_MEDIA_WORDS,
+               "Office of the", "inistry", "mbassy", "onsulate", "ommittee", "state", "state-run", "Mministry", "ME",
+               "Eembassy", "mcommittee", "Ecommittee", "Ministryministry", *" x.-\n’", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEAD_PIECES) | st.text(max_size=2), max_size=25).map("".join))
+def test_head_occurrences_match_a_scan_per_word(text):
+    assert entities._head_occurrences(text) == (
+        entities._occurrences(text, entities.DEPT_HEADS), entities._body_heads(text),
+        entities._occurrences(text, ("Office of the",)), entities._occurrences(text, entities.COMMITTEE_HEADS),
+        entities._occurrences(text, entities.STATE_MEDIA_WORDS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*LX.roles[:20], *LX.org_descriptors[:20], "makers", "K", "ſ", "İ", " ", ",", "-"])
+                | st.text(max_size=2), max_size=20).map("".join))
+def test_search_both_is_two_searches(text):
+    rx = entities._rx()
+    got = entities.Folded.search_both(rx.role, rx.desc, text)
+    want = (rx.role.search(text), rx.desc.search(text))
+    assert [m and m.span() for m in got] == [m and m.span() for m in want]
+
+
+spans = st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.text(max_size=8))
+actor_rows = st.fixed_dictionaries({
+    "start": st.integers(0, 10**6), "end": st.integers(0, 10**6), "text": st.text(max_size=12),
+    "name": st.text(max_size=12), "type": st.sampled_from(["person", "organization", "government", "group", "media"]),
+    "aliases": st.lists(st.text(max_size=6), max_size=3),
+    "roles": st.lists(st.tuples(spans, st.text(max_size=8)).map(
+        lambda r: {"start": r[0][0], "end": r[0][1], "text": r[0][2], "title": r[1]}), max_size=2),
+    "party": st.none() | st.sampled_from(["Republican", "Democrat"]), "affiliation": st.none() | st.text(max_size=6),
+    "mentions": st.lists(spans.map(lambda m: {"start": m[0], "end": m[1], "text": m[2]}), min_size=1, max_size=4),
+})
+
+
+@settings(max_examples=200, deadline=None)
+@given(actor_rows)
+def test_actors_made_without_validating_are_the_validated_ones(row):
+    import copy
+
+    from tradelink.models import Actor, validate_list
+
+    row = {k: row[k] for k in Actor.model_fields}  # in the model's order, as `_to_actors` writes them
+    for r in row["roles"]:
+        assert list(r) == list(entities.Role.model_fields)
+    want = validate_list(Actor, [copy.deepcopy(row)])[0]
+    got = entities._as_actor(copy.deepcopy(row))
+    assert type(got) is Actor and got == want
+    assert got.model_dump_json() == want.model_dump_json() and got.model_dump() == want.model_dump()
+    for g, w in [(got, want), *zip(got.mentions, want.mentions), *zip(got.roles, want.roles)]:
+        assert type(g) is type(w)
+        assert list(g.__dict__.items()) == list(w.__dict__.items())
+        assert g.__pydantic_fields_set__ == w.__pydantic_fields_set__
+        assert g.__pydantic_extra__ == w.__pydantic_extra__ and g.__pydantic_private__ == w.__pydantic_private__
+    assert got.model_copy(update={"name": "x"}).name == "x"
+
+
+def test_to_actors_writes_fields_in_the_models_order():
+    from tradelink.extract.segment import segment
+
+    text = ("Trade Minister Lenni Ostra, 54, said on Monday that Acme Minerals would resume sales. "
+            "Ostra told the Quenby Herald the deal was close. Chinese officials said talks went well.")
+    actors = entities.find(segment(text))
+    assert {a.type for a in actors} >= {"person", "organization", "group"}
+    for a in actors:
+        for m in [a, *a.roles, *a.mentions]:
+            assert list(m.__dict__) == list(type(m).model_fields)
+            assert m.__pydantic_fields_set__ == set(type(m).model_fields)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from tradelink import vocab
-from tradelink.models import Actor, validate_list
+from tradelink.models import Actor, Role, Span
 
 from .fastre import _trie_regex
 
@@ -329,6 +329,16 @@ class Folded:
         if self.firsts.isdisjoint(ALPHA_RUN.findall(low)):
             return None
         return self.lower.search(low)
+
+    @staticmethod
+    def search_both(one: "Folded", two: "Folded", text: str):
+        """(one.search(text), two.search(text)), the text lowercased and cut into runs of letters once."""
+        if not text.isascii():
+            return one.rx.search(text), two.rx.search(text)
+        low = text.lower()
+        runs = ALPHA_RUN.findall(low)
+        return (None if one.firsts.isdisjoint(runs) else one.lower.search(low),
+                None if two.firsts.isdisjoint(runs) else two.lower.search(low))
 
 
 @dataclass(frozen=True, slots=True)
@@ -665,7 +675,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     """person / organization / None from the words around a name.
 
     Each `$`-anchored search runs only where the words it ends with are there."""
-    e = past_native_name(text, e)
+    if text.startswith(" (", e):
+        e = past_native_name(text, e)
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
     rx = _rx()
@@ -679,10 +690,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
             if WHO_OR_FORMER.match(app):
                 return "person"
             first_role = first_desc = 99
-            rm = rx.role.search(app)
+            rm, dm = Folded.search_both(rx.role, rx.desc, app)
             if rm:
                 first_role = len(app[:rm.start()].split())
-            dm = rx.desc.search(app)
             if dm:
                 first_desc = len(app[:dm.start()].split())
             if first_desc < first_role and first_desc <= 5 and ORG_APPOSITION_START.match(app):
@@ -1096,6 +1106,46 @@ DEPT_HEADS = ("Department", "Ministry")
 STATE_MEDIA_WORDS = ("state media", "state-run media", "state television")
 COMMITTEE_HEADS = ("committee", "Committee")
 
+# Words written with a capital or not, found as one ending: "inistry" is "Ministry" or "ministry".
+CASED_ENDINGS = ("inistry", "mbassy", "onsulate", "ommittee")
+# The rest of BODY_HEAD_WORDS and DEPT_HEADS, found as they are.
+PLAIN_HEADS = tuple(w for w in BODY_HEAD_WORDS + DEPT_HEADS if w[1:] not in CASED_ENDINGS)
+
+
+def _head_occurrences(text: str):
+    """`_occurrences` of DEPT_HEADS, BODY_HEAD_WORDS, "Office of the", COMMITTEE_HEADS and
+    STATE_MEDIA_WORDS, in fewer scans of the text: one for both cases of a word (its
+    letters after the first), one for the three that start "state"."""
+    dept, heads, committees, state = [], [], [], []
+    for ending in CASED_ENDINGS:
+        i = text.find(ending, 1)
+        while i != -1:
+            first = text[i - 1]
+            if first in "MECmec":
+                word = first + ending
+                if ending == "ommittee":
+                    if first in "Cc":
+                        committees.append((i - 1, i + len(ending)))
+                elif word == "Ministry":
+                    dept.append((i - 1, i + len(ending)))
+                elif word in BODY_HEAD_WORDS:
+                    heads.append((i - 1, i + len(ending)))
+            i = text.find(ending, i + 1)
+    for w in PLAIN_HEADS:
+        i = text.find(w)
+        while i != -1:
+            (dept if w == "Department" else heads).append((i, i + len(w)))
+            i = text.find(w, i + 1)
+    i = text.find("state")
+    while i != -1:
+        for w in STATE_MEDIA_WORDS:
+            if text.startswith(w, i):
+                state.append((i, i + len(w)))
+        i = text.find("state", i + 1)
+    for out in (dept, heads, committees):
+        out.sort()
+    return dept, heads, _occurrences(text, ("Office of the",)), committees, state
+
 
 def _owned_matches(text: str, s: int, e: int, heads: list[tuple[int, int]], rev: list[str | None] | None = None):
     """OWNED_RX.finditer(text, s, e), searched only from where a match can start."""
@@ -1137,16 +1187,12 @@ def _head_matches(rx: re.Pattern[str], not_before: re.Pattern[str], text: str, s
 def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     """Ministries, departments, committees, embassies, customs."""
     # What a block can hold, read once for the whole text: most articles name no body.
-    dept_heads = _occurrences(text, DEPT_HEADS)
+    dept_heads, heads, offices, committee_heads, state = _head_occurrences(text)
     any_dept = bool(dept_heads)
-    heads = _body_heads(text)
     any_body = bool(heads)
-    offices = _occurrences(text, ("Office of the",))
     any_office = bool(offices)
-    committee_heads = _occurrences(text, COMMITTEE_HEADS)
     any_committee = bool(committee_heads)
     any_customs = "customs" in text
-    state = _occurrences(text, STATE_MEDIA_WORDS)
     any_state = bool(state)
     if not (any_dept or any_body or any_office or any_committee or any_customs or any_state):
         return
@@ -1378,7 +1424,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     if not run:
         return
     s, e = run[0][0], run[-1][1]
-    if reg.is_taken(s, e):
+    if reg.mask.find(1, s, e) != -1:  # reg.is_taken(s, e), inlined
         # Part of a body found earlier; a country inside it still counts.
         return
     tokens = list(map(THIRD, run))
@@ -1388,8 +1434,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         return
 
     # Media known by name, before the governments: "Washington Post", "Korea Herald".
-    if full.lower() in lx.media_names:
-        reg.add(lx.media_names[full.lower()], "media", s, e, best=True)
+    low_full = full.lower()
+    if low_full in lx.media_names:
+        reg.add(lx.media_names[low_full], "media", s, e, best=True)
         return
     named = _named_body(text, run, tokens, full, lx) if len(run) > 1 else None
     if named:
@@ -1399,7 +1446,7 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     # Governments and their metonyms, whole run or its first words; but a company
     # word before a longer name makes it a company's ("toolmaker Tokyo Electron").
     gov_first = tokens[0].lower() in _fast().gov_firsts
-    if gov_first and len(run) > 1 and full.lower() not in lx.gov_alias and full.lower() not in lx.bodies and \
+    if gov_first and len(run) > 1 and low_full not in lx.gov_alias and low_full not in lx.bodies and \
             _company_word_before(text, s):
         reg.add(full, "organization", s, e, best=True)
         return
@@ -1440,7 +1487,9 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
     # Title + name: "Commerce Secretary X Y", "Rep. X Y", "Special Envoy for Minerals X Y".
     head_idx = -1
     if not lx.heads.isdisjoint(tokens):
-        head_idx = max(i for i, t in enumerate(tokens) if t in lx.heads)
+        head_idx = len(tokens) - 1  # the last title word (there is one)
+        while tokens[head_idx] not in lx.heads:
+            head_idx -= 1
         if _apposition_of_person(text, s, reg):
             return  # "X Y, Deputy Assistant Secretary of Commerce for Export Administration, said": a role
     if 0 <= head_idx < len(tokens) - 1:
@@ -1527,7 +1576,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
 
     # Lowercase title before the name: "chief executive X Y", "spokeswoman X Y".
     before = text[max(0, s - 60):s]
-    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    last = before.rsplit(None, 1)  # no words when *before* is blank
+    last = last[-1].lower() if last else ""
     tm = _rx().role_space_end.search(before) if last in _rx().role_last_words else None
     if tm and (_looks_like_person(tokens, lx) or surname_first) and not before.rstrip().endswith(","):
         ts = s - len(tm.group(1))
@@ -1657,7 +1707,11 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
                 break
     ent = reg.get(name)
     if ent is None or ent.type != "person":
-        k = next((i for i, t in enumerate(names) if i and t[:1].islower()), len(names) - 1)  # "van Dam"
+        k = len(names) - 1  # where the surname starts: the first lowercase word after the first ("van Dam")
+        for i in range(1, len(names)):
+            if names[i][:1].islower():
+                k = i
+                break
         ent = Ent(name, "person", surname=" ".join(names[k:]))
         reg.ents[name.lower()] = ent
     ent.add(ms, me, text, best=(me - ms) > ((ent.best[1] - ent.best[0]) if ent.best else 0))
@@ -1668,7 +1722,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
     if title:
         ts, te = title
         role = text[ts:te]
-        if role not in lx.honorifics and not any(r[2] == role for r in ent.roles):
+        if role not in lx.honorifics and not (ent.roles and any(r[2] == role for r in ent.roles)):
             ent.roles.append((ts, te, role))
     # Apposition: party and role. "X Y, an Ohio Republican," / "X Y, the head of Z,"
     na = past_native_name(text, ne)
@@ -1689,7 +1743,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
             tail = ROLE_OF_TAIL.match(app[rm.end():])
             re_ = na + am.start(1) + rm.end() + (tail.end() if tail else 0)
             role = text[rs:re_]
-            if not any(r[2] == role for r in ent.roles) and role not in lx.parties:
+            if not (ent.roles and any(r[2] == role for r in ent.roles)) and role not in lx.parties:
                 ent.roles.append((rs, re_, role))
             om = ROLE_AFFILIATION.search(app[rm.end():])
             if om and ent.affiliation is None:
@@ -1701,7 +1755,7 @@ def _add_person(text, reg: Registry, lx: Lexicon, ns, ne, names, ms, me, title) 
     if bm:
         rs = ms - len(before) + bm.start(1)
         role = text[rs:ms - len(before) + bm.end(1)]
-        if not any(r[2] == role for r in ent.roles):
+        if not (ent.roles and any(r[2] == role for r in ent.roles)):
             ent.roles.append((rs, rs + len(role), role))
         # The mention covers "Acme's chief executive, X Y" (an alias form).
         om = OWNER_BEFORE_ROLE.search(text[max(0, rs - 60):rs])
@@ -2086,8 +2140,7 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
 
 
 def _to_actors(text: str, reg: Registry) -> list[Actor]:
-    """The actors as plain dicts, validated into models in one call (pydantic builds
-    the nested roles and mentions from dicts faster than from models built one by one)."""
+    """The actors as plain dicts, made into models once (`_as_actor`)."""
     out = []
     keys: list[int] = []
     seen = set()
@@ -2120,7 +2173,35 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
         })
     # By first mention (a stable sort on keys read once, not a lambda per actor).
     order = sorted(range(len(out)), key=keys.__getitem__)
-    return validate_list(Actor, [out[i] for i in order])
+    return [_as_actor(out[i]) for i in order]
+
+
+_NEW = object.__new__
+_SETATTR = object.__setattr__
+ACTOR_FIELDS = frozenset(Actor.model_fields)
+ROLE_FIELDS = frozenset(Role.model_fields)
+SPAN_FIELDS = frozenset(Span.model_fields)
+
+
+def _model(cls, fields: frozenset[str], values: dict):
+    """The *cls* record pydantic's validation makes of *values* (every field, in the
+    model's order, of its type: the dicts `_to_actors` writes), made without
+    validating: the steps of `model_construct` these records take, which is three
+    times faster than validating them (tests/test_entity_fastpaths.py holds the two equal)."""
+    m = _NEW(cls)
+    _SETATTR(m, "__dict__", values)
+    _SETATTR(m, "__pydantic_fields_set__", set(fields))
+    _SETATTR(m, "__pydantic_extra__", None)
+    _SETATTR(m, "__pydantic_private__", None)
+    return m
+
+
+def _as_actor(row: dict) -> Actor:
+    """An `Actor` of one of `_to_actors`' dicts (its roles and mentions dicts too)."""
+    if row["roles"]:
+        row["roles"] = [_model(Role, ROLE_FIELDS, r) for r in row["roles"]]
+    row["mentions"] = [_model(Span, SPAN_FIELDS, m) for m in row["mentions"]]
+    return _model(Actor, ACTOR_FIELDS, row)
 
 
 PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "the company", "the ministry", "the department"})
