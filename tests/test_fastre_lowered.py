@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tradelink.extract import links, policies
-from tradelink.extract.fastre import Vocabulary
+from tradelink.extract.fastre import Vocabulary, lowered
 
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -45,3 +45,29 @@ def test_lowered_scan_finds_what_the_folding_search_finds(text, data):
 def test_the_vocabularies_take_the_lowered_scan():
     assert all(voc._lowered is not None for voc in VOCABULARIES if voc.fold)
     assert CASED._plain is not None
+
+
+# `lowered`: where it gives a text, a lowered literal is in it exactly where `re.IGNORECASE`
+# finds the literal in the text (the prefilters `may_match`, `present_needles` and segment's
+# line heads rest on that), letters such as "ö" and "Č" included.
+LETTERS = ["ö", "Ö", "Č", "č", "é", "É", "ü", "ß", "ẞ", "ǅ", "ǆ", "Ǆ", "ſ", "ı", "İ", "K", "Σ", "σ", "ς", "µ", "ﬁ",
+           "s", "S", "i", "I", "k", "\u212a", "o", "O", "’", "-", " ", "a"]
+short = st.lists(st.sampled_from(LETTERS), min_size=1, max_size=3).map("".join)
+
+
+@PROPS
+@given(st.lists(st.sampled_from(LETTERS), max_size=30).map("".join), short)
+def test_lowered_finds_what_ignorecase_finds(text, needle):
+    low, low_needle = lowered(text), lowered(needle)
+    if low is None or low_needle is None:
+        return
+    assert len(low) == len(text)
+    assert (low_needle in low) == (re.search(re.escape(needle), text, re.IGNORECASE) is not None)
+    # Line heads: a lowered slice starts with a lowered prefix where the folding match does.
+    assert low.startswith(low_needle) == (re.match(re.escape(needle), text, re.IGNORECASE) is not None)
+
+
+def test_lowered_takes_letters_that_fold_plainly():
+    assert lowered("Brockström Čapek") == "brockström čapek"
+    for odd in ("ſ", "ı", "İ", "Σ", "\u212a", "µ"):  # U+212A: the Kelvin sign
+        assert lowered(f"a{odd}b") is None

@@ -15,6 +15,7 @@ are tried in vain.
 
 from __future__ import annotations
 
+import functools
 import re
 
 try:  # Python 3.11+
@@ -112,6 +113,27 @@ def _uncased(ch: str) -> bool:
     return ch.lower() == ch == ch.upper()
 
 
+try:  # Python 3.11+: the characters `re` folds beyond their lower case ("ſ" ~ "s")
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    _EXTRA_CASES = None
+import _sre  # noqa: E402
+
+
+@functools.cache
+def _plain_case(ch: str) -> bool:
+    """Does ``ch.lower()`` read *ch* as ``re.IGNORECASE`` does? True for characters without
+    case and for cased letters whose lower case is one character, the one `re` compares
+    ("Ö" -> "ö"), that `re` folds to nothing else ("ſ", "ı", "Σ" are folded further)."""
+    if _uncased(ch):
+        return True
+    if _EXTRA_CASES is None:
+        return False
+    low = ch.lower()
+    return len(low) == 1 and ord(low) == _sre.unicode_tolower(ord(ch)) and ord(low) not in _EXTRA_CASES \
+        and ord(ch) not in _EXTRA_CASES and not low.isascii()
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -120,13 +142,14 @@ _LOWERED: dict[int, tuple[str, str | None]] = {}  # id -> (text, lowered): the l
 
 def lowered(text: str) -> str | None:
     """*text* lowered, when lowering reads each character as ``re.IGNORECASE`` does:
-    ASCII and characters without case (curly quotes, dashes, symbols) only. Else None.
+    ASCII, characters without case (curly quotes, dashes, symbols) and letters such as
+    "ö" (`_plain_case`) only. Else None.
 
     Remembered for the last few texts: stages scan one article sentence by sentence."""
     hit = _LOWERED.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1]
-    if text.isascii() or all(_uncased(ch) for ch in set(_NON_ASCII.findall(text))):
+    if text.isascii() or all(_plain_case(ch) for ch in set(_NON_ASCII.findall(text))):
         low: str | None = text.lower()
     else:
         low = None
