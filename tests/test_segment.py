@@ -124,6 +124,19 @@ def test_section_vocabulary(line, kind):
     ("Popular on Harbour Post: Is the rally over? | Five stocks", True),
     ("Ministers said the permits were temporary.", False),
     ("By March, exports had fallen by half.", False),
+    # An inline related-story link, a corrections footer and a fact-check's claim card.
+    ("Read: Is the gallium glut over? What four traders expect now", True),
+    ("Read the full ruling here.", False),
+    ("Read carefully, the filing says the permits lapse in May.", False),
+    ("Did we get it wrong? Tell us.", True),
+    ("Did we get a reply? Not yet, the ministry said.", False),
+    ("Spotted an error? Email the desk.", True),
+    ("Send us a correction.", True),
+    ("Sen. Dora Pellman stated on March 4, 2026 in a speech:", True),
+    ("Sen. Dora Pellman said on March 4, 2026 in a speech:", False),
+    ("Pellman stated on March 4, 2026 that the permits were late.", False),
+    ("Rating: Mostly False", True),
+    ("Rating agencies cut the miner to junk in March.", False),
 ])
 def test_furniture_lines(line, furniture):
     assert is_furniture(line) is furniture
