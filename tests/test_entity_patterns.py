@@ -216,3 +216,58 @@ def test_a_bare_department_then_its_us_form_is_one_body():
 def test_lone_word_after_told(text, word, is_media):
     _, actors = run(text)
     assert ((word, "media") in {(a.name, a.type) for a in actors}) is is_media, [(a.name, a.type) for a in actors]
+
+
+# Agencies and ministries as unseen articles name them (k1-k6 misses): a "U.S."/"US"-prefixed
+# agency is the agency, not the country; a ministry's "for X" portfolio is part of its name;
+# a bare ministry is a country's, never a bloc's.
+ACTORS_K = [
+    # (text, name, type)
+    ("According to U.S. Harbour Bureau figures, imports rose by a third in May.", "U.S. Harbour Bureau",
+     "government"),
+    ("Output fell by a fifth in 2025, according to the US Mineral Survey.", "US Mineral Survey", "government"),
+    ("The U.S. Port Safety Administration said the checks would resume.", "U.S. Port Safety Administration",
+     "government"),
+    ("The suit was filed in the U.S. District Court for the Eastern District of Vallonia on Monday.",
+     "U.S. District Court for the Eastern District of Vallonia", "government"),
+    ("Ada Quist will visit Indonesia in May. According to the Coordinating Ministry for Maritime Affairs, she "
+     "will meet the envoy.", "Indonesia's Coordinating Ministry for Maritime Affairs", "government"),
+    ("The Department for Ports and Harbours said the permits were late.", "Department for Ports and Harbours",
+     "government"),
+    ("Orla Venn said Spain wants an EU-wide plan for European buyers. An Industry Ministry aide later "
+     "called the remarks misread.", "Spain's Industry Ministry", "government"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS_K)
+def test_actors_k(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in [(a.name, a.type) for a in actors], [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    # The country and its people stay the country and a group; a title before a name stays a title.
+    ("U.S. officials said the talks would resume.", "U.S. officials", "group"),
+    ("U.S. officials said the talks would resume.", "United States", "government"),
+    ("U.S. Commerce Secretary Dana Orrell said the talks would resume.", "Dana Orrell", "person"),
+    ("The US and China agreed to talk, Dana Orrell said.", "United States", "government"),
+    ("The US and China agreed to talk, Dana Orrell said.", "China", "government"),
+    ("U.S. Harbour Bureau Director Dana Orrell said the checks would resume.", "Dana Orrell", "person"),
+    # A bloc named alone before a ministry still owns nothing; a lowercase "for" is no portfolio.
+    ("The Trade Ministry for years refused to act, Dana Orrell said.", "Trade Ministry", "government"),
+])
+def test_actors_k_near_misses(text, name, type_):
+    _, actors = run(text)
+    assert (name, type_) in [(a.name, a.type) for a in actors], [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text,not_an_actor", [
+    ("U.S. officials said the talks would resume.", "U.S. officials said"),
+    ("U.S. Commerce Secretary Dana Orrell said the talks would resume.", "U.S. Commerce Secretary Dana Orrell"),
+    ("Orla Venn said the European Union would push for a joint approach. The Trade Ministry said it would wait.",
+     "European Union's Trade Ministry"),
+    ("The Trade Ministry for years refused to act, Dana Orrell said.", "Trade Ministry for years"),
+])
+def test_actors_k_not_actors(text, not_an_actor):
+    _, actors = run(text)
+    assert not_an_actor not in {a.name for a in actors}, [(a.name, a.type) for a in actors]

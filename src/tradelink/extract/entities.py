@@ -127,6 +127,21 @@ TOKEN = re.compile(r"[&" + UPPER + r"](?:(?<=&)|\.(?:[A-Z]\.)+|[0-9" + UPPER + L
 GOV_BODY_WORDS = frozenset({"Ministry", "Department", "Administration", "Agency", "Bureau", "Commission",
                             "Authority", "Office", "Embassy", "Parliament", "Assembly", "Cabinet", "Customs",
                             "Regulator", "Directorate", "Inspectorate", "Secretariat", "Army", "Navy"})
+# A U.S. agency named with the country first ("U.S. Census Bureau", "US Geological Survey"): its last word.
+US_PREFIXES = frozenset({"U.S.", "US"})
+US_BODY_ENDS = GOV_BODY_WORDS - {"Parliament", "Assembly", "Cabinet", "Army", "Navy", "Customs"} | \
+    {"Survey", "Service", "Court", "Administration", "Reserve", "Mint"}
+
+
+def _us_body(text: str, run, tokens: list[str]) -> bool:
+    """Does the run after "U.S." name a body: its last word a body's ("U.S. Census Bureau"), or
+    a body's word before "of"/"for the" ("U.S. Court of International Trade")?"""
+    if tokens[-1] in US_BODY_ENDS:
+        return True
+    return any(t in US_BODY_ENDS and text[run[i][1]:run[i + 1][0]] in (" of ", " for ", " for the ", " of the ")
+               for i, t in enumerate(tokens[1:-1], 1))
+
+
 # Words that belong to a title before its head word ("Deputy Trade Minister").
 TITLE_MODS = frozenset("""Commerce Trade Treasury Defense Defence Foreign Finance Deputy Vice Under Assistant
 Acting Former Special Senior Prime Chief Executive Managing Financial Operating Technology Investment
@@ -157,10 +172,10 @@ JOINERS = frozenset({
     "Committee", "Coalition", "Alliance", "Union", "Centre", "Center", "School", "Fund",
     "Organization", "Organisation", "Service", "Corps", "Society", "Foundation", "Trade",
     "Commerce", "Industry", "Energy", "Defense", "Defence", "Affairs", "Chief", "Secretary-General",
-    "Academy", "Institution",
+    "Academy", "Institution", "District",
 })
 # Heads that a "for the" name follows: "Institute for the World Economy", "Center for the Study of X".
-FOR_THE_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Foundation", "Council", "Society",
+FOR_THE_HEADS = frozenset({"Court", "Institute", "Institution", "Centre", "Center", "Foundation", "Council", "Society",
                            "Alliance", "Coalition", "Association", "Federation", "Organization", "Organisation",
                            "Commission", "Committee", "Fund", "Academy", "School"})
 ON_THE_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
@@ -798,8 +813,10 @@ BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central b
 
 DEPT_RX = re.compile(
     r"\b(?:(?:the|The)\s+)?(?P<country>U\.S\.\s+|US\s+)?(?P<name>(?!(?:The|A|An|Its|This)\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:Department|Ministry))\b"
-    r"|\b(?P<name2>(?:Department|Ministry) of (?:[A-Z][a-z]+)(?:(?:,| and)? [A-Z][a-z]+)*)"
+    r"|\b(?P<name2>(?:Department|Ministry) (?:of|for) (?:[A-Z][a-z]+)(?:(?:,| and)? [A-Z][a-z]+)*)"
 )
+# The portfolio after a ministry's name: "Coordinating Ministry | for Economic Affairs".
+FOR_TOPIC = re.compile(r" for [A-Z][a-z]+(?:(?:,| and)? [A-Z][a-z]+)*")
 OWNED_RX = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+|U\.S\.|US)\s+)"
     r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
@@ -863,15 +880,31 @@ def _country_rx() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + _trie_regex(set(words)) + r")(?![\w])")
 
 
-def _last_government(reg: Registry, pos: int) -> str | None:
+@functools.cache
+def _blocs() -> frozenset[str]:
+    """Names, aliases and adjectives of governments with no ministries ("ministries = false"):
+    the European Union, the G7."""
+    words = set()
+    for g in vocab.table("governments").get("government", []):
+        if g.get("ministries", True) is False:
+            words.update([g["name"], *g.get("aliases", []), *g.get("adjectives", [])])
+    return frozenset(words)
+
+
+def _last_government(reg: Registry, pos: int, ministry: bool = False) -> str | None:
     """The country named last before ``pos`` (within a few sentences), preferring
-    one that was a sentence's subject ("Japan will spend ... . The Ministry of X")."""
+    one that was a sentence's subject ("Japan will spend ... . The Ministry of X").
+    For a *ministry*, blocs are passed over: after "Spain wants an EU-wide plan", a bare
+    "Industry Ministry" is Spain's."""
     lx = lexicon()
     last = subject = None
     text = reg.text
+    blocs = _blocs() if ministry else ()
     for m in _country_rx().finditer(text, max(0, pos - 600), pos):
         if DESTINATION_END.search(text, max(0, m.start() - 40), m.start()):
             continue  # where goods go is not whose ministry it is: "shipments to clients in Korea"
+        if blocs and m.group() in blocs:
+            continue
         last = m.group()
         before = text[max(0, m.start() - 3):m.start()]
         if (m.start() == 0 or before.endswith(("\n", ". ", "- "))) and not text[m.end():m.end() + 2] in ("'s", "’s") \
@@ -1212,7 +1245,11 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 continue
             ns = m.start("name") if m.group("name") else m.start("name2")
             end = m.end()
-            if m.group("name2") and name.count(" ") > 2:
+            if m.group("name") and text.startswith(" for ", end) and (fm := FOR_TOPIC.match(text, end)):
+                # "Coordinating Ministry for Economic Affairs": the portfolio is part of the name.
+                name = _dept_name(name + fm.group(), lx)
+                end = ns + len(name)
+            elif m.group("name2") and name.count(" ") > 2:
                 # "Ministry of Heavy Industries", "... of Electronics and Information Technology";
                 # not a title or a weekday after it ("Ministry of Commerce Spokesperson X").
                 name = _dept_name(name, lx)
@@ -1221,8 +1258,10 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             if first in lx.capwords:
                 continue
             canon = name
-            if name.startswith(("Ministry of", "Department of")) or name.endswith("Ministry"):
-                owner = _last_government(reg, ns)
+            ministry = name.startswith(("Ministry of", "Ministry for")) or name.endswith("Ministry") or \
+                " Ministry for " in name
+            if ministry or name.startswith(("Department of", "Department for")):
+                owner = _last_government(reg, ns, ministry)
                 pm = OWNER_BEFORE_BODY.search(text[max(0, ns - 40):ns])
                 written = pm.group(1) if pm else ""
                 if written.startswith("The "):
@@ -1458,6 +1497,11 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         if canon or body:
             if n == len(run) - 1 and run[-1][2] in lx.parties and run[-1][2].endswith("s"):
                 reg.add(full, "group", s, e, best=True)  # "Senate Democrats", "House Republicans"
+                return
+            if n == 1 and n < len(run) and cand in US_PREFIXES and lx.heads.isdisjoint(tokens) and \
+                    _us_body(text, run, tokens):
+                # "U.S. Census Bureau", "US Geological Survey": the country's agency, named whole.
+                reg.add(full, "government", s, e, best=True)
                 return
             if canon:
                 reg.add(canon, "government", run[0][0], run[n - 1][1], best=cand == canon)
