@@ -82,7 +82,8 @@ def test_anchored_heads_never_hide_a_furniture_match(line):
     heads = segment_module._ANCHORED_HEADS
     low = lowered(line)
     if anchored.match(line) and low is not None:
-        assert low.startswith(heads)
+        assert low.startswith(tuple(h for group in heads.values() for h in group))
+        assert segment_module._may_start(low, heads)
 
 
 @PROPS
@@ -193,6 +194,19 @@ sentences_text = st.lists(st.sampled_from(["The", "U.S.", "Inc.", "no.", "No. 3"
 def test_split_sentences_as_before(text, lead):
     text = " " * lead + text
     assert segment_module.split_sentences(text, lead, len(text)) == _old_split(text, lead, len(text))
+
+
+@PROPS
+@given(sentences_text, st.integers(0, 30), st.integers(0, 30), st.sampled_from(["", " ", ".", "?", "x", "…"]))
+def test_split_sentences_with_the_documents_stops_as_before(text, a, b, before):
+    """With the document's `stops_of` and a span inside it (a character before it, the
+    span ending anywhere) the split is the one of the span alone."""
+    text = before + text
+    start = min(a, len(text))
+    end = min(max(start, len(text) - b), len(text))
+    stops = segment_module.stops_of(text)
+    assert len(stops) == len(text)
+    assert segment_module.split_sentences(text, start, end, stops) == _old_split(text, start, end)
 
 
 @PROPS

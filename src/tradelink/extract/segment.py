@@ -72,8 +72,8 @@ def _transcript_names(stripped_lines: list[str], text: str) -> tuple[dict[str, s
     single: list[str] = []
     titled: list[tuple[str, str, str]] = []  # (label, title, name): "SEN. X", "SEN.", "X"
     for line in stripped_lines:
-        if not (line[:1].isupper() or line[:1] == "["):
-            continue
+        if not (line[:1].isupper() or line[:1] == "[") or ": " not in line:
+            continue  # every turn's label opens the line and ends in ": "
         if (m := TITLED_TURN.match(line)) and (tn := _titled(m.group(1))):
             titled.append((m.group(1), *tn))
         elif m := TURN.match(line):
@@ -214,16 +214,26 @@ def _compile_furniture():
     return lines, join(list_heads), join(tails)
 
 
-def _heads(patterns: list[str]) -> tuple[str, ...] | None:
-    """The lowered prefixes every match (at a line's start) of *patterns* begins with, for
-    ``str.startswith``; None where one may begin anywhere."""
+def _heads(patterns: list[str]) -> dict[str, tuple[str, ...]] | None:
+    """The lowered prefixes every match (at a line's start) of *patterns* begins with, by
+    their first character, for ``str.startswith``; None where one may begin anywhere."""
     heads = set().union(*(prefixes(p, re.IGNORECASE) for p in patterns))
-    return None if "" in heads or not heads else tuple(sorted(heads))
+    if "" in heads or not heads:
+        return None
+    out: dict[str, tuple[str, ...]] = {}
+    for h in sorted(heads):
+        out[h[0]] = out.get(h[0], ()) + (h,)
+    return out
 
 
-def _may_start(low: str | None, heads: tuple[str, ...] | None) -> bool:
-    """Can a pattern with these `_heads` match at the start of the `lowered` line *low*?"""
-    return low is None or heads is None or low.startswith(heads)
+def _may_start(low: str | None, heads: dict[str, tuple[str, ...]] | None) -> bool:
+    """Can a pattern with these `_heads` match at the start of the `lowered` line *low*?
+    (``low.startswith`` of the heads that share its first character: a tuple of all the
+    heads costs a comparison each.)"""
+    if low is None or heads is None:
+        return True
+    first = heads.get(low[:1])
+    return first is not None and low.startswith(first)
 
 
 def _compile_sections():
@@ -238,12 +248,11 @@ def _compile_sections():
 
 
 _FURNITURE = None
-_ANCHORED_HEADS: tuple[str, ...] | None = None
-_LIST_HEADS: tuple[str, ...] | None = None
-_TAIL_HEADS: tuple[str, ...] | None = None
+_ANCHORED_HEADS: dict[str, tuple[str, ...]] | None = None
+_LIST_HEADS: dict[str, tuple[str, ...]] | None = None
+_TAIL_HEADS: dict[str, tuple[str, ...]] | None = None
 _SECTIONS = None
 MENU_MARKS = "|·›»•"  # the marks of MENU_SEPARATORS
-_MENU_MARK = re.compile(f"[{re.escape(MENU_MARKS)}]")
 
 
 def furniture_patterns():
@@ -289,7 +298,8 @@ def _is_furniture(line: str, low: str | None, needles: tuple[str, ...] | None = 
     # the line is one part.
     if " > " in line and all(len(p.split()) <= 4 for p in line.split(" > ")):
         return True  # a breadcrumb: "Home > Press Room > Briefings"
-    if _MENU_MARK.search(line) is None and "   " not in line and line.isprintable():
+    if "|" not in line and "·" not in line and "›" not in line and "»" not in line and "•" not in line \
+            and "   " not in line and line.isprintable():  # no MENU_MARKS: each `in` is a fast scan
         return False
     parts = [p for p in MENU_SEPARATORS.split(line) if p.strip()]
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
@@ -408,6 +418,7 @@ def segment(text: str) -> Doc:
     speakers, hosts = _transcript_names([st for _, _, st in nonblank], text) if ": " in text else ({}, frozenset())
     menu = _menu_runs([st for _, _, st in nonblank])
     low_text = lowered(text)  # lowered lines are slices of it (None: lower each line alone)
+    stops = stops_of(text)  # for split_sentences: one per document
     (_, floating), _, _ = furniture_patterns()
     needles = floating.present_needles(text, low_text) if floating is not None and low_text is not None else None
     for idx, (start, line, stripped) in enumerate(nonblank):
@@ -484,7 +495,7 @@ def segment(text: str) -> Doc:
             listish = True
             body = s + bullet.end()
             block = Block("bullet", s, e, section, body_start=body, indent=len(line) - len(line.lstrip(" \t")))
-            label = LABEL.match(stripped[bullet.end():])
+            label = LABEL.match(stripped[bullet.end():]) if ":" in stripped else None
             if label:
                 block.label = (body, body + len(label.group(1)))
                 block.body_start = body + label.end()
@@ -502,12 +513,12 @@ def segment(text: str) -> Doc:
             continue
         else:
             block = Block("paragraph", s, e, section, body_start=s)
-            if COLON_QUOTE.match(stripped):
+            if ":" in stripped and COLON_QUOTE.match(stripped):
                 # "Name, title: “...”": the label is the speaker; keep it in the sentence.
                 listish = True
                 colon = stripped.index(":")
                 block.label = (s, s + colon)
-            elif speakers and (turn := _turn(stripped, speakers)):
+            elif speakers and ": " in stripped and (turn := _turn(stripped, speakers)):
                 # A transcript turn: the label names the speaker (and title); the rest is speech.
                 listish = True
                 block.label = (s, s + turn.end() - 2)
@@ -518,7 +529,7 @@ def segment(text: str) -> Doc:
                 block.speaker_name = speakers[turn.group(1)]
                 block.host = block.speaker_name in hosts
             else:
-                label = LABEL.match(stripped)
+                label = LABEL.match(stripped) if ":" in stripped else None
                 if label and len(label.group(1).split()) <= 6:
                     listish = True
                     block.label = (s, s + len(label.group(1)))
@@ -536,7 +547,7 @@ def segment(text: str) -> Doc:
                 and kind_of_section in ("summary", "questions", "quotes"):
             # Items of a list whose bullet marks were lost in copying: short lines in a
             # summary, lines that open with a question in a questions section.
-            first = split_sentences(text, block.body_start, e)
+            first = split_sentences(text, block.body_start, e, stops)
             if kind_of_section == "summary":
                 listish = len(first) <= 2 and len(stripped.split()) <= 35
             elif kind_of_section == "questions":
@@ -550,7 +561,7 @@ def segment(text: str) -> Doc:
                 block.section = None
         block.section_kind = kind_of_section if block.section else None
         seen_prose = True
-        block.sentences = split_sentences(text, block.body_start, e) if first is None else first
+        block.sentences = split_sentences(text, block.body_start, e, stops) if first is None else first
         blocks.append(block)
     return Doc(text, blocks)
 
@@ -578,46 +589,61 @@ STARTERS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _next_word(chunk: str, pos: int) -> str:
-    m = _WORD.match(chunk, pos)
+def _next_word(chunk: str, pos: int, end: int | None = None) -> str:
+    m = _WORD.match(chunk, pos, len(chunk) if end is None else end)
     return m.group() if m else ""
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within ``text[start:end]``, trimmed of whitespace."""
+# `_END` read on text whose stops are all "." (`stops_of`): a pattern that starts with a
+# literal is scanned for it quickly, where `_END`'s class is tried at every character.
+_END_DOT = re.compile(r"(\.(?<!\.\.)\.*[\"”’')\]]*)(?:\s+|$)")
+
+
+def stops_of(text: str) -> str:
+    """*text* with every stop ("?", "!", "…") written "." (same length, same offsets)."""
+    return text.replace("?", ".").replace("!", ".").replace("…", ".")
+
+
+def split_sentences(text: str, start: int, end: int, stops: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``, trimmed of whitespace. *stops* is
+    ``stops_of(text)`` when the caller has it (one per document, not one per line)."""
     global _ABBR
     if _ABBR is None:
         _ABBR = _abbreviations()
     out: list[tuple[int, int]] = []
-    chunk = text[start:end]
-    s = 0
-    n = len(chunk)
-    for m in _END.finditer(chunk):
-        e = m.end(1)
+    off = 0  # stops[i - off] is text[i]'s stop-read character
+    if stops is None or (start > 0 and stops[start - 1] == "."):
+        # A stop just before *start* would be seen by _END_DOT's lookbehind: read the
+        # span alone, as `_END` on ``text[start:end]`` does.
+        stops, off = stops_of(text[start:end]), start
+    s = start
+    for m in _END_DOT.finditer(stops, start - off, end - off):
+        stop = m.start() + off
+        e = m.end(1) + off
         # The next non-space character (matched, not sliced: slicing the rest
         # of a 1 MB line at every full stop would be quadratic).
-        r = m.end()
-        nxt = chunk[r] if r < n else ""
-        if m.group(1) == ".":
+        r = m.end() + off
+        nxt = text[r] if r < end else ""
+        if e - stop == 1 and text[stop] == ".":  # `_END`'s group 1 is "."
             # The word that ends with this full stop.
-            stop = m.start()
-            word_start = max(chunk.rfind(" ", s, stop) + 1, s)
-            word = chunk[word_start:stop + 1].lstrip("\"“‘'(")
+            word_start = max(text.rfind(" ", s, stop) + 1, s)
+            word = text[word_start:stop + 1].lstrip("\"“‘'(")
             low = word.lower()
             if (low in _ABBR and not (low == "no." and not nxt.isdigit())) or _INITIALS.fullmatch(word):
                 # "U.S. officials" continues; "in the U.S. The ministry" ends: the
                 # abbreviation often ends sentences and a sentence-opening word follows.
                 if not nxt or not nxt.isupper():
                     continue
-                if low in _ABBR and not (low in FINAL_ABBR and _next_word(chunk, r) in STARTERS):
+                if low in _ABBR and not (low in FINAL_ABBR and _next_word(text, r, end) in STARTERS):
                     continue
         if nxt and nxt.islower():
             continue
-        out.append((start + s, start + e))
+        out.append((s, e))
         s = r
-    if s < len(chunk) and chunk[s:].strip():
-        tail = chunk[s:].rstrip()
-        out.append((start + s, start + s + len(tail)))
+    if s < end:
+        rest = text[s:end]
+        if rest.strip():
+            out.append((s, s + len(rest.rstrip())))
     pieces = []
     for a, b in out:
         if b - a > MAX_SENTENCE:
