@@ -223,6 +223,18 @@ def test_digit_runs_are_per_sentence_runs(text, cuts):
 
 
 @PROPS
+@given(st.lists(st.sampled_from(["chip", "chips", "GPU", "gpu", "parts", "variant", "accelerator", "processor", "x",
+                                 " ", "ch", "ip", "G", "PU"]), max_size=25).map("".join),
+       st.lists(st.integers(0, 60), max_size=10))
+def test_noun_sentences_are_the_sentences_the_noun_regex_finds(text, cuts):
+    from tradelink.extract import commodities
+    cuts = sorted({min(c, len(text)) for c in cuts})
+    sentences = [(s, e) for s, e in zip(cuts[::2], cuts[1::2]) if e > s]
+    expected = {s for s, e in sentences if commodities.NAMED_PRODUCT_NOUN.search(text, s, e)}
+    assert commodities._noun_sentences(text, sentences) == expected
+
+
+@PROPS
 @given(st.lists(st.sampled_from(["Blackwell", "Nova", "the", "x", "Ab", "Abcd", " ", "  ", "\n", "chips", "GPU", "parts",
                                  "-", "'", "’", ".", "Q", "9", "٣", "12", "AI"]), max_size=25).map("".join),
        st.integers(0, 5))

@@ -42,6 +42,18 @@ def test_lowered_scan_finds_what_the_folding_search_finds(text, data):
         assert _spans(voc.finditer(text)) == _spans(voc._finditer(text, 0, len(text)))
 
 
+@PROPS
+@given(texts, st.data())
+def test_the_scan_of_an_already_lowered_text_finds_the_same(text, data):
+    """Once `lowered` has seen the text, the scan reads its lowered copy in place."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lowered(text)
+    for voc in VOCABULARIES:
+        assert _spans(voc.finditer(text, start, end)) == _spans(voc._finditer(text, start, end))
+        assert _spans(voc.finditer(text)) == _spans(voc._finditer(text, 0, len(text)))
+
+
 def test_the_vocabularies_take_the_lowered_scan():
     assert all(voc._lowered is not None for voc in VOCABULARIES if voc.fold)
     assert CASED._plain is not None

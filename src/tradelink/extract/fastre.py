@@ -343,11 +343,21 @@ class Vocabulary:
             if start == 0 and first.match(text, 0, end):
                 out.insert(0, 0)
             return out
+        first, rest = self._lowered
+        known = _LOWERED.get(id(text))
+        if known is not None and known[0] is text and known[1] is not None:
+            # The text was `lowered` already (segment lowers each article): scan that, in
+            # place, rather than lower the span again.
+            low = known[1]
+            matches = rest.finditer(low, lo, end)
+            out = [m.end() for m in matches] if low.isascii() else _word_starts(low, matches)
+            if start == 0 and first.match(low, 0, end):
+                out.insert(0, 0)
+            return out
         seg = text[lo:end]
         low = seg.lower()
         if len(low) != len(seg) or _FOLD_ODD[0] in seg or _FOLD_ODD[1] in seg:
             return None
-        first, rest = self._lowered
         if low.isascii():
             out = [lo + m.end() for m in rest.finditer(low)]
         else:
