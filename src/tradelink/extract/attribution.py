@@ -138,7 +138,7 @@ def cues() -> Cues:
         form, _, frame = line.rpartition(" ")
         frames[form.strip()] = frame.strip()
     # Trie-shaped alternations: one attempt per position instead of one per word.
-    forms = set(frames) | {"according to", "According to", "as per", "As per"}
+    forms = set(frames) | {"according to", "According to", "as per", "As per", "Per"}
     verb_trie = _trie_regex(forms)
     verb_rx = re.compile(r"(?<![\w’'-])(?:" + verb_trie + r")(?![\w-])")
     hedges = {h.lower() for h in vocab.lines("hedges")}
@@ -302,7 +302,12 @@ UNNAMED_SOURCES = re.compile(r"(?:(?:some|several|two|three|four|many|other)\s+)
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s", re.IGNORECASE)
 RESEARCHERS = re.compile(r"(?:^|\s)(?:analysts|economists|strategists|researchers)$", re.IGNORECASE)
 PRONOUN = re.compile(r"[HhSsIiTtOo](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Ii])t|(?<=[Tt])hey|(?<=[Oo])thers)(?![\w’'-])")
-DOC_NOUNS = r"(?:note|report|draft|memo|letter|filing|document|statement|study|paper|proposal|presentation)"
+DOC_NOUNS = r"(?:note|report|draft|memo|letter|filing|document|statement|study|paper|proposal|presentation|complaint|" \
+    r"lawsuit|suit|petition)"
+# A court filing goes by each of these names in one story: "the complaint" and "the suit" are one document.
+LEGAL_DOCS = ("complaint", "lawsuit", "suit", "petition")
+# A document the sentence opens in: "In a complaint filed Monday in ..., X says ...".
+OPENING_DOC = re.compile(r"In\s+(?:a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>" + DOC_NOUNS + r")\b")
 # A document named again: "the note said", "The draft says".
 DOCUMENT = re.compile(r"[Tt](?<![\w-].)he\s+(?:[a-z-]+\s+)?(?P<doc>" + DOC_NOUNS + r")\b")
 # A document said in or with: "said in a research note that", "wrote in a letter to ...".
@@ -907,7 +912,9 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
     frames: list[Frame] = []
     for ms, me, word in verbs:
         vs, ve = ss + ms, ss + me
-        kind = "according" if word.lower() in ("according to", "as per") else c.frames.get(word, "say")
+        kind = "according" if word.lower() in ("according to", "as per", "per") else c.frames.get(word, "say")
+        if word == "Per" and (ms or "," not in masked):
+            continue  # "Per the complaint, ...": only a sentence's opener; "Per capita" is no source
         if kind == "clause":
             if not (LEARNED_THAT.match(masked, me) or REPORT_AFTER.match(masked, me) or
                     CLOSING_TAIL.fullmatch(masked, me)):
@@ -1105,7 +1112,10 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if f.speaker.name is not None:
             dm = IN_DOCUMENT.match(text, f.vend, se)
             if dm:  # "said in a research note that ...": what the note says later is theirs
-                state.documents[dm.group("doc").lower()] = (f.speaker.name, f.speaker.type)
+                _file(state, dm.group("doc").lower(), f.speaker)
+            elif text.startswith("In ", ss) and (dm := OPENING_DOC.match(text, ss, f.vstart)) and \
+                    "," in text[dm.end():f.speaker.start]:
+                _file(state, dm.group("doc").lower(), f.speaker)  # "In a complaint filed ..., X says"
         if f.speaker.name is not None and f.speaker.name not in index.by_name and not f.speaker.joint:
             index.new_speakers.append(f.speaker)
         for name, stype in speakers:
@@ -1125,6 +1135,12 @@ WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:“”\"]{2,80}?)\s+$")  # ", with 
 
 
 WITH_PARTICIPLES = ("citing", "describing")  # report only after ", with X"
+
+
+def _file(state: Discourse, doc: str, sp: Speaker) -> None:
+    """What ``doc`` (and a court filing's other names) says later is ``sp``'s."""
+    for d in LEGAL_DOCS if doc in LEGAL_DOCS else (doc,):
+        state.documents[d] = (sp.name, sp.type)
 
 
 def _with_subject(text, ss, vs, index: Index) -> Speaker | None:

@@ -2183,6 +2183,11 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         reg.by_alias.setdefault(text[s:e].lower(), ent)
 
 
+# A company's legal form after its name: the name without it is the one news copy uses.
+LEGAL_ENDS = (" Inc.", " Inc", " Corp.", " Corp")
+LEGAL_END = re.compile(r",?\s+(?:Inc|Corp)\.?$")
+
+
 def _to_actors(text: str, reg: Registry) -> list[Actor]:
     """The actors as plain dicts, made into models once (`_as_actor`)."""
     out = []
@@ -2203,12 +2208,16 @@ def _to_actors(text: str, reg: Registry) -> list[Actor]:
         spans = sorted(ent.span_set)
         keys.append(spans[0][0])  # every actor kept has a mention
         bs, be = ent.best or spans[0]
+        name = ent.name
         aliases = []
+        if ent.type == "organization" and name.endswith(LEGAL_ENDS) and (short := LEGAL_END.sub("", name)).count(" "):
+            aliases.append(name)  # "Acme Widgets Inc." is "Acme Widgets", as "Nvidia Corp." is Nvidia
+            name = short
         for a in ent.aliases:
-            if a != ent.name and a not in aliases and a.lower() not in PRONOUN_WORDS:
+            if a != name and a not in aliases and a.lower() not in PRONOUN_WORDS:
                 aliases.append(a)
         out.append({
-            "start": bs, "end": be, "text": text[bs:be], "name": ent.name, "type": ent.type,
+            "start": bs, "end": be, "text": text[bs:be], "name": name, "type": ent.type,
             "aliases": aliases,
             "roles": [{"start": s, "end": e, "text": text[s:e], "title": _title_of(r)} for s, e, r in ent.roles]
             if ent.roles else [],
