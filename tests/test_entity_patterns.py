@@ -234,6 +234,11 @@ ACTORS_K = [
      "will meet the envoy.", "Indonesia's Coordinating Ministry for Maritime Affairs", "government"),
     ("The Department for Ports and Harbours said the permits were late.", "Department for Ports and Harbours",
      "government"),
+    # "<Demonym> Ministry of X": the country's "Ministry of X", named as the country's.
+    ("A person close to the Peruvian Ministry of Mines said the permits would follow.",
+     "Peru's Ministry of Mines", "government"),
+    ("The Chilean Ministry of Mines and Energy said the permits would follow.",
+     "Chile's Ministry of Mines and Energy", "government"),
     ("Orla Venn said Spain wants an EU-wide plan for European buyers. An Industry Ministry aide later "
      "called the remarks misread.", "Spain's Industry Ministry", "government"),
 ]
@@ -255,6 +260,8 @@ def test_actors_k(text, name, type_):
     ("U.S. Harbour Bureau Director Dana Orrell said the checks would resume.", "Dana Orrell", "person"),
     # A bloc named alone before a ministry still owns nothing; a lowercase "for" is no portfolio.
     ("The Trade Ministry for years refused to act, Dana Orrell said.", "Trade Ministry", "government"),
+    # A demonym before a ministry with no "of X" stays as written.
+    ("The Chilean Mines Ministry said the permits would follow.", "Chilean Mines Ministry", "government"),
 ])
 def test_actors_k_near_misses(text, name, type_):
     _, actors = run(text)

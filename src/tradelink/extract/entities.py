@@ -817,6 +817,7 @@ DEPT_RX = re.compile(
 )
 # The portfolio after a ministry's name: "Coordinating Ministry | for Economic Affairs".
 FOR_TOPIC = re.compile(r" for [A-Z][a-z]+(?:(?:,| and)? [A-Z][a-z]+)*")
+OF_TOPIC = re.compile(r" of [A-Z][a-z]+(?:(?:,| and)? [A-Z][a-z]+)*")  # "Chinese Ministry | of Commerce"
 OWNED_RX = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+|U\.S\.|US)\s+)"
     r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
@@ -1245,10 +1246,17 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 continue
             ns = m.start("name") if m.group("name") else m.start("name2")
             end = m.end()
+            demonym = None
             if m.group("name") and text.startswith(" for ", end) and (fm := FOR_TOPIC.match(text, end)):
                 # "Coordinating Ministry for Economic Affairs": the portfolio is part of the name.
                 name = _dept_name(name + fm.group(), lx)
                 end = ns + len(name)
+            elif m.group("name") and text.startswith(" of ", end) and name.count(" ") == 1 and \
+                    name.partition(" ")[0] in lx.adjectives and (fm := OF_TOPIC.match(text, end)):
+                # "the Chinese Ministry of Commerce": China's Ministry of Commerce.
+                demonym = lx.adjectives[name.partition(" ")[0]]
+                name = _dept_name(name.partition(" ")[2] + fm.group(), lx)
+                end = m.end("name") + len(name) - len(m.group("name").partition(" ")[2])
             elif m.group("name2") and name.count(" ") > 2:
                 # "Ministry of Heavy Industries", "... of Electronics and Information Technology";
                 # not a title or a weekday after it ("Ministry of Commerce Spokesperson X").
@@ -1260,7 +1268,9 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
             canon = name
             ministry = name.startswith(("Ministry of", "Ministry for")) or name.endswith("Ministry") or \
                 " Ministry for " in name
-            if ministry or name.startswith(("Department of", "Department for")):
+            if demonym is not None:
+                canon = "U.S. " + name if demonym == "United States" else f"{demonym}'s {name}"
+            elif ministry or name.startswith(("Department of", "Department for")):
                 owner = _last_government(reg, ns, ministry)
                 pm = OWNER_BEFORE_BODY.search(text[max(0, ns - 40):ns])
                 written = pm.group(1) if pm else ""
