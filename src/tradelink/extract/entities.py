@@ -2178,19 +2178,30 @@ def _find_groups(text: str, regions, reg: Registry, lx: Lexicon) -> None:
     # "Chinese experts" the article names.
     found.sort(key=lambda f: f[2].lower() == f[3])
     for s, e, phrase, head in found:
-        bare = phrase.lower() == head
         ent = None
-        if bare:  # a coordination ("executives and traders") is no qualified form of its last noun
-            ent = next((g for low, g in made.get(head, ()) if low.endswith(" " + head)), None)
+        if head in made and phrase.lower() == head:
+            # A bare noun; a coordination ("executives and traders") is no qualified form of its last noun.
+            ent = next((g for low, g in made[head] if low.endswith(" " + head)), None)
         name = phrase[0].upper() + phrase[1:]
+        low = name.lower()
         if ent is None:
-            ent = reg.get(name)
+            ent = reg.ents.get(low) or reg.by_alias.get(low)  # reg.get(name)
         if ent is None:
             ent = Ent(name, "group")
-            reg.ents[name.lower()] = ent
-            made.setdefault(head, []).append((name.lower(), ent))
-        ent.add(s, e, text)
-        reg.by_alias.setdefault(text[s:e].lower(), ent)
+            reg.ents[low] = ent
+            made.setdefault(head, []).append((low, ent))
+        # ent.add(s, e, text), inlined
+        span = (s, e)
+        if span not in ent.span_set:
+            ent.span_set.add(span)
+            ent.spans.append(span)
+        alias = text[s:e]
+        if alias != ent.name and alias not in ent.alias_set:
+            ent.alias_set.add(alias)
+            ent.aliases.append(alias)
+        if ent.best is None:
+            ent.best = span
+        reg.by_alias.setdefault(alias.lower(), ent)
 
 
 # A company's legal form after its name: the name without it is the one news copy uses.
