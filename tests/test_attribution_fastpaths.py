@@ -265,3 +265,17 @@ def test_anon_tried_at_its_first_letters_is_the_scan(text, data):
     end = data.draw(st.integers(vs, len(text)))
     got = _until_past(attribution._tried_at(attribution.ANON, attribution.ANON_FIRST, text, ws, vs, end), vs)
     assert got == _until_past(attribution.ANON.finditer(text, ws, end), vs)
+
+
+@PROPS
+@given(st.lists(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 3)), max_size=4), max_size=6))
+def test_index_rows_are_in_the_plain_order(mentions):
+    """`Index` sorts its rows by start, the longer first, ties in the order given."""
+    from tradelink.models import Actor, Span
+
+    actors = [Actor(name=f"A{k}", type="organization", start=0, end=1, text="x",
+                    mentions=[Span(start=s, end=s + n, text="x" * n) for s, n in spans])
+              for k, spans in enumerate(mentions)]
+    rows = [(m.start, m.end, a) for a in actors for m in a.mentions]
+    assert [(r[0], r[1], id(r[2])) for r in attribution.Index(actors).rows] == \
+        [(r[0], r[1], id(r[2])) for r in sorted(rows, key=lambda r: (r[0], -r[1]))]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -389,6 +390,7 @@ class Discourse:
 
 
 LOOKBACK = 400  # mentions searched back for "the company" and the like
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
 class Index:
@@ -399,9 +401,12 @@ class Index:
         for a in actors:
             for m in a.mentions:
                 rows.append((m.start, m.end, a))
-        rows.sort(key=lambda r: (r[0], -r[1]))
+        # By start, the longer first, else in the order given: two stable sorts on C keys
+        # (the later sort decides; reverse=True keeps equal keys' order).
+        rows.sort(key=_END, reverse=True)
+        rows.sort(key=_START)
         self.rows = rows
-        self.starts = [r[0] for r in rows]
+        self.starts = list(map(_START, rows))
         self.by_name = {a.name: a for a in actors}
         self.new_speakers: list[Speaker] = []  # speakers that are not yet actors
 
@@ -2155,25 +2160,27 @@ PRONOUN_SAID = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\s+(?:\w+\s+
 
 
 def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Said]) -> None:
-    persons = [s for s in new if s.speaker_type == "person" and s.speaker]
-    said_pronoun: dict[tuple[int, int], str | None] = {}  # a sentence's "he said", read once
-    for s in new:
-        if s.speaker_type == "person" and s.speaker:
-            # "X said he ..." teaches the gender of X.
-            m = HE_SHE.match(text, s.start, s.end)
-            if m and s.kind == "indirect":
-                state.learn_gender(s.speaker, m.group(1).lower())
-            # A pronoun speaker teaches it too.
-            if s.sentence:
-                if s.sentence not in said_pronoun:
-                    pm = PRONOUN_SAID.search(text[s.sentence[0]:s.sentence[1]])
-                    said_pronoun[s.sentence] = None if pm is None else "he" if pm.group()[0] in "Hh" else "she"
-                if said_pronoun[s.sentence] is not None:
-                    state.learn_gender(s.speaker, said_pronoun[s.sentence])
-    if persons:
-        state.person(persons[0].speaker)
-        return
-    anon = next((s.speaker_descriptor for s in new if s.speaker is None and s.speaker_descriptor), None)
+    anon = None
+    if new:  # most sentences report nothing: only the first mention below is read
+        persons = [s for s in new if s.speaker_type == "person" and s.speaker]
+        said_pronoun: dict[tuple[int, int], str | None] = {}  # a sentence's "he said", read once
+        for s in new:
+            if s.speaker_type == "person" and s.speaker:
+                # "X said he ..." teaches the gender of X.
+                m = HE_SHE.match(text, s.start, s.end)
+                if m and s.kind == "indirect":
+                    state.learn_gender(s.speaker, m.group(1).lower())
+                # A pronoun speaker teaches it too.
+                if s.sentence:
+                    if s.sentence not in said_pronoun:
+                        pm = PRONOUN_SAID.search(text[s.sentence[0]:s.sentence[1]])
+                        said_pronoun[s.sentence] = None if pm is None else "he" if pm.group()[0] in "Hh" else "she"
+                    if said_pronoun[s.sentence] is not None:
+                        state.learn_gender(s.speaker, said_pronoun[s.sentence])
+        if persons:
+            state.person(persons[0].speaker)
+            return
+        anon = next((s.speaker_descriptor for s in new if s.speaker is None and s.speaker_descriptor), None)
     first = index.first_within(ss, se)
     if first is not None:
         s, e, a = first
