@@ -29,7 +29,7 @@ from operator import itemgetter
 from tradelink import vocab
 from tradelink.models import Actor, Role, Span
 
-from .fastre import _trie_regex
+from .fastre import _trie_regex, unit_trie
 
 # --- vocabulary ---------------------------------------------------------------------
 
@@ -402,26 +402,7 @@ def _group_head_reversed_rx(groups: frozenset[str]) -> re.Pattern[str]:
     # The same matches: a noun's letters run up to the word's edge, so no two nouns
     # match at one place, and their order does not matter.
     seqs = [[*map(re.escape, g[-2:0:-1]), f"[{g[0]}{g[0].upper()}]"] for g in words]
-    return re.compile(r"s(?<![\w’'-]s)(?:" + (_unit_trie(seqs) or "(?!)") + r")(?![\w’'-])")
-
-
-def _unit_trie(seqs: list[list[str]]) -> str:
-    """The alternation of *seqs* (each a list of regex pieces, one character each) as a trie."""
-    trie: dict = {}
-    for seq in seqs:
-        node = trie
-        for unit in seq:
-            node = node.setdefault(unit, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [unit + emit(child) for unit, child in sorted(node.items()) if unit != ""]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
+    return re.compile(r"s(?<![\w’'-]s)(?:" + (unit_trie(seqs) or "(?!)") + r")(?![\w’'-])")
 
 
 WORD_CHAR = re.compile(r"[\w’'-]")

@@ -198,23 +198,29 @@ def needles(pattern: str, flags: int = 0) -> set[str] | None:
     return _needles_seq(list(parsed), fold)
 
 
-def _trie_regex(words: set[str]) -> str:
+def unit_trie(seqs) -> str:
+    """The alternation of *seqs* (each a sequence of regex pieces that match one character
+    each) as a trie: one attempt per position instead of one per alternative."""
     trie: dict = {}
-    for w in words:
+    for seq in seqs:
         node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
+        for unit in seq:
+            node = node.setdefault(unit, {})
         node[""] = {}
 
     def emit(node: dict) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        alts = [unit + emit(child) for unit, child in sorted(node.items()) if unit != ""]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if ends else body
+        return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+def _trie_regex(words: set[str]) -> str:
+    """The alternation of the literal *words* as a trie (see `unit_trie`)."""
+    return unit_trie([re.escape(ch) for ch in w] for w in words)
 
 
 def _word_starts(text: str, matches) -> list[int]:
