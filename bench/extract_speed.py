@@ -1,9 +1,11 @@
 """Extraction throughput: MB of article text per second on one core, whole pipeline.
 
-    PYTHONPATH=src python bench/extract_speed.py [ROUNDS]
+    PYTHONPATH=src python bench/extract_speed.py [ROUNDS] [--dir DIR]
 
 Extracts every dev article and the seed ROUNDS times (default 20) and prints
 the figure, then the CPU time of each stage, so a slow stage stands out.
+``--dir DIR`` takes the ``*.txt`` of DIR instead (tests/heldout/articles, or a
+corpus from bench/corpus.py).
 
 All figures are CPU time of this process (`time.process_time`), the best of
 ROUNDS passes: on a shared machine wall time mostly measures the wait for a
@@ -12,7 +14,7 @@ core, and the best pass is the one least disturbed by other processes.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from pathlib import Path
 
@@ -41,8 +43,9 @@ def _pass(texts: list[str]) -> dict[str, float]:
     return spent
 
 
-def main(rounds: int) -> None:
-    texts = [normalise_text(p.read_text(encoding="utf-8")) for p in FILES if p.exists()]
+def main(rounds: int, folder: str | None = None) -> None:
+    files = sorted(Path(folder).glob("*.txt")) if folder else [p for p in FILES if p.exists()]
+    texts = [normalise_text(p.read_text(encoding="utf-8")) for p in files]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     for t in texts:  # warm the vocabulary caches
         extract(t)
@@ -66,4 +69,8 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=20, help="passes; the best one counts")
+    parser.add_argument("--dir", help="the *.txt of this folder instead of the dev articles and the seed")
+    args = parser.parse_args()
+    main(args.rounds, args.dir)
