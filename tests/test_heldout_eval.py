@@ -1,4 +1,4 @@
-"""Held-out evaluation: fifty-six articles written in real wire and blog styles
+"""Held-out evaluation: sixty-two articles written in real wire and blog styles
 (Reuters, AP, Bloomberg, FT, SCMP, Nikkei, trade blogs). a1-a8 were labelled
 before the rules were tuned on them; b1-b2 were written and scored after a
 first round of tuning, untouched (82.8% quote recall, 79.2% attribution), and
@@ -40,7 +40,11 @@ to just under all fifty. k1-k6 (Law360, Kyodo, MarketWatch, a fact-check,
 the Jakarta Globe, Handelsblatt's English edition), written without reading the rules, were
 added untuned at 83.7% quote recall, 86.6% attribution, 96.2% precision and 60.0% question
 precision on their own (89.2% actors, 100% types), and the floors were lowered to just under
-all fifty-six. The floors sit a little below the figures reached, so a regression
+all fifty-six. l1-l6 (Caixin Global, Euractiv, an Australian ministerial media release,
+a Seeking Alpha-style note, The Verge, VnExpress International), written the same way, were added
+untuned at 84.2% quote recall, 83.8% attribution, 97.2% precision and 81.8% question precision on
+their own (84.0% actors, 95.2% types), and the floors were lowered to just under all sixty-two.
+The floors sit a little below the figures reached, so a regression
 in generalisation fails here, not only on the dev set."""
 
 from __future__ import annotations
@@ -74,13 +78,15 @@ FLOORS = {  # all 38 after the h1-h6 rules (13:50 UTC): 99.4 / 97.7 / 99.6 / 100
     # with documents as sources ("Per the complaint", "the suit alleges") and "Inc." left out of
     # company names (19:20 UTC, evaluate() here): 97.37 / 98.07 / 99.74 / 100 / 100 / 97.77 / 99.76
     # with "<Demonym> Ministry of X" as the country's on top (19:32 UTC): 97.37 / 98.07 / 99.74 / 100 / 100 / 97.89 / 99.76
-    "quote_recall": 0.972,
-    "attribution": 0.98,
-    "precision": 0.997,
+    # all 62 with l1-l6 added untuned (22:00 UTC, on c92f81b, evaluate() here):
+    # 95.96 / 96.73 / 99.52 / 100 / 97.62 / 96.43 / 99.35
+    "quote_recall": 0.957,
+    "attribution": 0.965,
+    "precision": 0.993,
     "question_recall": 0.995,
-    "question_precision": 0.995,
-    "actor_recall": 0.978,
-    "type_accuracy": 0.995,
+    "question_precision": 0.974,
+    "actor_recall": 0.962,
+    "type_accuracy": 0.992,
 }
 
 
