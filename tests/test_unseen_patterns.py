@@ -301,3 +301,108 @@ def test_transcript_turns_are_statements_and_questions_are_not():
 def test_adding_things_to_a_list_reports_no_words():
     stmts, _ = run("The move came a week after Peru added two Chilean smelters to its entity list.")
     assert stmts == []
+
+
+# l-batch patterns (a business weekly, a Brussels outlet, a ministerial media release, an analyst note,
+# a tech site, a regional English-language site); invented text.
+
+SPEECH_L = [
+    # (text, speaker, words the statement contains, kind, verb)
+    # Diplomatic and parliamentary titles stripped from the name.
+    ('Canadian Commercial Counselor Ivo Brandt said buyers wanted "stable and predictable supply."',
+     "Ivo Brandt", "stable and predictable supply", "direct", "said"),
+    ("Trade Counsellor Mirela Dancu said the talks would resume in March.",
+     "Mirela Dancu", "the talks would resume in March", "indirect", "said"),
+    ("Senator the Hon Wendell Farraday said the levy would stay in place.",
+     "Wendell Farraday", "the levy would stay in place", "indirect", "said"),
+    ("The Hon Marla Tessington MP said the smelter would reopen next year.",
+     "Marla Tessington", "the smelter would reopen next year", "indirect", "said"),
+    ("Dutch Liberal MEP Saskia Brouwer said the bloc had waited too long.",
+     "Saskia Brouwer", "the bloc had waited too long", "indirect", "said"),
+    # "surnamed X": a person given by surname only.
+    ('"Prices move every week now," said a trader surnamed Qiao at a Ningbo-based alloy maker.',
+     "Qiao", "Prices move every week now", "direct", "said"),
+    # Unnamed staff at counted firms: no speaker, and "one of them" is one of those staff.
+    ("Procurement staff at two large Peruvian mining companies told the Courier that their firms had cut orders.",
+     None, "their firms had cut orders", "indirect", "told"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,kind,verb", SPEECH_L)
+def test_speech_l(text, speaker, words, kind, verb):
+    stmts, _ = run(text)
+    got = [(s.speaker, s.kind, s.verb) for s in stmts if words in s.text]
+    assert got == [(speaker, kind, verb)], [(s.speaker, s.text, s.kind, s.verb) for s in stmts]
+
+
+ACTORS_L = [
+    # (text, actor name, type)
+    ("Tomas Wendt, a Swedish MEP with the centrist Forward Europe group, said the plan was late.",
+     "Tomas Wendt", "person"),
+    ("Dutch Liberal MEP Saskia Brouwer said the bloc had waited too long.", "Saskia Brouwer", "person"),
+    ("The Hon Marla Tessington MP said the smelter would reopen next year.", "Marla Tessington", "person"),
+    ('"Prices move every week now," said a trader surnamed Qiao at a Ningbo-based alloy maker.', "Qiao", "person"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", ACTORS_L)
+def test_actors_l(text, name, type_):
+    actors = entities.find(segment(normalise_text(text)))
+    assert {a.name: a.type for a in actors}.get(name) == type_, [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text,not_a_person", [
+    # near misses: "surnamed" with no capitalised name, a counsellor who is a role, not a title
+    ("The firm was founded by two brothers surnamed in the register.", "register"),
+    ("The MP for Eastholm voted against the levy.", "Eastholm"),
+])
+def test_no_person_l(text, not_a_person):
+    actors = entities.find(segment(normalise_text(text)))
+    assert not any(not_a_person in a.name and a.type == "person" for a in actors), [(a.name, a.type) for a in actors]
+
+
+@pytest.mark.parametrize("text", [
+    # A "Read more with <outlet>" list and a comments thread after the story.
+    "Ore prices held steady, Dunmore Capital said.\nRead more with Ore Weekly\nIs the copper boom over already?\n",
+    "Ore prices held steady, Dunmore Capital said.\nComments (17)\nOreFan22: Isn't this priced in?\n",
+])
+def test_furniture_after_the_story_l(text):
+    ex = extract(text, {})
+    assert [(s.speaker, s.text) for s in ex.statements] == [("Dunmore Capital", "Ore prices held steady")]
+    assert ex.questions == []
+
+
+def test_one_of_the_unnamed_staff():
+    stmts, _ = run('Procurement staff at two large Peruvian mining companies told the Courier that their firms had cut '
+                   'orders. One of them said ministers had "made their view clear".')
+    assert [(s.speaker, s.speaker_descriptor) for s in stmts if "view clear" in s.text] == [(None, "One of them")]
+
+
+RELEASE_L = """Ministers announce smelter fund
+
+The fund will open in March.
+
+Quotes attributable to Minister for Mines and Energy, the Hon Marla Tessington MP:
+
+"This fund puts new smelters within reach of every region. It turns ore into jobs.
+
+"When a lender sees a contract, it will lend against it."
+
+Quotes attributable to Minister for Trade, Senator the Hon Wendell Farraday:
+
+"Our export markets remain open and we will keep them that way."
+
+The losses are attributable to weak prices:
+
+"Nobody saw the fall coming," a trader said.
+"""
+
+
+def test_quotes_attributable_to_a_minister_in_a_media_release():
+    ex = extract(RELEASE_L, {})
+    assert [(s.speaker, s.text[:20], s.kind) for s in ex.statements] == [
+        ("Marla Tessington", "This fund puts new s", "direct"),
+        ("Marla Tessington", "When a lender sees a", "direct"),
+        ("Wendell Farraday", "Our export markets r", "direct"),
+        (None, "Nobody saw the fall ", "direct"),
+    ]

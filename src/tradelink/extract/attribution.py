@@ -223,13 +223,13 @@ ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|execu
             r"consultant|consultants|engineer|engineers|technician|technicians|(?:producer|consumer)(?!\s+sources?\b)|(?:industry|mining|market|trade|business) figure)"  # not "a producer source"
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
-              "chief", "consultant", "engineer", "technician", "buyer", "producer", "consumer", " figure")
+              "chief", "consultant", "engineer", "technician", "buyer", "producer", "consumer", " figure", "staff")
 ANON_WORD = re.compile(_trie_regex(set(ANON_WORDS)))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:(?!(?:that|which|who)\s)[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
     r"(?=\s+(?:familiar|close|briefed|aware of|with knowledge|who asked|who spoke|who declined|who requested|"
-    r"speaking on condition)))\b(?:,?\s+(?:who|familiar|close|briefed|aware of|involved|with knowledge|speaking|"
+    r"speaking on condition))|[Ss]taff(?=\s+(?:at|from|of)\s))\b(?:\s+surnamed\s+[A-Z][a-z]+(?:-[a-z]+)?\b)?(?:,?\s+(?:who|familiar|close|briefed|aware of|involved|with knowledge|speaking|"
     r"not authori[sz]ed)\b"
     r"[^,.;:]*?(?=,|\s+(?:said|says|say|told|tells|tell|added|confirmed|warned)\b|[.;]|$)| (?:in|at|from|for|of|with) [^,.;]*?"
     r"(?=,|\s+(?:said|says|say|told|tells|tell|added|confirmed|warned)\b|[.;]|$))?"
@@ -612,7 +612,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         be = block.end
         if block.kind == "paragraph" and text[be - 1] == ":" and bi + 1 < len(blocks) and \
                 blocks[bi + 1].kind == "paragraph" and text[blocks[bi + 1].start] in "“\"‘'" and \
-                SAID_COLON.search(text, max(bs, be - 12), be):
+                (SAID_COLON.search(text, max(bs, be - 12), be) or ATTRIBUTABLE.match(text, bs)):
             # "X, title, said:" and the quotation as the next paragraph: one sentence.
             be = blocks[bi + 1].end
             joined.add(bi + 1)
@@ -649,6 +649,8 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
 
 
 SAID_COLON = re.compile(r"\b(?:said|says|added|adds|stated|commented|explained|noted):$")
+# A media release's lead-in to its quotations: "Quotes attributable to <title>, <name>:".
+ATTRIBUTABLE = re.compile(r"(?:Quotes?|Comments?|Remarks|Statement) (?:are )?(?:attributable|attributed) to\b")
 # A short turn that only thanks or greets ("Thanks, X. Good to be here.").
 COURTESY = re.compile(r"(?:Thanks|Thank you|Good to|Great to|Glad to|Pleasure|Welcome|Hi|Hello)\b")
 # A turn cut off by the next speaker: "But the timing -".
@@ -1561,6 +1563,9 @@ def _resolve(m, rx, text, index: Index, state: Discourse, pos) -> Speaker | None
                 state.last_anon = state.last_anon or phrase
                 return Speaker(None, None, s, e, descriptor=phrase)
             return None
+        if "surnamed " in phrase and (row := index.at(s + phrase.index("surnamed ") + 9)) is not None and \
+                row[2].type == "person":
+            return Speaker(row[2].name, "person", s, e, descriptor=phrase)  # "a manager surnamed X"
         state.last_anon = phrase
         return Speaker(None, None, s, e, descriptor=phrase)
     if rx is DESCRIPTOR:
@@ -1617,6 +1622,14 @@ CONTACT_CLAUSE = re.compile(r"^\s+(?:I|we)\s+(?:(?:have\s+)?(?:spoke|spoken|talk
                             r"(?:interviewed|surveyed|contacted|polled))\s*$")
 # A short parenthetical right after a name: a party and state, an abbreviation.
 PAREN_AFTER_NAME = re.compile(r"^\s*\([^()\n]{1,40}\)")
+
+
+@functools.cache
+def _postnominal_gap() -> re.Pattern[str]:
+    """Letters after a person's name, before the verb: "X Y MP said" (titles.txt's postnominals)."""
+    return re.compile(r"^\s+(?:" + "|".join(map(re.escape, sorted(entities.lexicon().postnominals))) + r")\b")
+
+
 # Appositions between a subject and its verb: ", R-Ohio, chairman of X," or "—A and B—".
 SUBJECT_WINDOW = 500  # characters before a verb searched for its subject
 SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—–]|--)){1,3}\s*$")
@@ -1747,6 +1760,8 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
         if "_" in gap:
             continue
         gap = PAREN_AFTER_NAME.sub("", gap)  # "X (R-Ohio) said", "X Association (XA) said"
+        if typ == "person" and gap[:1] == " ":
+            gap = _postnominal_gap().sub("", gap)  # "the Hon X Y MP said"
         gap = GAP_ADVERBS_STRIP(gap)
         if showed and typ in ("government", "organization"):
             gap = SOURCE_GAP.sub("", gap)  # "customs data showed"

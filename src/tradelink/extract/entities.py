@@ -38,6 +38,7 @@ from .fastre import _trie_regex, unit_trie
 class Lexicon:
     heads: frozenset[str]
     honorifics: frozenset[str]
+    postnominals: frozenset[str]
     roles: tuple[str, ...]
     role_rx: re.Pattern[str]
     org_suffixes: frozenset[str]
@@ -55,7 +56,7 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    heads, honorifics, roles = set(), set(), []
+    heads, honorifics, postnominals, roles = set(), set(), set(), []
     for line in vocab.lines("titles"):
         kind, _, word = line.partition(" ")
         word = word.strip()
@@ -63,6 +64,8 @@ def lexicon() -> Lexicon:
             heads.add(word)
         elif kind == "honorific":
             honorifics.add(word)
+        elif kind == "postnominal":
+            postnominals.add(word)
         elif kind == "role":
             roles.append(word)
     roles.sort(key=len, reverse=True)
@@ -99,7 +102,8 @@ def lexicon() -> Lexicon:
         form, _, frame = line.rpartition(" ")
         verbs[form.strip()] = frame.strip()
     return Lexicon(
-        heads=frozenset(heads), honorifics=frozenset(honorifics), roles=tuple(roles),
+        heads=frozenset(heads), honorifics=frozenset(honorifics), postnominals=frozenset(postnominals),
+        roles=tuple(roles),
         role_rx=role_rx, org_suffixes=frozenset(org_suffixes),
         org_descriptors=tuple(sorted(descriptors, key=len, reverse=True)),
         media_suffixes=frozenset(media_suffixes), media_names=media_names,
@@ -968,6 +972,12 @@ def find(doc, *context) -> list[Actor]:
         _find_listed_ministers(text, regions, reg, lx)
     if " media " in text:
         _find_country_media(text, regions, reg, lx)
+    if "surnamed " in text:
+        for block, s, e in regions:
+            for m in SURNAMED.finditer(text, s, e):
+                # "a manager surnamed X": a person the writer gives by surname only.
+                if m.group(1) not in lx.capwords and not reg.is_taken(m.start(1), m.end(1)):
+                    _add_person(text, reg, lx, m.start(1), m.end(1), [m.group(1)], m.start(1), m.end(1), None)
 
     # A transcript turn's speaker is a person ("First Last, Title: ..."), or an outlet
     # asking at a briefing ("China Daily: ...", "Phoenix TV: ...").
@@ -1027,6 +1037,9 @@ LISTED_MINISTER = re.compile(
     r" (?:of|for) (?:the )?" + _TOPIC + r"(?:, " + _TOPIC + r")*(?:,? and " + _TOPIC + r")?"
     r"(?:, (?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?=[,.;)]|\s+(?:said|says|added)\b)"
     r"| (?P<caps>[A-Z]{2,}(?:-[A-Z]{2,})?) (?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b)")
+
+
+SURNAMED = re.compile(r"\bsurnamed ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 
 
 # A country's press as one source: "U.S. media reported that ...", "Chilean media say".
@@ -1440,6 +1453,8 @@ def _classify_run(text, run, reg: Registry, lx: Lexicon, verbs_rx, pending_singl
         run = run[1:]
     while run and run[-1][2] in CONNECT_AMP:
         run = run[:-1]
+    if len(run) >= 3 and run[-1][2] in lx.postnominals:
+        run = run[:-1]  # "the Hon X Y MP": letters after a name are no part of it
     if len(run) >= 3 and text[run[0][0] - 5:run[0][0]] == " and " and \
             _title_topic_rx().search(text, max(0, run[0][0] - 90), run[0][0]):
         # "Minister of State for Ports and Harbours X Y Z": the first word closes the
