@@ -325,6 +325,21 @@ SPEECH_L = [
     # Unnamed staff at counted firms: no speaker, and "one of them" is one of those staff.
     ("Procurement staff at two large Peruvian mining companies told the Courier that their firms had cut orders.",
      None, "their firms had cut orders", "indirect", "told"),
+    # A data provider or research firm opening the sentence with "According to".
+    ("According to Basalt Metal Intelligence, cobalt in Chile has risen about 9% since May.",
+     "Basalt Metal Intelligence", "cobalt in Chile has risen", "indirect", "According to"),
+    # Capitalised "Data from X shows".
+    ("Data from Peru's National Customs Office shows copper exports hit a record in May.",
+     "National Customs Office", "copper exports hit a record in May", "indirect", "shows"),
+    # An outlet's report, and what it says in a relative clause.
+    ("Copper buyers have cut orders, according to a report from The Quill, which says two smelters have stopped buying.",
+     "Quill", "Copper buyers have cut orders", "indirect", "according to"),
+    ("Copper buyers have cut orders, according to a report from The Quill, which says two smelters have stopped buying.",
+     "Quill", "two smelters have stopped buying", "indirect", "says"),
+    ("Copper buyers have cut orders, according to a report from Vantor Metrics.",
+     "Vantor Metrics", "Copper buyers have cut orders", "indirect", "according to"),
+    ("Traders met Ilse Dunmore, who said at least two smelters had stopped buying.",
+     "Ilse Dunmore", "at least two smelters had stopped buying", "indirect", "said"),
 ]
 
 
@@ -342,6 +357,12 @@ ACTORS_L = [
     ("Dutch Liberal MEP Saskia Brouwer said the bloc had waited too long.", "Saskia Brouwer", "person"),
     ("The Hon Marla Tessington MP said the smelter would reopen next year.", "Marla Tessington", "person"),
     ('"Prices move every week now," said a trader surnamed Qiao at a Ningbo-based alloy maker.', "Qiao", "person"),
+    ("According to Basalt Metal Intelligence, cobalt in Chile has risen about 9% since May.",
+     "Basalt Metal Intelligence", "organization"),
+    # An outlet with "The" in its one-word title, told something or reporting.
+    ("A spokesperson for Velmora told The Quill that demand was strong.", "Quill", "media"),
+    ("A spokesperson for Velmora tells The Quill that demand is strong.", "Quill", "media"),
+    ("Copper buyers have cut orders, according to a report from The Quill.", "Quill", "media"),
 ]
 
 
@@ -406,3 +427,18 @@ def test_quotes_attributable_to_a_minister_in_a_media_release():
         ("Wendell Farraday", "Our export markets r", "direct"),
         (None, "Nobody saw the fall ", "direct"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: a relative clause opening the sentence, an invented note by a person
+    "Ilse Dunmore, who said last year that prices would fall, now expects a rise.",
+    "Copper buyers have cut orders, according to a note by Ilse Dunmore, who spoke in May.",
+])
+def test_no_statement_from_a_leading_relative_clause(text):
+    stmts, _ = run(text)
+    assert not [s for s in stmts if "now expects" in s.text or s.verb == "spoke"], shown(stmts)
+
+
+def test_the_medium_told_is_an_outlet_with_the_in_its_title():
+    stmts, _ = run("A spokesperson for Velmora told The Quill that demand was strong.")
+    assert [(s.speaker, s.medium) for s in stmts] == [("Velmora", "Quill")]

@@ -892,7 +892,7 @@ LEARNED_THAT = re.compile(r"\s+(?:from\s+[^,.;:_]{1,80}?\s+)?that\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|amid|over|of)|['’]s)\s+(?:[A-Z][\w-]*\s+)?$",
                          re.IGNORECASE)  # "the report", "its warning": a noun, not a verb
 AFTER_COMMA_OR_QUOTE = re.compile(r",\s*[”\"’']?\s*$|[”\"’'],?\s*$")
-SOURCE_BEFORE = re.compile(r"\b" + SOURCE_NOUNS + r"\b[^,.;]{0,50}$")
+SOURCE_BEFORE = re.compile(r"\b" + SOURCE_NOUNS + r"\b[^,.;]{0,50}$", re.IGNORECASE)  # "Data from X shows"
 COLON_END = re.compile(r":\s*$")
 COMMA_END = re.compile(r",\s*$")
 COMMA_MARK_END = re.compile(r",[”\"’']?\s*$")
@@ -1638,6 +1638,7 @@ SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—
 PERSON_OFFICE = re.compile(r"['’]s\s+(?:(?:campaign|press|congressional|Senate|House)\s+)?(?:office|spokesperson|"
                            r"spokesman|spokeswoman|team|campaign|aides?|staff|lawyers?|representatives?)\b")
 SHOWED = re.compile(r"(?:showed|shows)\b")
+RELATIVE_GAP = re.compile(r",\s+(?:who|which)\s+")
 SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
 AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
 AT_FROM_WITH = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?")
@@ -1797,6 +1798,11 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             if not THAT_BEFORE.search(pre):
                 continue
         if gap.strip() == "":
+            best = c
+            break
+        if gap[:1] == "," and start > ss + 2 and RELATIVE_GAP.fullmatch(gap):
+            # "according to a report from X, which says", "met X Y, who said": a relative clause
+            # closing the sentence (one opening it may close before the sentence's own verb)
             best = c
             break
         if gap.strip() in (",", "—") and (", " in text[start:end] or WORD_COMMA.search(pre) or "—" in gap):

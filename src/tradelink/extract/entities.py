@@ -619,8 +619,9 @@ AND_OTHER = re.compile(r"\s+and\s+(?:other|two|three|four|several|rival)\s+((?:[
 BASED_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?-based\s+$")
 DATA_FROM = re.compile(r"\b(?:(?P<data>data|figures|statistics|numbers|prices|a tally|an index)|estimates|a report|"
                        r"a survey|a study|research|a note|an analysis|a teardown|calculations)\s+(?:(?:compiled|published|released|"
-                       r"collected)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
-SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to")
+                       r"collected)\s+)?(?:(?P<report>(?<=report )from)|from|by)\s+(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}$")
+SAID_WORDS = ("said", "says", "told", "added", "noted", "wrote", "argued", "cautioned", "explained", "according to",
+              "According to")
 TOLD_OUTLET_AFTER = re.compile(r"(?:[,.;]|\s+(?:that|on|in|last|this)\b)")
 # "told Quenby, a reporter at ...", "told Quenby, an adviser, ...", "told Quenby, \"...\"": a person
 # put beside the word, or words said to it straight after the comma; the word is no outlet.
@@ -728,9 +729,11 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if tail.endswith("-based") and BASED_BEFORE.search(before):
         return "organization"
     # "data from X Y", "a teardown by X Y": the one whose figures or research these are.
-    if tail.endswith((" from", " by")) and (dm := DATA_FROM.search(before)) and \
-            (dm.group("data") or not _looks_like_person(text[s:e].split(), lx)):
-        return "organization"  # a person may write a report or a note, but figures come from a body
+    if tail.endswith((" from", " by", " from The", " by The")) and (dm := DATA_FROM.search(before)) and \
+            (dm.group("data") or dm.group("report") or not _looks_like_person(text[s:e].split(), lx)):
+        # a person may write a note, but figures come from a body, and "a report from" an outlet
+        # or a body; "a report from The X": an outlet's one-word title
+        return "media" if tail.endswith("The") and " " not in text[s:e] else "organization"
     # Whether any of the four patterns read at the start of *after* may match there
     # (most names have none of them): one match instead of four.
     cued = verbs_rx is not _verbs_rx() or _after_cues().match(after) is not None
@@ -740,7 +743,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # "X Y of (at) Acme Securities said": the speaker's employer between name and verb.
     if after[:4] in (" of ", " at ") and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
         return "speaker"
-    if tail.endswith(" told") and " " not in text[s:e] and TOLD_OUTLET_AFTER.match(after):
+    if tail.endswith((" told", " tells", " told The", " tells The")) and " " not in text[s:e] and \
+            TOLD_OUTLET_AFTER.match(after):
         if after[:1] == "," and TOLD_PERSON_AFTER.match(after):
             return "person"
         return "media"  # "sources told Metalwire, ...": one word told the words is the outlet that heard them
