@@ -340,6 +340,19 @@ SPEECH_L = [
      "Vantor Metrics", "Copper buyers have cut orders", "indirect", "according to"),
     ("Traders met Ilse Dunmore, who said at least two smelters had stopped buying.",
      "Ilse Dunmore", "at least two smelters had stopped buying", "indirect", "said"),
+    # "X, for its part, said": an aside between a company and its verb.
+    ('Velmora, for its part, said on its earnings call that demand in Chile had been "modest so far."',
+     "Velmora", "demand in Chile had been", "indirect", "said"),
+    # A country's mission to a bloc speaks for itself.
+    ('Peru\'s Mission to the EU said in a statement that Lima "treats all buyers equally."',
+     "Peru's Mission to the EU", "treats all buyers equally", "direct", "said"),
+    # '"...," and he said <clause>': the quotation is the first speaker's, the clause the second's.
+    ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz added that the firm had secured ore "through the end of '
+     'the spring," and he said stocks covered about six weeks of output.',
+     "Ben Ortiz", "stocks covered about six weeks of output", "indirect", "said"),
+    ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz added that the firm had secured ore "through the end of '
+     'the spring," and he said stocks covered about six weeks of output.',
+     "Ana Lutz", "through the end of the spring", "direct", "added"),
 ]
 
 
@@ -363,6 +376,10 @@ ACTORS_L = [
     ("A spokesperson for Velmora told The Quill that demand was strong.", "Quill", "media"),
     ("A spokesperson for Velmora tells The Quill that demand is strong.", "Quill", "media"),
     ("Copper buyers have cut orders, according to a report from The Quill.", "Quill", "media"),
+    # A stock ticker after the name: a listed company.
+    ("In May, the US allowed sales of Velmora's (VLMR) H30 accelerator to buyers in Chile.", "Velmora", "organization"),
+    ("I last covered Tarnow Lindqvist (NASDAQ:TRNW) in June.", "Tarnow Lindqvist", "organization"),
+    ("Peru's mission in Geneva said the levy was lawful.", "Peru's mission in Geneva", "government"),
 ]
 
 
@@ -442,3 +459,17 @@ def test_no_statement_from_a_leading_relative_clause(text):
 def test_the_medium_told_is_an_outlet_with_the_in_its_title():
     stmts, _ = run("A spokesperson for Velmora told The Quill that demand was strong.")
     assert [(s.speaker, s.medium) for s in stmts] == [("Velmora", "Quill")]
+
+
+def test_a_quotation_closing_with_and_he_said_stays_his():
+    stmts, _ = run('Ben Ortiz spoke first. "We will ship all the ore we can this year," and so Ben Ortiz said.')
+    assert [(s.speaker, s.text) for s in stmts] == [("Ben Ortiz", "We will ship all the ore we can this year")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Whitby's (2019) study was cited by the ministry.",  # a year in brackets is no ticker
+    "The mission to the moon was delayed again.",
+])
+def test_no_company_or_mission_l(text):
+    actors = entities.find(segment(normalise_text(text)))
+    assert not [a for a in actors if a.type in ("organization", "government")], [(a.name, a.type) for a in actors]

@@ -902,6 +902,8 @@ SPACE_COMMA = re.compile(r"\s*,?\s*")
 SPACE_COMMA_COLON = re.compile(r"\s*[,:]?\s*")
 SPEECH_END = re.compile(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*$")
 FEW_WORDS = re.compile(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$")
+AND_CLAUSE_GAP = re.compile(r"\s*,?\s*(?:and|but|while)\s")
+CLAUSE_AFTER_VERB = re.compile(r"\s+(?:that\s+)?[a-zA-Z]")
 OWNER_LEAD = re.compile(r"[\"”’']?\s*,?\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(['’]s)?\s+")
 
 
@@ -1220,6 +1222,8 @@ def _subject_between(text, qclose, f: Frame, between: str) -> bool:
     if f.speaker is None or f.speaker.start < qclose:
         return False
     gap = text[qclose:f.speaker.start]
+    if AND_CLAUSE_GAP.match(gap) and CLAUSE_AFTER_VERB.match(text, f.vend):
+        return False  # '"...," and he said prices would fall': the verb has words of its own
     if not FEW_WORDS.match(gap):
         m = OWNER_LEAD.match(gap)
         if m is None or not (m.group(2) or m.group(1) in entities.lexicon().adjectives) or \

@@ -669,6 +669,10 @@ def past_native_name(text: str, e: int) -> int:
     return e
 
 
+# A stock ticker after a company's name: "X's (XYZ) chip", "X (NASDAQ:XYZ)", "X (NYSE: XYZ)".
+TICKER_AFTER = re.compile(r"['’]s \([A-Z]{1,5}\)|\s?\((?:NASDAQ|Nasdaq|NYSE|NYSEAMERICAN|LSE|ASX|TSX|TSXV|HKEX|SSE|SZSE|"
+                          r"OTC|OTCQX|TSE|KRX|KOSDAQ|SGX|Euronext|XETRA)\s?:\s?[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
+PART_ASIDE = re.compile(r", for (?:its|his|her|their|our) part,")
 PARTY_PAREN = re.compile(r" \([RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 
 
@@ -679,6 +683,8 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if text.startswith(" (", e):
         e = past_native_name(text, e)
     after = text[e:e + 120]
+    if after[:1] in "'’ (" and TICKER_AFTER.match(after):
+        return "organization"  # "X's (XYZ) chip", "X (NASDAQ:XYZ)": a listed company
     before = text[max(0, s - 80):s]
     rx = _rx()
     # Apposition after the name: ", a Danish maker of ..." or ", the head of ...".
@@ -740,6 +746,9 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # "X Y said", "said X Y", "according to X Y,"
     if cued and verbs_rx.match(after):
         return "speaker"
+    # "X, for its part, said": an aside between the name and its verb.
+    if after[:6] == ", for " and (am := PART_ASIDE.match(after)) and verbs_rx.match(after, am.end()):
+        return "speaker"
     # "X Y of (at) Acme Securities said": the speaker's employer between name and verb.
     if after[:4] in (" of ", " at ") and (om := OF_EMPLOYER.match(after)) and verbs_rx.match(after, om.end()):
         return "speaker"
@@ -797,7 +806,7 @@ TOPIC = r"(?:commerce|trade|foreign|finance|industry|economy|economic|defen[cs]e
         r"justice|treasury|environment|agriculture|mines|mining|industry and information technology|" \
         r"foreign affairs|natural resources|internet|information|home)"
 BODY_HEAD = r"(?:ministry|regulator|customs|embassy|parliament|cabinet|central bank|foreign office|" \
-            r"consulate|mission|government|administration|Embassy|Consulate)"
+            r"consulate|mission|government|administration|Embassy|Consulate|Mission)"
 
 
 DEPT_RX = re.compile(
@@ -810,7 +819,7 @@ OF_TOPIC = re.compile(r" of [A-Z][a-z]+(?:(?:,| and)? [A-Z][a-z]+)*")  # "Chines
 OWNED_RX = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+|(?P<det>its|their|the|The)\s+|(?P<adj>[A-Z][a-z]+|U\.S\.|US)\s+)"
     r"(?:own\s+)?(?P<topic>(?:" + TOPIC + r")\s+)?(?P<head>" + BODY_HEAD + r")\b"
-    r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"(?P<where>\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|(?<=ission)\s+to\s+the\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"
 )
 COMMITTEE_RX = re.compile(r"\b(?:(?:Senate|House|Commons|Lords|Bundestag|Diet)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){0,4}?committee|"
                           # "a US congressional committee", "a parliamentary trade committee"
@@ -824,7 +833,7 @@ CUSTOMS_DATA_RX = re.compile(r"\b(customs)\s+(?:data|figures|statistics)\b")
 STATE_MEDIA_RX = re.compile(r"(?:\b[A-Z][a-z]+\s+)?\bstate(?:-run)?\s+(?:media|television|broadcaster|news agency)\b")
 BODY_HEAD_WORDS = ("ministry", "regulator", "customs", "embassy", "parliament", "cabinet", "central bank",
                    "foreign office", "consulate", "mission", "government", "administration",
-                   "Embassy", "Consulate")  # "the Chinese Embassy in Washington"
+                   "Embassy", "Consulate", "Mission")  # "the Chinese Embassy in Washington", "X's Mission to the EU"
 OWNER_BEFORE_BODY = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+$")
 CAPITALISED_END = re.compile(r"[A-Z][\w’'.]*\s+$")
 
@@ -1307,8 +1316,8 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
         for m in (_owned_matches(text, s, e, heads, rev) if has_body else ()):
             owner = m.group("owner") or m.group("adj")
             head = m.group("head")
-            if head[0] == "E" or head[0] == "C":
-                head = head.lower()  # "Embassy", "Consulate"
+            if head[0] == "E" or head[0] == "C" or head[0] == "M":
+                head = head.lower()  # "Embassy", "Consulate", "Mission"
             topic = (m.group("topic") or "").strip()
             country = _government_of(owner, lx) if owner else None
             if owner and not country:
@@ -1327,7 +1336,7 @@ def _find_bodies(text: str, regions, reg: Registry, lx: Lexicon) -> None:
                 continue
             start = m.start("owner") if m.group("owner") else m.start("adj") if m.group("adj") else m.start("topic") if topic else m.start("head")
             end = m.end("head")
-            if head == "embassy" and m.group("where"):
+            if head in ("embassy", "mission") and m.group("where"):
                 end = m.end("where")
             written = text[start:end]
             if m.group("owner"):
