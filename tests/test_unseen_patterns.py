@@ -353,6 +353,11 @@ SPEECH_L = [
     ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz added that the firm had secured ore "through the end of '
      'the spring," and he said stocks covered about six weeks of output.',
      "Ana Lutz", "through the end of the spring", "direct", "added"),
+    # "according to its <document>": the subject's own.
+    ("The European Commission is due to present a levy in December, according to its work programme.",
+     "European Commission", "is due to present a levy in December", "indirect", "according to"),
+    ("Velmora Corp. plans to double output by 2028, according to its annual report.",
+     "Velmora Corp.", "plans to double output by 2028", "indirect", "according to"),
 ]
 
 
@@ -473,3 +478,18 @@ def test_a_quotation_closing_with_and_he_said_stays_his():
 def test_no_company_or_mission_l(text):
     actors = entities.find(segment(normalise_text(text)))
     assert not [a for a in actors if a.type in ("organization", "government")], [(a.name, a.type) for a in actors]
+
+
+def test_a_thing_confirmed_is_no_statement():
+    stmts, _ = run('A Velmora spokesperson confirmed the memo\'s existence but said the firm "is talking to all buyers."')
+    assert [(s.verb, s.text) for s in stmts] == [("said", "is talking to all buyers.")]
+    stmts, _ = run("A Velmora spokesperson confirmed the talks had ended.")
+    assert [(s.verb, s.text) for s in stmts] == [("confirmed", "the talks had ended")]
+
+
+def test_a_minister_and_his_counterpart_write_jointly():
+    stmts, _ = run('In a letter seen by the Courier, Chilean mining minister Tomas Reyes and his Peruvian counterpart '
+                   'Ana Lutz wrote that smelters "cannot be left behind."')
+    assert sorted((s.speaker, s.verb) for s in stmts) == [("Ana Lutz", "wrote"), ("Tomas Reyes", "wrote")]
+    stmts, _ = run('Tomas Reyes met the minister and his deputy Ana Lutz wrote that smelters "cannot be left behind."')
+    assert [s.speaker for s in stmts] == ["Ana Lutz"]

@@ -315,7 +315,9 @@ DOCUMENT = re.compile(r"[Tt](?<![\w-].)he\s+(?:[a-z-]+\s+)?(?P<doc>" + DOC_NOUNS
 IN_DOCUMENT = re.compile(r"\s+(?:on \w+\s+)?in\s+(?:a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>"
                          + DOC_NOUNS + r")\b")
 # An owner-less document: "a draft", "an internal memo", "a document".
-DOC_HEAD = re.compile(r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>" + DOC_NOUNS + r")")
+DOC_HEAD = re.compile(r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?P<doc>" + DOC_NOUNS + r")|"
+                      # "according to its work programme": the subject's own document
+                      r"(?:its|their)\s+(?:[a-z-]+\s+){0,2}?(?P<own>" + DOC_NOUNS[3:-1] + r"|programme|program|website)")
 # A document released with its findings: "released a staff report finding that ...".
 RELEASED_DOC = re.compile(r"\b(?:released|published|issued|produced|put out)\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+){0,2}?"
                           r"(?P<doc>" + DOC_NOUNS + r")\s+$")
@@ -902,6 +904,9 @@ SPACE_COMMA = re.compile(r"\s*,?\s*")
 SPACE_COMMA_COLON = re.compile(r"\s*[,:]?\s*")
 SPEECH_END = re.compile(r"(?:\b(?:said|says|told|added|wrote|replied)|:)\s*,?\s*$")
 FEW_WORDS = re.compile(r"\s*,?\s*(?:[a-z][\w-]*\s+){0,3}$")
+# "confirmed the meeting", "denied the report": a thing, not words, after the verb.
+CONFIRM_VERBS = frozenset({"confirmed", "confirms", "confirm", "denied", "denies", "deny", "acknowledged"})
+BARE_NP = re.compile(r"(?:the|a|an|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?[\w-]+\s*")
 AND_CLAUSE_GAP = re.compile(r"\s*,?\s*(?:and|but|while)\s")
 CLAUSE_AFTER_VERB = re.compile(r"\s+(?:that\s+)?[a-zA-Z]")
 OWNER_LEAD = re.compile(r"[\"”’']?\s*,?\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(['’]s)?\s+")
@@ -1090,6 +1095,8 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             if content is None:
                 continue
             s, e = content
+            if f.verb in CONFIRM_VERBS and BARE_NP.fullmatch(text, s, e):
+                continue  # "confirmed the paper's existence but said ...": a thing confirmed, no words
             kind = "direct" if f.kind == "judge" and QUOTED_WORD.search(text, s, e) else "indirect"
             # A partial quotation inside reported words is the snippet.
             inner = [q for q in real if s <= q.start and q.end <= e + 1 and id(q) not in used]
@@ -1659,7 +1666,8 @@ WORD_COMMA = re.compile(r"(?:[a-z]),\s+(?:[A-Z][\w]*-(?:based|area)\s+)?$")  # "
 SOURCE_OF = re.compile(r"\b" + SOURCE_NOUNS + r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
 PREP_THE_END = re.compile(r"\b(?:between|of|for|with|to|from|by|and)\s+(?:the\s+)?$")
-JOINT_AND = re.compile(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$")
+JOINT_AND = re.compile(r"(?:^|,\s*)(?:[^,]{0,80},\s*)?and\s+(?:[A-Z][\w.]*\s+){0,4}$|"
+                       r"^\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:counterpart|colleague)\s+$")
 AND_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.]*(?:['’]s)?\s+){0,4}")  # "X and Japan's minister Y"
 
 
@@ -1960,7 +1968,7 @@ def _according_speaker(text, vend, se, index: Index, state: Discourse, ss=None, 
         sub = _sentence_subject(text, ss, vs, index, state, None)
         if sub is not None and sub.type in ("organization", "government") and \
                 LOWER_WORD.match(text, sub.end, vs):
-            state.documents[dm.group("doc").lower()] = (sub.name, sub.type)
+            state.documents[(dm.group("doc") or dm.group("own")).lower()] = (sub.name, sub.type)
             return Speaker(sub.name, sub.type, ns, ne)
     if UNOWNED_SOURCE.fullmatch(np):
         return Speaker(None, None, ns, ne, descriptor=np)  # "as per industry estimates": no one named
