@@ -385,6 +385,10 @@ ACTORS_L = [
     ("In May, the US allowed sales of Velmora's (VLMR) H30 accelerator to buyers in Chile.", "Velmora", "organization"),
     ("I last covered Tarnow Lindqvist (NASDAQ:TRNW) in June.", "Tarnow Lindqvist", "organization"),
     ("Peru's mission in Geneva said the levy was lawful.", "Peru's mission in Geneva", "government"),
+    # "the centrist X group": a political group; "<region> governments": a group of governments.
+    ("Tomas Wendt, a Swedish MEP with the centrist Forward Europe group, took a different view.",
+     "Forward Europe", "organization"),
+    ("Asian governments are pressing Tokyo to act.", "Asian governments", "group"),
 ]
 
 
@@ -493,3 +497,4 @@ def test_a_minister_and_his_counterpart_write_jointly():
     assert sorted((s.speaker, s.verb) for s in stmts) == [("Ana Lutz", "wrote"), ("Tomas Reyes", "wrote")]
     stmts, _ = run('Tomas Reyes met the minister and his deputy Ana Lutz wrote that smelters "cannot be left behind."')
     assert [s.speaker for s in stmts] == ["Ana Lutz"]
+

@@ -672,6 +672,8 @@ def past_native_name(text: str, e: int) -> int:
 # A stock ticker after a company's name: "X's (XYZ) chip", "X (NASDAQ:XYZ)", "X (NYSE: XYZ)".
 TICKER_AFTER = re.compile(r"['’]s \([A-Z]{1,5}\)|\s?\((?:NASDAQ|Nasdaq|NYSE|NYSEAMERICAN|LSE|ASX|TSX|TSXV|HKEX|SSE|SZSE|"
                           r"OTC|OTCQX|TSE|KRX|KOSDAQ|SGX|Euronext|XETRA)\s?:\s?[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
+GROUP_WORD_AFTER = re.compile(r" (?:group|caucus|coalition)\b")
+THE_ADJ_BEFORE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?$")
 PART_ASIDE = re.compile(r", for (?:its|his|her|their|our) part,")
 PARTY_PAREN = re.compile(r" \([RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 
@@ -687,6 +689,10 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
         return "organization"  # "X's (XYZ) chip", "X (NASDAQ:XYZ)": a listed company
     before = text[max(0, s - 80):s]
     rx = _rx()
+    # "the centrist X group", "the X caucus": a political group or a company's group.
+    if after[:2] == " g" or after[:2] == " c":
+        if GROUP_WORD_AFTER.match(after) and THE_ADJ_BEFORE.search(before):
+            return "organization"
     # Apposition after the name: ", a Danish maker of ..." or ", the head of ...".
     if after[:1] == ",":
         if AGE.match(after):
