@@ -279,3 +279,47 @@ def test_index_rows_are_in_the_plain_order(mentions):
     rows = [(m.start, m.end, a) for a in actors for m in a.mentions]
     assert [(r[0], r[1], id(r[2])) for r in attribution.Index(actors).rows] == \
         [(r[0], r[1], id(r[2])) for r in sorted(rows, key=lambda r: (r[0], -r[1]))]
+
+
+BEFORE_VERB = st.lists(st.sampled_from(["but", "and", "though", "while", "several", "some", "Some", "many", "Many",
+                                        "most", "a few", "few", "also", "both", "Both", "the two", "sides", "countries",
+                                        "governments", "have", "had", "others", "Others", "in", "inside", "within",
+                                        "Lima", "New York", "U.S.", "still", "company", "cost", ",", " ", "  ", "\n",
+                                        "-", "_", "é", "x"]) | st.text(max_size=3), max_size=14).map(" ".join)
+
+
+@PROPS
+@given(BEFORE_VERB | texts, st.data())
+def test_speaker_guards_let_every_match_through(text, data):
+    """SOME_OF_THEM, BOTH_SIDES and SOME_IN are searched only where `_find_speaker`'s tests of
+    the 40 characters before the verb pass; each match passes them."""
+    text += data.draw(st.sampled_from([" ", "  ", " \n", "", "\n"])) + "said"
+    vs = data.draw(st.just(len(text) - 4) | st.integers(0, len(text)))
+    ss = data.draw(st.integers(0, vs))
+    tail = text[max(ss, vs - 40):vs]
+    last = tail.rstrip()
+    if attribution.SOME_OF_THEM.search(text, max(ss, vs - 24), vs):
+        assert last.endswith(attribution.SOME_OF_THEM_ENDS)
+    if attribution.BOTH_SIDES.search(text, max(ss, vs - 30), vs):
+        assert last.endswith(attribution.BOTH_SIDES_ENDS)
+    if attribution.SOME_IN.search(text, max(ss, vs - 40), vs):
+        assert attribution._may_be_some_in(tail)
+
+
+@PROPS
+@given(STOPS | st.lists(st.sampled_from(sorted(attribution.ABBREVIATIONS) + ["U.S.", "U.K", "A.", "x", "Mr", "mr",
+                                                                             "é", "_", "2", "-", " ", ".", "Sept"]),
+                        max_size=12).map("".join) | texts, st.data())
+def test_abbreviation_test_lets_every_match_through(text, data):
+    stops = [i for i, ch in enumerate(text) if ch == "."]
+    if not stops:
+        return
+    i = data.draw(st.sampled_from(stops))
+    s = data.draw(st.integers(0, i))
+    if attribution.ABBREV_END.search(text, max(s, i - 8), i + 1):
+        assert attribution._may_be_abbreviation(text, i)
+
+
+def test_abbreviations_are_rebuilt_from_the_pattern():
+    assert {"Mr", "Mrs", "Sept", "vs", "Bhd"} <= attribution.ABBREVIATIONS
+    assert all(w.isalpha() for w in attribution.ABBREVIATIONS)

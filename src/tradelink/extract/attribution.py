@@ -399,10 +399,7 @@ class Index:
     """Actor mentions by position."""
 
     def __init__(self, actors: list[Actor]):
-        rows = []
-        for a in actors:
-            for m in a.mentions:
-                rows.append((m.start, m.end, a))
+        rows = [(m.start, m.end, a) for a in actors for m in a.mentions]
         # By start, the longer first, else in the order given: two stable sorts on C keys
         # (the later sort decides; reverse=True keeps equal keys' order).
         rows.sort(key=_END, reverse=True)
@@ -471,6 +468,18 @@ ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen
                         r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.)$")
 
 
+ABBREVIATIONS = frozenset(ABBREV_END.pattern.split("(?:")[3].split(")")[0].split("|"))  # ABBREV_END's words
+
+
+def _may_be_abbreviation(text: str, i: int) -> bool:
+    """Can ABBREV_END match before the stop at *i*? The letters before it (at most 9 read)
+    are one of its words or, in "U.S.", one capital after a stop."""
+    k = i
+    while k > i - 9 and k and text[k - 1].isalpha():
+        k -= 1
+    return text[k:i] in ABBREVIATIONS or k == i - 1 and text[k] < "[" and text[k - 1:k] == "."
+
+
 def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a quotation never straddles two of them,
     except when the attribution splits it."""
@@ -491,7 +500,7 @@ def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int,
             out.append((cur, qe))
             cur = qe + 1
             continue
-        if text[i] == "." and ABBREV_END.search(text, max(s, i - 8), i + 1):
+        if text[i] == "." and _may_be_abbreviation(text, i) and ABBREV_END.search(text, max(s, i - 8), i + 1):
             continue
         out.append((cur, i + 1))
         cur = i + 2
@@ -1289,14 +1298,18 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
             f.speaker = sp
             f.inverted = True
             return
-    qm = SOME_OF_THEM.search(text, max(ss, f.vstart - 24), f.vstart)
+    # The three patterns below end at the verb; each is searched only when the words before
+    # it can hold a match (a look-behind tried at every place costs more than these tests).
+    tail = text[max(ss, f.vstart - 40):f.vstart]
+    last = tail.rstrip()
+    qm = SOME_OF_THEM.search(text, max(ss, f.vstart - 24), f.vstart) if last.endswith(SOME_OF_THEM_ENDS) else None
     if qm is not None:
         # "Makers outside X expect ..., but several said ...": some of the group just named.
         groups = [r for r in index.within(ss, qm.start()) if r[2].type == "group"]
         if groups:
             f.speaker = Speaker(groups[-1][2].name, "group", qm.start(1), qm.end(1), descriptor=qm.group(1))
             return
-    bm = BOTH_SIDES.search(text, max(ss, f.vstart - 30), f.vstart)
+    bm = BOTH_SIDES.search(text, max(ss, f.vstart - 30), f.vstart) if last.endswith(BOTH_SIDES_ENDS) else None
     if bm is not None:
         # "At the Peru-Chile talks, both sides confirmed that ...": each country speaks.
         lx = entities.lexicon()
@@ -1307,7 +1320,7 @@ def _find_speaker(text, ss, se, f: Frame, prev: Frame | None, index: Index, stat
                 f.speaker = Speaker(a, "government", bm.start(1), bm.end(1), descriptor=bm.group(1),
                                     joint=[(b, "government")])
                 return
-    im = SOME_IN.search(text, max(ss, f.vstart - 40), f.vstart)
+    im = SOME_IN.search(text, max(ss, f.vstart - 40), f.vstart) if _may_be_some_in(tail) else None
     if im is not None and (row := index.at(im.start(2))) is not None and row[2].type == "government" and \
             row[1] == im.end(2):
         # "Some in Lima argue that ...": people in a place, a group named where it speaks.
@@ -1345,6 +1358,15 @@ COUNTRY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w.]*)[-–]([A-Z][\w.]*)(?![\w-])|
 SOME_IN = re.compile(r"(?<![\w-])([Ss]ome|[Mm]any|[Oo]thers|[Mm]ost) (?:in|inside|within) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)"
                      r" (?:also |still )?$")
 SOME_OF_THEM = re.compile(r"(?:,\s*|\s)(?:but|and|though|while)\s+(several|some|many|most|a few)\s+(?:also\s+)?$")
+# The words each of SOME_OF_THEM's and BOTH_SIDES' matches ends with, before its last spaces.
+SOME_OF_THEM_ENDS = ("several", "some", "many", "most", "few", "also")
+BOTH_SIDES_ENDS = ("sides", "countries", "governments", "also", "have", "had")
+
+
+def _may_be_some_in(s: str) -> bool:
+    """Can SOME_IN match in *s*? Each match holds one of its first words' endings, a space
+    and a word that starts "in" or "within"."""
+    return (" in" in s or " within" in s) and ("ome " in s or "any " in s or "thers " in s or "ost " in s)
 
 
 @functools.cache
@@ -1717,7 +1739,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     for rx, after in SUBJECT_SCANS:
         if rx is SPOKES and "spokes" not in lowered and "representative" not in lowered:
             continue
-        if rx is ANON and not any(w in lowered for w in ANON_WORDS):  # ANON_WORD.search(lowered) is None
+        if rx is ANON and ANON_WORD.search(lowered) is None:  # no word of ANON_WORDS in it
             continue
         for m in rx.finditer(text, ws, min(se, vs + after)) if rx is not ANON else \
                 _tried_at(ANON, ANON_FIRST, text, ws, vs, min(se, vs + after)):
@@ -1886,10 +1908,15 @@ def GAP_ADVERBS_STRIP(gap: str) -> str:
     end = gap.rstrip()[-1:]
     if not (end.isalnum() or end == "_"):  # every adverb ends in a word character
         return gap if end else ""
-    prev = None
-    while prev != gap:
-        prev = gap
-        gap = TRAILING_ADVERB.sub("", gap)
+    while True:
+        # A match ends the gap and holds at most four words (TRAILING_ADVERB's phrases have
+        # at most three spaces), so it starts at the spaces before the fourth word from the
+        # end or later: the search starts there, not at every character.
+        head = gap.rsplit(None, 4)
+        m = TRAILING_ADVERB.search(gap, len(head[0]) if len(head) == 5 else 0)
+        if m is None:
+            break
+        gap = gap[:m.start()]
     return gap if gap.strip() else ""
 
 
