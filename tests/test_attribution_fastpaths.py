@@ -323,3 +323,20 @@ def test_abbreviation_test_lets_every_match_through(text, data):
 def test_abbreviations_are_rebuilt_from_the_pattern():
     assert {"Mr", "Mrs", "Sept", "vs", "Bhd"} <= attribution.ABBREVIATIONS
     assert all(w.isalpha() for w in attribution.ABBREVIATIONS)
+
+
+@PROPS
+@given(STOPS | texts, st.data())
+def test_sentence_ends_of_the_whole_text_are_the_scan(text, data):
+    """`sentences` reads the stops found once in the whole text: the ones the scan of its span finds."""
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    assert attribution.text_ends(text).within(s, e) == attribution._sentence_ends(text, s, e)
+
+
+@PROPS
+@given(texts, st.integers(-1, 5))
+def test_words_counted_up_to_a_bound(text, upto):
+    q = attribution.Quote(0, len(text), 0, len(text))
+    n = len(text.split())
+    assert q.words(text, upto) == (n if upto < 0 else min(n, upto + 1))

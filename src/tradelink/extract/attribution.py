@@ -47,8 +47,9 @@ class Quote:
     close: int  # position after the closing mark (or the paragraph end)
     closed: bool = True
 
-    def words(self, text: str) -> int:
-        return len(text[self.start:self.end].split())
+    def words(self, text: str, upto: int = -1) -> int:
+        """How many words it holds; with *upto*, counted up to ``upto + 1`` at most."""
+        return len(text[self.start:self.end].split(None, upto))
 
 
 MARKS = re.compile(r"[“”\"‘’']")
@@ -480,14 +481,15 @@ def _may_be_abbreviation(text: str, i: int) -> bool:
     return text[k:i] in ABBREVIATIONS or k == i - 1 and text[k] < "[" and text[k - 1:k] == "."
 
 
-def sentences(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+def sentences(text: str, s: int, e: int, quotes: list[Quote], ends: Ends | None = None) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a quotation never straddles two of them,
-    except when the attribution splits it."""
+    except when the attribution splits it. *ends*: `text_ends(text)`, found once for
+    every paragraph of a text."""
     out, cur = [], s
     # Candidate ends: a full stop, question or exclamation mark before a space
     # and a capital or an opening mark; or a quotation that ends with one.
     qi, inside = 0, [(q.open, q.close) for q in quotes]
-    for i, m_end in _sentence_ends(text, s, e):
+    for i, m_end in _sentence_ends(text, s, e) if ends is None else ends.within(s, e):
         while qi < len(inside) and inside[qi][1] <= i:
             qi += 1
         if qi < len(inside) and inside[qi][0] <= i < inside[qi][1]:
@@ -529,6 +531,27 @@ def _sentence_ends(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+class Ends(NamedTuple):
+    """SENT_END's matches in a whole text, as (start, end), and their starts."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+
+    def within(self, s: int, e: int) -> list[tuple[int, int]]:
+        """``_sentence_ends(text, s, e)``: the matches that start at ``s`` or later and whose
+        look-ahead reads a character before ``e``. A match holds one stop, at its start, and
+        no other (marks and a space), so none starts inside another: scanning from ``s``
+        finds the same ones."""
+        i = bisect.bisect_left(self.starts, s)
+        j = bisect.bisect_left(self.starts, e, i)
+        return [m for m in self.spans[i:j] if m[1] < e]
+
+
+def text_ends(text: str) -> Ends:
+    spans = _sentence_ends(text, 0, len(text))
+    return Ends(spans, [m[0] for m in spans])
+
+
 # --- the stage -----------------------------------------------------------------------
 
 
@@ -544,6 +567,7 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     medium_near: str | None = None
     spoken = any(w in text for w in SPOKE_WORDS)  # most articles have none
     marks = _marks(text, 0, len(text))  # the quotation marks of every paragraph
+    ends = text_ends(text)  # and the places where their sentences may end
     turn: str | None = None  # the speaker of the transcript turn just read, while it may run on
     joined: set[int] = set()  # quotation paragraphs read with the "X said:" paragraph before them
     answers = any(b.kind == "qa" and text[b.start] == "A" for b in doc.blocks)  # a Q&A transcript
@@ -630,11 +654,11 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
         quotes = find_quotes(text, bs, be, marks)
         opens = [q.open for q in quotes]  # in order: the sentences' quotes by bisection
         stmts_in_block: list[Said] = []
-        for ss, se in _bounded(text, sentences(text, bs, be, quotes)):
+        for ss, se in _bounded(text, sentences(text, bs, be, quotes, ends)):
             squotes = quotes[bisect.bisect_left(opens, ss):bisect.bisect_left(opens, se)]
             new = _sentence(text, ss, se, squotes, index, state, actors, times, block)
             if not new and squotes and not stmts_in_block and prev_block_direct is not None and \
-                    text[ss] in "“\"‘'" and squotes[0].open == ss and squotes[0].words(text) > 3:
+                    text[ss] in "“\"‘'" and squotes[0].open == ss and squotes[0].words(text, 3) > 3:
                 # A quotation that continues the previous paragraph's speaker.
                 p = prev_block_direct
                 q = squotes[0]
@@ -923,7 +947,7 @@ OWNER_LEAD = re.compile(r"[\"”’']?\s*,?\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)([
 
 def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, times, block) -> list[Said]:
     c = cues()
-    real = [q for q in quotes if q.words(text) > 3 or _speech_before(text, q, ss) or _opens_with(text, q, ss)]
+    real = [q for q in quotes if q.words(text, 3) > 3 or _speech_before(text, q, ss) or _opens_with(text, q, ss)]
     masked = _masked(text, ss, se, real) if real else text[ss:se]
     verbs = _verbs(c, masked)
     # With no quotation, a sentence needs a verb that stands in the text itself. The masked
@@ -2148,11 +2172,11 @@ def _content(text, ss, se, f: Frame, nxt: Frame | None, frames, masked) -> tuple
         if f.verb in ADD_VERBS and ADDED_TO_LIST.match(text, k, end):
             return None  # "added two firms to its entity list": a thing added, no words
         got = _trim(text, k, end)
-        if got is None and f.kind == "say" and text[k:end].strip(" .") and len(text[k:end].split()) <= 3:
+        if got is None and f.kind == "say" and text[k:end].strip(" .") and len(text[k:end].split(None, 3)) <= 3:
             return _trim(text, f.vstart, end)
         if got is not None and NO_WORDS.match(text[got[0]:got[1]]):
             return None
-        if got is not None and len(text[got[0]:got[1]].split()) <= 2 and f.kind == "say":
+        if got is not None and len(text[got[0]:got[1]].split(None, 2)) <= 2 and f.kind == "say":
             return f.vstart, got[1]
         return got
     if f.inverted:
@@ -2182,7 +2206,7 @@ def _trim(text, s, e) -> tuple[int, int] | None:
         if not m:
             break
         e = s + m.start()
-    if e - s < 3 or len(text[s:e].split()) < 2:
+    if e - s < 3 or len(text[s:e].split(None, 1)) < 2:  # fewer than two words (split no further)
         return None
     # A quotation closed where the words end keeps its closing mark ('has "broadly held"').
     close = text[e:e + 1]
@@ -2247,7 +2271,7 @@ def _update_subjects(text, ss, se, index: Index, state: Discourse, new: list[Sai
         pre = text[ss:s]
         if a.type == "person" and "," in pre:
             pre = pre[OPENER.match(pre).end():]  # "Back in Kuantan, fisherman X, 54, watched ..."
-        if not _ends_with_preposition(pre) and len(pre.split()) <= 3:
+        if len(pre.split(None, 3)) <= 3 and not _ends_with_preposition(pre):
             if a.type == "person":
                 state.person(a.name)
             elif a.type in ("organization", "government"):
