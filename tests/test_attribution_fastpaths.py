@@ -254,7 +254,18 @@ def _until_past(matches, vs):
 
 ANON_TEXTS = st.lists(st.sampled_from(["a", "An", "one", "Two", "the", "several", "official", "officials", "people",
                                        "Sources", "familiar", "with", "the matter", "said", "told", "who", "at",
-                                       "in", "Acme", ",", ".", " ", "-", "_", "é", "’", "\n"]), max_size=25).map(" ".join)
+                                       "in", "Acme", ",", ".", " ", "-", "_", "é", "’", "\n", "Staff", "staff", "of",
+                                       "surnamed"]), max_size=25).map(" ".join)
+
+
+def test_anon_first_takes_every_first_word_of_anon():
+    """ANON_FIRST lists ANON's first words; each of ANON's literal starts (its first word and
+    what may follow) begins with one of them, and a space follows each in every match."""
+    from tradelink.extract import fastre
+
+    for p in fastre.prefixes(attribution.ANON.pattern, 0, 12):
+        word = re.match(r"[A-Za-z]*", p).group()
+        assert word and attribution.ANON_FIRST.match(" " + word + " ", 1), p
 
 
 @PROPS
@@ -340,3 +351,30 @@ def test_words_counted_up_to_a_bound(text, upto):
     q = attribution.Quote(0, len(text), 0, len(text))
     n = len(text.split())
     assert q.words(text, upto) == (n if upto < 0 else min(n, upto + 1))
+
+
+@PROPS
+@given(word_start_texts | texts, st.data())
+def test_subject_word_is_descriptor_and_pronoun(text, data):
+    """One scan of SUBJECT_WORD finds, before the verb, what DESCRIPTOR's and PRONOUN's scans find."""
+    ws = data.draw(st.integers(0, len(text)))
+    vs = data.draw(st.integers(ws, len(text)))
+    se = data.draw(st.integers(vs, len(text)))
+    got = []
+    for m in attribution.SUBJECT_WORD.finditer(text, ws, min(se, vs + 24)):
+        if m.end() > vs:
+            break
+        got.append((m.span(), m.group(), "pronoun" if m.group("pronoun") is not None else m.group("noun")))
+    want = [(span, g, "pronoun") for span, g in _until_past_groups(attribution.PRONOUN.finditer(text, ws, min(se, vs + 8)), vs)]
+    want += [(span, g, attribution.DESCRIPTOR.match(g).group("noun"))
+             for span, g in _until_past_groups(attribution.DESCRIPTOR.finditer(text, ws, min(se, vs + 24)), vs)]
+    assert got == sorted(want)
+
+
+def _until_past_groups(matches, vs):
+    out = []
+    for m in matches:
+        if m.end() > vs:
+            break
+        out.append((m.span(), m.group()))
+    return out

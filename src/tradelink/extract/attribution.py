@@ -1725,10 +1725,20 @@ AND_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.]*(?:['’]s)?\s+){0,4}")  # "X and
 # spaces after its "the" or "its", and when those spaces run past the verb, a match ends
 # past it and no later start before the verb is left to try. So a shorter scan finds the
 # same matches before the verb.
-SUBJECT_SCANS = ((SPOKES, 120), (ANON, 120), (DESCRIPTOR, 24), (PRONOUN, 8))
-# Where ANON may start: one of the first letters of its words, after no word character or
+#
+# DESCRIPTOR and PRONOUN are read in one scan, SUBJECT_WORD: either matches at a place where
+# the other cannot, and neither starts inside the other's match ("the", "its" and the nouns
+# are no pronouns), so its matches are theirs, in order; a pronoun it finds before the verb
+# reads no further than the verb. The group "pronoun" tells which it is.
+SUBJECT_SCANS = ((SPOKES, 120), (ANON, 120), (None, 24))
+_AFTER_FIRST = r"(?<![\w-].)"
+SUBJECT_WORD = re.compile(r"[HhSsIiTtOo]" + _AFTER_FIRST + r"(?:(?P<pronoun>" + PRONOUN.pattern.split(_AFTER_FIRST, 1)[1]
+                          + r")|" + DESCRIPTOR.pattern.split(_AFTER_FIRST, 1)[1] + r")")
+# Where ANON may start: one of its first words and a space, after no word character or
 # hyphen. ANON itself starts with a look-behind, which `re` tries at every character.
-ANON_FIRST = re.compile(r"[AaOoTtFfSsPpEeDdBb](?<![\w-].)")
+ANON_FIRST = re.compile(r"[AaOoTtFfSsPpEeDdBb](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Oo])(?:ne|fficials)|"
+                        r"(?<=[Tt])(?:wo|hree|he|raders)|(?<=[Ff])(?:our|ive)|(?<=[Ss])(?:everal|ources|taff)|"
+                        r"(?<=[Pp])eople|(?<=[Ee])xecutives|(?<=[Dd])iplomats|(?<=[Bb])ankers)\s")
 
 
 def _tried_at(rx: re.Pattern[str], first: re.Pattern[str], text: str, pos: int, vs: int, endpos: int):
@@ -1765,13 +1775,15 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
             continue
         if rx is ANON and ANON_WORD.search(lowered) is None:  # no word of ANON_WORDS in it
             continue
-        for m in rx.finditer(text, ws, min(se, vs + after)) if rx is not ANON else \
+        for m in rx.finditer(text, ws, min(se, vs + after)) if rx is SPOKES else \
+                SUBJECT_WORD.finditer(text, ws, min(se, vs + after)) if rx is None else \
                 _tried_at(ANON, ANON_FIRST, text, ws, vs, min(se, vs + after)):
             if m.end() > vs:
                 break
             if masked[m.start() - ss:m.start() - ss + 1] == "_":
                 continue
-            sp = _resolve(m, rx, text, index, state, m.start())
+            sp = _resolve(m, rx or (DESCRIPTOR if m.group("pronoun") is None else PRONOUN), text, index, state,
+                          m.start())
             if sp is not None:
                 cands.append((sp.name, sp.type, sp.start, sp.end, sp.descriptor))
     if state.documents:
