@@ -262,3 +262,23 @@ def test_list_and_tail_heads_never_hide_a_match(line):
         assert segment_module._may_start(low, segment_module._LIST_HEADS)
     if tails.match(line):
         assert segment_module._may_start(low, segment_module._TAIL_HEADS)
+
+
+@PROPS
+@given(st.lists(st.tuples(lines, st.sampled_from(["", " ", "  ", "\t", "\xa0"]), st.sampled_from(["", " ", "\t"])),
+                max_size=6))
+def test_one_furniture_scan_of_the_article_is_a_scan_per_line(rows):
+    """segment's one scan of the article for the floating furniture patterns finds a match
+    in the lines where `finditer` of the line alone (stripped) finds one."""
+    (_, floating), _, _ = segment_module.furniture_patterns()
+    text = "\n".join(lead + line + trail for line, lead, trail in rows)
+    spans, expected = [], set()
+    pos = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            s = pos + len(raw) - len(raw.lstrip())
+            if next(floating.finditer(raw.strip()), None) is not None:
+                expected.add(len(spans))
+            spans.append((s, s + len(raw.strip())))
+        pos += len(raw) + 1
+    assert {i for i, _ in floating.in_spans(text, spans)} == expected

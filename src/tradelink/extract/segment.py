@@ -280,16 +280,18 @@ def is_furniture(line: str) -> bool:
     return _is_furniture(line, lowered(line))
 
 
-def _is_furniture(line: str, low: str | None, needles: tuple[str, ...] | None = None) -> bool:
-    """`is_furniture`, given *line* `lowered` (None where it cannot be) and the floating
-    patterns' needles present in the article (None: all)."""
+def _is_furniture(line: str, low: str | None, floats: bool | None = None) -> bool:
+    """`is_furniture`, given *line* `lowered` (None where it cannot be) and whether a
+    floating pattern matches in it (None: look)."""
     (anchored, floating), heads, tails = furniture_patterns()
     if len(line) > MAX_FURNITURE_LINE:
         return False
     if anchored is not None and _may_start(low, _ANCHORED_HEADS) and anchored.match(line):
         return True
-    if floating is not None and floating.may_match(line, low, needles) \
-            and next(floating.finditer(line), None) is not None:
+    if floats is None:
+        floats = floating is not None and floating.may_match(line, low) \
+            and next(floating.finditer(line), None) is not None
+    if floats:
         return True
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
@@ -420,10 +422,16 @@ def segment(text: str) -> Doc:
     low_text = lowered(text)  # lowered lines are slices of it (None: lower each line alone)
     stops = stops_of(text)  # for split_sentences: one per document
     (_, floating), _, _ = furniture_patterns()
-    needles = floating.present_needles(text, low_text) if floating is not None and low_text is not None else None
+    spans = []  # each line's span, without its leading and trailing spaces
+    for start, line, stripped in nonblank:
+        s = start + len(line) - len(line.lstrip())
+        spans.append((s, s + len(stripped)))
+    # The lines a floating furniture pattern matches in, from one scan of the article:
+    # `floating.finditer` of each line alone finds the same (a line is set off by spaces,
+    # which the patterns' ``\b`` reads as it reads a string's ends).
+    floats = {i for i, _ in floating.in_spans(text, spans)} if floating is not None else set()
     for idx, (start, line, stripped) in enumerate(nonblank):
-        lead = len(line) - len(line.lstrip())
-        s, e = start + lead, start + lead + len(stripped)
+        s, e = spans[idx]
         next_line = nonblank[idx + 1][2] if idx + 1 < len(nonblank) else None
         if in_tail:
             blocks.append(Block("furniture", s, e, section))
@@ -465,7 +473,7 @@ def segment(text: str) -> Doc:
         if stripped.startswith("From ") and POST_CREDIT.match(stripped):
             blocks.append(Block("furniture", s, e, section))  # a live blog post's credit
             continue
-        if idx in menu or (known is None and _is_furniture(stripped, low_line, needles)):
+        if idx in menu or (known is None and _is_furniture(stripped, low_line, idx in floats)):
             if not seen_prose and len(blocks) == 1 and blocks[0].kind == "title" and BREADCRUMB.search(stripped):
                 # The site's name above its breadcrumb ("Ministry of X", "Home > Press Room"):
                 # page furniture; the headline comes after.
