@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tradelink.extract import links, policies
-from tradelink.extract.fastre import Vocabulary, lowered
+from tradelink.extract.fastre import Vocabulary, _Shared, lowered
 
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,3 +83,39 @@ def test_lowered_takes_letters_that_fold_plainly():
     assert lowered("Brockström Čapek") == "brockström čapek"
     for odd in ("ſ", "ı", "İ", "Σ", "\u212a", "µ"):  # U+212A: the Kelvin sign
         assert lowered(f"a{odd}b") is None
+
+
+# Shared vocabularies: one trigger scan of an article's lowered text serves them all.
+SHARED_CASED = Vocabulary([("a", r"King"), ("b", r"(?:rare )?Earths?"), ("c", r"\d+ tonnes"), ("d", r"ban(?:s|ned)?")],
+                          after=r"(?![\w])", shared=True)
+ARTICLE_WORDS = WORDS + ["May", "may", "MAY", "March 3, 2026", "in 2027", "last week", "Monday", "2026-03-03",
+                         "sign up for", "Cookie Policy", "3 min read", "gallium", "rare earth magnets", "AI chips"]
+article_texts = st.lists(st.sampled_from(ARTICLE_WORDS) | st.text(max_size=5), max_size=40).map(" ".join) \
+    | st.lists(st.sampled_from(ARTICLE_WORDS), max_size=40).map("".join)
+
+
+def _shared() -> list[Vocabulary]:
+    from tradelink.extract import commodities, timex
+    from tradelink.extract.segment import furniture_patterns
+    (_, floating), _, _ = furniture_patterns()
+    article = [policies._cue_regex()[0], links._cue_regex()[0], commodities._term_regex(), timex._pattern(), floating]
+    assert all(voc._shared is not None for voc in article + [SHARED_CASED])
+    return list(_Shared.members)
+
+
+@PROPS
+@given(article_texts, st.data())
+def test_one_shared_scan_finds_what_each_vocabulary_finds_alone(text, data):
+    """Each shared vocabulary finds in an article (a text `lowered` has seen) what its own
+    folding search finds, in any bounds and in any spans."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    members = _shared()
+    if lowered(text) is not None:
+        assert _Shared.word_starts(text) is not None
+    for voc in members:
+        assert _spans(voc.finditer(text, start, end)) == _spans(voc._finditer(text, start, end))
+        assert [(i, m.span(), m.lastgroup) for i, m in voc.in_spans(text, spans)] == \
+            [(i, m.span(), m.lastgroup) for i, (s, e) in enumerate(spans) for m in voc._finditer(text, s, e)]

@@ -50,7 +50,7 @@ def _term_regex() -> re.Pattern[str]:
         for t in e["terms"]:
             alts.append((core_length(t), f"c{i}_{len(alts)}", f"{mod}(?:{t})"))
     alts.sort(key=lambda a: -a[0])
-    return Vocabulary([(g, p) for _, g, p in alts], re.IGNORECASE, after=r"(?![\w])")
+    return Vocabulary([(g, p) for _, g, p in alts], re.IGNORECASE, after=r"(?![\w])", shared=True)
 
 
 @functools.cache

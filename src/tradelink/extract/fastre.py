@@ -15,6 +15,7 @@ are tried in vain.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -228,14 +229,80 @@ def _word_starts(text: str, matches) -> list[int]:
     return [m.end() for m in matches if (d := text[m.start()]) < "\x80" or not (d.isalnum() or d == "_")]
 
 
+class _Shared:
+    """The vocabularies that scan whole articles (``Vocabulary(shared=True)``), and one
+    trigger scan of an article's `lowered` text that finds every one's word starts.
+
+    The scan's regex is the trie of all their trigger prefixes (lowered), with the prefix
+    it read captured: the trie reads the longest prefix along the text, and the members
+    whose own prefixes end on the way are the ones that may match there (``tags``). A
+    case-sensitive member gets the places where its prefix matches in any case, more than
+    its own scan gives: a place where nothing can match is tried in vain, no more."""
+
+    members: list[Vocabulary] = []
+    scan: tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[int, ...]]] | None = None
+    starts: dict[int, tuple[str, int, list[list[int]]]] = {}  # id -> (text, members, starts): last few
+
+    @classmethod
+    def join(cls, v: Vocabulary, prefixes: set[str]) -> int:
+        cls.members.append(v)
+        v._shared_prefixes = {p.lower() for p in prefixes}
+        cls.scan = None
+        return len(cls.members) - 1
+
+    @classmethod
+    def _build(cls):
+        owners: dict[str, list[int]] = {}
+        for i, v in enumerate(cls.members):
+            for p in v._shared_prefixes:
+                owners.setdefault(p, []).append(i)
+        tags = {t: tuple(sorted({i for k in range(1, len(t) + 1) for i in owners.get(t[:k], ())}))
+                for t in owners}
+        body = _trie_regex(set(owners))
+        cls.scan = (re.compile(f"({body})"), re.compile(f"{_DELIM}(?=({body}))"), tags)
+        return cls.scan
+
+    @classmethod
+    def word_starts(cls, text: str) -> list[list[int]] | None:
+        """Each member's trigger starts over all of *text*, when *text* was `lowered` (an
+        article: segment lowers each), else None."""
+        hit = cls.starts.get(id(text))
+        if hit is not None and hit[0] is text and hit[1] == len(cls.members):
+            return hit[2]
+        known = _LOWERED.get(id(text))
+        if known is None or known[0] is not text or known[1] is None:
+            return None
+        low = known[1]
+        first, rest, tags = cls.scan or cls._build()
+        out: list[list[int]] = [[] for _ in cls.members]
+        m = first.match(low)
+        if m is not None:
+            for i in tags[m.group(1)]:
+                out[i].append(0)
+        plain = low.isascii()
+        for m in rest.finditer(low):
+            at = m.end()
+            if not plain and (d := low[at - 1]) >= "\x80" and (d.isalnum() or d == "_"):
+                continue  # a non-ASCII letter, no word start (see `_word_starts`)
+            for i in tags[m.group(1)]:
+                out[i].append(at)
+        if len(cls.starts) >= 4:
+            del cls.starts[next(iter(cls.starts))]
+        cls.starts[id(text)] = (text, len(cls.members), out)
+        return out
+
+
 class Vocabulary:
     """A compiled alternation of ``(group_name, pattern)`` pairs, scanned by prefix dispatch.
 
     ``before`` is a lookbehind every match must satisfy (e.g. a word boundary);
-    ``after`` a lookahead appended to every alternative."""
+    ``after`` a lookahead appended to every alternative. A ``shared`` vocabulary scans
+    whole articles: one trigger scan of an article serves every shared one (`_Shared`)."""
+
+    _shared_prefixes: set[str]
 
     def __init__(self, alternatives: list[tuple[str | None, str]], flags: int = 0,
-                 before: str = WORD_START, after: str = r"(?![\w-])"):
+                 before: str = WORD_START, after: str = r"(?![\w-])", shared: bool = False):
         self.flags = flags
         self.fold = bool(flags & re.IGNORECASE)
         self.alts = alternatives
@@ -275,6 +342,10 @@ class Vocabulary:
             body = _trie_regex(starts)
             self._plain = (re.compile(body, flags), re.compile(f"{_DELIM}(?={body})", flags))
         self._ascii = bool(flags & re.ASCII)  # then `_DELIM` is ``[^\w-]`` exactly
+        self._shared: int | None = None  # index among `_Shared.members`
+        if shared and (self._lowered or self._plain) is not None and not self._ascii \
+                and all(p.isascii() for p in starts):
+            self._shared = _Shared.join(self, starts)
         self.after = after
         self._cache: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._by_head: dict[str, re.Pattern[str] | None] = {}  # grows with the distinct 4-char heads seen
@@ -340,7 +411,11 @@ class Vocabulary:
 
     def _starts(self, text: str, start: int, end: int) -> list[int] | None:
         """Every offset in [start, end) where the trigger matches, from one scan of the
-        lower-cased text; ``None`` where that scan could differ (see ``__init__``)."""
+        lower-cased text; ``None`` where that scan could differ (see ``__init__``). A
+        shared vocabulary's may be more (see `_Shared`): a match is tried there in vain."""
+        if self._shared is not None and (every := _Shared.word_starts(text)) is not None:
+            mine = every[self._shared]  # over all of the text: the ones in [start, end)
+            return mine[bisect.bisect_left(mine, start):bisect.bisect_left(mine, end)]
         lo = max(start - 1, 0)  # the character before *start* decides a word start there
         if self._plain is not None:
             first, rest = self._plain

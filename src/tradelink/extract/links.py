@@ -49,7 +49,7 @@ def _cue_regex() -> tuple[Vocabulary, dict[str, dict]]:
             groups[g] = rule
             alts.append((core_length(cue), g, cue))
     alts.sort(key=lambda a: -a[0])
-    return Vocabulary([(g, c) for _, g, c in alts], re.IGNORECASE), groups
+    return Vocabulary([(g, c) for _, g, c in alts], re.IGNORECASE, shared=True), groups
 
 
 def _words(key: str, sub: str) -> re.Pattern[str]:

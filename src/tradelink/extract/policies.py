@@ -54,7 +54,7 @@ def _cue_regex() -> tuple[Vocabulary, dict[str, tuple[str, bool]]]:
             groups[g] = (k["kind"], False)
             alts.append((core_length(t), g, t))
     alts.sort(key=lambda a: -a[0])
-    return Vocabulary([(g, t) for _, g, t in alts], re.IGNORECASE), groups
+    return Vocabulary([(g, t) for _, g, t in alts], re.IGNORECASE, shared=True), groups
 
 
 @functools.cache

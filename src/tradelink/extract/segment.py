@@ -206,7 +206,7 @@ def _compile_furniture():
     # Anchored patterns are tried at the line start only; the rest are scanned by prefix.
     anchored = [p for p in line_patterns if p.startswith("^")]
     floating = [p for p in line_patterns if not p.startswith("^")]
-    lines = (join(anchored), Vocabulary([(None, p) for p in floating], re.IGNORECASE, after="")
+    lines = (join(anchored), Vocabulary([(None, p) for p in floating], re.IGNORECASE, after="", shared=True)
              if floating else None)
     # How an anchored pattern's match can start (lowered), for a quick test before the regex.
     global _ANCHORED_HEADS, _LIST_HEADS, _TAIL_HEADS

@@ -69,7 +69,7 @@ def _pattern() -> Vocabulary:
         # in 2027
         rf"(?P<year>\b(?:in|since|until|by|before|after|from|during|through) (?P<y_year>{year})\b)",
     ]
-    return Vocabulary([(None, p) for p in parts], before=r"(?<![\w-])", after="")
+    return Vocabulary([(None, p) for p in parts], before=r"(?<![\w-])", after="", shared=True)
 
 
 def _day(s: str) -> int:
