@@ -498,3 +498,23 @@ def test_a_minister_and_his_counterpart_write_jointly():
     stmts, _ = run('Tomas Reyes met the minister and his deputy Ana Lutz wrote that smelters "cannot be left behind."')
     assert [s.speaker for s in stmts] == ["Ana Lutz"]
 
+
+
+def test_a_passive_report_names_its_agent():
+    stmts, _ = run('One buyer at a Lima cable maker told me his firm had been warned by a Peruvian official that the '
+                   'permits "are reviewed as a bundle."')
+    assert [(s.speaker_descriptor, s.verb, s.kind, s.text) for s in stmts] == [
+        ("One buyer at a Lima cable maker", "told", "indirect", "his firm had been warned by a Peruvian official"),
+        ("a Peruvian official", "warned", "direct", "are reviewed as a bundle."),
+    ]
+    stmts, _ = run("Buyers were told by customs officials that the permits would be reviewed.")
+    assert [(s.speaker, s.text) for s in stmts] == [("Customs officials", "the permits would be reviewed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm was warned by the weather service about the storm.",  # no "that": no words
+    "The firm was told by rivals it had to leave.",  # no "that" after the agent
+])
+def test_no_passive_report_without_that(text):
+    stmts, _ = run(text)
+    assert not [s for s in stmts if s.verb in ("warned", "told")], shown(stmts)

@@ -347,6 +347,7 @@ class Frame:
     quote: Quote | None = None
     content: tuple[int, int] | None = None
     medium: str | None = None  # an outlet that "quoted X as saying"
+    passive: bool = False  # "had been warned by X that": X's words, even inside another's report
 
 
 class Discourse:
@@ -971,6 +972,14 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
             continue
         if word in NOUNISH and NOUN_BEFORE.search(text[max(ss, vs - 40):vs]):
             continue
+        if word in PASSIVE_VERBS and text[vs - 1:vs] == " " and text.startswith(" by ", ve) and \
+                PASSIVE_BEFORE.search(text, max(ss, vs - 16), vs) and (bm := BY_AGENT_THAT.match(text, ve, se)) and \
+                (sp := _np_at(text, bm.start("np"), bm.end("np"), index, state)) is not None:
+            # "had been warned by a US official that ...": the agent speaks; the words before
+            # (another verb's) run to the agent's end.
+            frames.append(Frame(vs, bm.end("np"), word, kind, speaker=Speaker(
+                sp.name, sp.type, bm.end("np"), bm.end("np"), descriptor=sp.descriptor), passive=True))
+            continue
         if word == "saying" and AS_BEFORE.search(text, max(ss, vs - 4), vs):
             f = _quoted_as_saying(text, ss, vs, ve, index, state)
             if f is not None:
@@ -1079,7 +1088,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if p is not None and not closing and p.kind in ("say", "fear") and not p.inverted and f.speaker.start >= p.vend and \
                 not LEADS_BACK.match(text, p.vend, se) and \
                 f.speaker is not p.speaker and not CLAUSE_BREAK.search(text, p.vend, f.speaker.start) and \
-                not any(p.vend <= q.open < f.vstart for q in real) and f.medium is None:
+                not any(p.vend <= q.open < f.vstart for q in real) and f.medium is None and not f.passive:
             continue  # "X said that Y had agreed after Z urged ..." - Z's words are X's report
         kept.append(f)
     frames = kept
@@ -1695,6 +1704,10 @@ SUBJECT_GAP = re.compile(r"^\s*(?:[,—–]|--)(?:\s*[^,—–;]{1,160}?(?:[,—
 PERSON_OFFICE = re.compile(r"['’]s\s+(?:(?:campaign|press|congressional|Senate|House)\s+)?(?:office|spokesperson|"
                            r"spokesman|spokeswoman|team|campaign|aides?|staff|lawyers?|representatives?)\b")
 SHOWED = re.compile(r"(?:showed|shows)\b")
+# A passive report with its agent: "was told by officials that", "had been warned by X that".
+PASSIVE_VERBS = frozenset({"told", "warned", "assured", "informed", "advised"})
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
+BY_AGENT_THAT = re.compile(r"\s+by\s+(?P<np>[^,.;:\"“”]{2,80}?)\s+that\b")
 RELATIVE_GAP = re.compile(r",\s+(?:who|which)\s+")
 SOURCE_GAP = re.compile(r"^\s+" + SOURCE_NOUNS + r"\s*$")
 AT_FROM = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?")
