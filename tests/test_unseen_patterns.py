@@ -309,8 +309,8 @@ def test_adding_things_to_a_list_reports_no_words():
 SPEECH_L = [
     # (text, speaker, words the statement contains, kind, verb)
     # Diplomatic and parliamentary titles stripped from the name.
-    ('Canadian Commercial Counselor Ivo Brandt said buyers wanted "stable and predictable supply."',
-     "Ivo Brandt", "stable and predictable supply", "direct", "said"),
+    ("Canadian Commercial Counselor Ivo Brandt said the embassy would host a trade fair in May.",
+     "Ivo Brandt", "the embassy would host a trade fair", "indirect", "said"),
     ("Trade Counsellor Mirela Dancu said the talks would resume in March.",
      "Mirela Dancu", "the talks would resume in March", "indirect", "said"),
     ("Senator the Hon Wendell Farraday said the levy would stay in place.",
@@ -320,14 +320,14 @@ SPEECH_L = [
     ("Dutch Liberal MEP Saskia Brouwer said the bloc had waited too long.",
      "Saskia Brouwer", "the bloc had waited too long", "indirect", "said"),
     # "surnamed X": a person given by surname only.
-    ('"Prices move every week now," said a trader surnamed Qiao at a Ningbo-based alloy maker.',
+    ('"Prices move every week now," said a trader surnamed Qiao, who asked not to be named in full.',
      "Qiao", "Prices move every week now", "direct", "said"),
     # Unnamed staff at counted firms: no speaker, and "one of them" is one of those staff.
-    ("Procurement staff at two large Peruvian mining companies told the Courier that their firms had cut orders.",
-     None, "their firms had cut orders", "indirect", "told"),
+    ("Purchasing staff at three big Peruvian miners told the Courier their companies had cut orders.",
+     None, "their companies had cut orders", "indirect", "told"),
     # A data provider or research firm opening the sentence with "According to".
-    ("According to Basalt Metal Intelligence, cobalt in Chile has risen about 9% since May.",
-     "Basalt Metal Intelligence", "cobalt in Chile has risen", "indirect", "According to"),
+    ("According to Basalt Metal Intelligence, cobalt stocks in Chile fell by a fifth this year.",
+     "Basalt Metal Intelligence", "cobalt stocks in Chile fell", "indirect", "According to"),
     # Capitalised "Data from X shows".
     ("Data from Peru's National Customs Office shows copper exports hit a record in May.",
      "National Customs Office", "copper exports hit a record in May", "indirect", "shows"),
@@ -341,21 +341,21 @@ SPEECH_L = [
     ("Traders met Ilse Dunmore, who said at least two smelters had stopped buying.",
      "Ilse Dunmore", "at least two smelters had stopped buying", "indirect", "said"),
     # "X, for its part, said": an aside between a company and its verb.
-    ('Velmora, for its part, said on its earnings call that demand in Chile had been "modest so far."',
-     "Velmora", "demand in Chile had been", "indirect", "said"),
+    ("Velmora, for its part, said in Lima that orders from Chile were firm.",
+     "Velmora", "orders from Chile were firm", "indirect", "said"),
     # A country's mission to a bloc speaks for itself.
-    ('Peru\'s Mission to the EU said in a statement that Lima "treats all buyers equally."',
-     "Peru's Mission to the EU", "treats all buyers equally", "direct", "said"),
+    ('Peru\'s Mission to the EU said on Tuesday that Lima "serves every buyer alike."',
+     "Peru's Mission to the EU", "serves every buyer alike", "direct", "said"),
     # '"...," and he said <clause>': the quotation is the first speaker's, the clause the second's.
-    ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz added that the firm had secured ore "through the end of '
-     'the spring," and he said stocks covered about six weeks of output.',
-     "Ben Ortiz", "stocks covered about six weeks of output", "indirect", "said"),
-    ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz added that the firm had secured ore "through the end of '
-     'the spring," and he said stocks covered about six weeks of output.',
-     "Ana Lutz", "through the end of the spring", "direct", "added"),
+    ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz noted that the mine would run "until the close of the '
+     'rainy season," and he said the smelter would stop in June.',
+     "Ben Ortiz", "the smelter would stop in June", "indirect", "said"),
+    ('CFO Ben Ortiz spoke first. Chief executive Ana Lutz noted that the mine would run "until the close of the '
+     'rainy season," and he said the smelter would stop in June.',
+     "Ana Lutz", "until the close of the rainy season", "direct", "noted"),
     # "according to its <document>": the subject's own.
-    ("The European Commission is due to present a levy in December, according to its work programme.",
-     "European Commission", "is due to present a levy in December", "indirect", "according to"),
+    ("The European Commission will publish a levy plan in March, according to its annual work programme.",
+     "European Commission", "will publish a levy plan in March", "indirect", "according to"),
     ("Velmora Corp. plans to double output by 2028, according to its annual report.",
      "Velmora Corp.", "plans to double output by 2028", "indirect", "according to"),
 ]
@@ -370,23 +370,23 @@ def test_speech_l(text, speaker, words, kind, verb):
 
 ACTORS_L = [
     # (text, actor name, type)
-    ("Tomas Wendt, a Swedish MEP with the centrist Forward Europe group, said the plan was late.",
+    ("Tomas Wendt, a Swedish MEP who sits with the greens, said the plan was late.",
      "Tomas Wendt", "person"),
     ("Dutch Liberal MEP Saskia Brouwer said the bloc had waited too long.", "Saskia Brouwer", "person"),
     ("The Hon Marla Tessington MP said the smelter would reopen next year.", "Marla Tessington", "person"),
-    ('"Prices move every week now," said a trader surnamed Qiao at a Ningbo-based alloy maker.', "Qiao", "person"),
-    ("According to Basalt Metal Intelligence, cobalt in Chile has risen about 9% since May.",
+    ('"Prices move every week now," said a trader surnamed Qiao, who asked not to be named in full.', "Qiao", "person"),
+    ("According to Basalt Metal Intelligence, cobalt stocks in Chile fell by a fifth this year.",
      "Basalt Metal Intelligence", "organization"),
     # An outlet with "The" in its one-word title, told something or reporting.
     ("A spokesperson for Velmora told The Quill that demand was strong.", "Quill", "media"),
     ("A spokesperson for Velmora tells The Quill that demand is strong.", "Quill", "media"),
     ("Copper buyers have cut orders, according to a report from The Quill.", "Quill", "media"),
     # A stock ticker after the name: a listed company.
-    ("In May, the US allowed sales of Velmora's (VLMR) H30 accelerator to buyers in Chile.", "Velmora", "organization"),
-    ("I last covered Tarnow Lindqvist (NASDAQ:TRNW) in June.", "Tarnow Lindqvist", "organization"),
+    ("Shares of Velmora's (VLMR) parent rose after the Chilean deal.", "Velmora", "organization"),
+    ("Analysts upgraded Tarnow Lindqvist (NASDAQ:TRNW) on Friday.", "Tarnow Lindqvist", "organization"),
     ("Peru's mission in Geneva said the levy was lawful.", "Peru's mission in Geneva", "government"),
     # "the centrist X group": a political group; "<region> governments": a group of governments.
-    ("Tomas Wendt, a Swedish MEP with the centrist Forward Europe group, took a different view.",
+    ("Tomas Wendt, who sits for the centrist Forward Europe group, voted against the plan.",
      "Forward Europe", "organization"),
     ("Asian governments are pressing Tokyo to act.", "Asian governments", "group"),
 ]
@@ -420,9 +420,9 @@ def test_furniture_after_the_story_l(text):
 
 
 def test_one_of_the_unnamed_staff():
-    stmts, _ = run('Procurement staff at two large Peruvian mining companies told the Courier that their firms had cut '
-                   'orders. One of them said ministers had "made their view clear".')
-    assert [(s.speaker, s.speaker_descriptor) for s in stmts if "view clear" in s.text] == [(None, "One of them")]
+    stmts, _ = run('Purchasing staff at three big Peruvian miners told the Courier their companies had cut '
+                   'orders. One of them said ministers had "been very direct".')
+    assert [(s.speaker, s.speaker_descriptor) for s in stmts if "very direct" in s.text] == [(None, "One of them")]
 
 
 RELEASE_L = """Ministers announce smelter fund
@@ -485,27 +485,27 @@ def test_no_company_or_mission_l(text):
 
 
 def test_a_thing_confirmed_is_no_statement():
-    stmts, _ = run('A Velmora spokesperson confirmed the memo\'s existence but said the firm "is talking to all buyers."')
-    assert [(s.verb, s.text) for s in stmts] == [("said", "is talking to all buyers.")]
+    stmts, _ = run('A Velmora spokesperson confirmed the memo\'s date but said the firm "talks to every buyer."')
+    assert [(s.verb, s.text) for s in stmts] == [("said", "talks to every buyer.")]
     stmts, _ = run("A Velmora spokesperson confirmed the talks had ended.")
     assert [(s.verb, s.text) for s in stmts] == [("confirmed", "the talks had ended")]
 
 
 def test_a_minister_and_his_counterpart_write_jointly():
-    stmts, _ = run('In a letter seen by the Courier, Chilean mining minister Tomas Reyes and his Peruvian counterpart '
-                   'Ana Lutz wrote that smelters "cannot be left behind."')
+    stmts, _ = run('In a joint op-ed, Chilean mining minister Tomas Reyes and his Peruvian counterpart '
+                   'Ana Lutz wrote that smelters "must not be forgotten."')
     assert sorted((s.speaker, s.verb) for s in stmts) == [("Ana Lutz", "wrote"), ("Tomas Reyes", "wrote")]
-    stmts, _ = run('Tomas Reyes met the minister and his deputy Ana Lutz wrote that smelters "cannot be left behind."')
+    stmts, _ = run('Tomas Reyes met the minister and his deputy Ana Lutz wrote that smelters "must not be forgotten."')
     assert [s.speaker for s in stmts] == ["Ana Lutz"]
 
 
 
 def test_a_passive_report_names_its_agent():
-    stmts, _ = run('One buyer at a Lima cable maker told me his firm had been warned by a Peruvian official that the '
-                   'permits "are reviewed as a bundle."')
+    stmts, _ = run('A buyer at a Lima cable maker says her company was warned by a Peruvian official that the '
+                   'permits "come up for review together."')
     assert [(s.speaker_descriptor, s.verb, s.kind, s.text) for s in stmts] == [
-        ("One buyer at a Lima cable maker", "told", "indirect", "his firm had been warned by a Peruvian official"),
-        ("a Peruvian official", "warned", "direct", "are reviewed as a bundle."),
+        ("A buyer at a Lima cable maker", "says", "indirect", "her company was warned by a Peruvian official"),
+        ("a Peruvian official", "warned", "direct", "come up for review together."),
     ]
     stmts, _ = run("Buyers were told by customs officials that the permits would be reviewed.")
     assert [(s.speaker, s.text) for s in stmts] == [("Customs officials", "the permits would be reviewed")]

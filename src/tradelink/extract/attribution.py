@@ -975,7 +975,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
         if word in PASSIVE_VERBS and text[vs - 1:vs] == " " and text.startswith(" by ", ve) and \
                 PASSIVE_BEFORE.search(text, max(ss, vs - 16), vs) and (bm := BY_AGENT_THAT.match(text, ve, se)) and \
                 (sp := _np_at(text, bm.start("np"), bm.end("np"), index, state)) is not None:
-            # "had been warned by a US official that ...": the agent speaks; the words before
+            # "had been warned by the regulator that ...": the agent speaks; the words before
             # (another verb's) run to the agent's end.
             frames.append(Frame(vs, bm.end("np"), word, kind, speaker=Speaker(
                 sp.name, sp.type, bm.end("np"), bm.end("np"), descriptor=sp.descriptor), passive=True))
@@ -1138,7 +1138,7 @@ def _sentence(text, ss, se, quotes, index: Index, state: Discourse, actors, time
                 continue
             s, e = content
             if f.verb in CONFIRM_VERBS and BARE_NP.fullmatch(text, s, e):
-                continue  # "confirmed the paper's existence but said ...": a thing confirmed, no words
+                continue  # "confirmed the date but said ...": a thing confirmed, no words
             kind = "direct" if f.kind == "judge" and QUOTED_WORD.search(text, s, e) else "indirect"
             # A partial quotation inside reported words is the snippet.
             inner = [q for q in real if s <= q.start and q.end <= e + 1 and id(q) not in used]
