@@ -162,13 +162,6 @@ def test_plain_forms_are_rebuilt_from_the_patterns():
     assert PLAIN_WORD_START["DESCRIPTOR"].startswith(r"(?<![\w-])(?:[Tt]he|[Ii]ts)\s+(?P<noun>company|")
 
 
-@PROPS
-@given(texts)
-def test_anon_word_is_a_substring_test(text):
-    low = text.lower()
-    assert (attribution.ANON_WORD.search(low) is not None) == any(w in low for w in attribution.ANON_WORDS)
-
-
 class PlainDiscourse(attribution.Discourse):
     """Pronouns resolved afresh every time, genders learnt by setdefault."""
 
@@ -265,7 +258,7 @@ def test_anon_first_takes_every_first_word_of_anon():
 
     for p in fastre.prefixes(attribution.ANON.pattern, 0, 12):
         word = re.match(r"[A-Za-z]*", p).group()
-        assert word and attribution.ANON_FIRST.match(" " + word + " ", 1), p
+        assert word and attribution.ANON_FIRST.match(" " + word + " "), p
 
 
 @PROPS

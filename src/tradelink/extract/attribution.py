@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 from dataclasses import dataclass, field
@@ -122,7 +123,6 @@ class Cues:
     frames: dict[str, str]
     hedge_rx: re.Pattern[str]
     hedges: tuple[str, ...] = ()  # lower-cased, for a substring test before hedge_rx; empty: no test
-    hedge_word: re.Pattern[str] | None = None  # finds any of `hedges` as a substring
     verb_at: re.Pattern[str] | None = None  # verb_rx without its look-behind, for `match` at a start
     verb_starts: re.Pattern[str] | None = None  # the character before each place verb_at matches, with its match
     verb_first: frozenset[str] = frozenset()  # the first characters of verb_at's matches
@@ -147,13 +147,12 @@ def cues() -> Cues:
     hedge_rx = re.compile(r"(?<![\w-])(?:" + _trie_regex(hedges) + r")(?![\w-])", re.IGNORECASE)
     ascii_only = all(h.isascii() for h in hedges)  # what the substring test in _hedge is exact for
     words = tuple(sorted(hedges)) if ascii_only else ()
-    hedge_word = re.compile(_trie_regex(set(words))) if words else None  # a trie: one attempt per position
     verb_at = re.compile(r"(?:" + verb_trie + r")(?![\w-])")
     # `re` tries verb_rx's look-behind at every character (a Unicode table look-up each);
     # a class of ASCII ranges before a look-ahead is a bitmap test (see `_verbs`). The
     # look-ahead is verb_at, its match group 1: no second attempt at each place.
     verb_starts = re.compile(r"[^A-Za-z0-9_’'\-](?=(" + verb_trie + r")(?![\w-]))")
-    return Cues(verb_rx, frames, hedge_rx, words, hedge_word, verb_at, verb_starts, frozenset(f[0] for f in forms))
+    return Cues(verb_rx, frames, hedge_rx, words, verb_at, verb_starts, frozenset(f[0] for f in forms))
 
 
 def _verbs(c: Cues, s: str) -> list[tuple[int, int, str]]:
@@ -225,7 +224,6 @@ ANON_HEAD = r"(?:official|officials|person|people|source|sources|executive|execu
 ANON_WORDS = ("official", "person", "people", "source", "executive", "diplomat", "trader", "banker", "insider",
               "aide", "adviser", "lawyer", "employee", "staffer", "manager", "analyst", "regulator", "officer",
               "chief", "consultant", "engineer", "technician", "buyer", "producer", "consumer", " figure", "staff")
-ANON_WORD = re.compile(_trie_regex(set(ANON_WORDS)))  # finds one of them: one scan instead of one per word
 ANON = re.compile(
     r"(?<![\w-])(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Tt]he)\s+(?:(?!(?:that|which|who)\s)[\w.\-’']+\s+){0,3}?"
     + ANON_HEAD + r"|(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Ee]xecutives|[Dd]iplomats|[Tt]raders|[Bb]ankers)"
@@ -892,6 +890,15 @@ def _masked(text: str, ss: int, se: int, quotes: list[Quote]) -> str:
     return "".join(parts)
 
 
+def _holds_any(s: str, words) -> bool:
+    """Does *s* hold one of *words*? One `in` each (C's substring search skips ahead; a
+    regex of the words starts a match at every character that begins one of them)."""
+    for w in words:
+        if w in s:
+            return True
+    return False
+
+
 def _hedge(text: str, s: int, e: int) -> str | None:
     c = cues()
     if c.hedges:
@@ -900,7 +907,7 @@ def _hedge(text: str, s: int, e: int) -> str | None:
         # forms of an ASCII letter (ı, ſ): then no short cut.
         span = text[s:e]
         low = span.lower()
-        if len(low) == len(span) and "ı" not in span and "ſ" not in span and c.hedge_word.search(low) is None:
+        if len(low) == len(span) and "ı" not in span and "ſ" not in span and not _holds_any(low, c.hedges):
             return None
     for m in c.hedge_rx.finditer(text, s, e):
         if m.group()[0].isupper() and m.group().lower() in ("may", "might"):
@@ -1747,20 +1754,23 @@ SUBJECT_SCANS = ((SPOKES, 120), (ANON, 120), (None, 24))
 _AFTER_FIRST = r"(?<![\w-].)"
 SUBJECT_WORD = re.compile(r"[HhSsIiTtOo]" + _AFTER_FIRST + r"(?:(?P<pronoun>" + PRONOUN.pattern.split(_AFTER_FIRST, 1)[1]
                           + r")|" + DESCRIPTOR.pattern.split(_AFTER_FIRST, 1)[1] + r")")
-# Where ANON may start: one of its first words and a space, after no word character or
-# hyphen. ANON itself starts with a look-behind, which `re` tries at every character.
-ANON_FIRST = re.compile(r"[AaOoTtFfSsPpEeDdBb](?<![\w-].)(?:(?<=[Aa])n?|(?<=[Oo])(?:ne|fficials)|"
-                        r"(?<=[Tt])(?:wo|hree|he|raders)|(?<=[Ff])(?:our|ive)|(?<=[Ss])(?:everal|ources|taff)|"
-                        r"(?<=[Pp])eople|(?<=[Ee])xecutives|(?<=[Dd])iplomats|(?<=[Bb])ankers)\s")
+# Where ANON may start: one of its first words and a space. ANON itself starts with a
+# look-behind, which `re` tries at every character; ANON_FIRST matches the character before
+# such a word, from a class of ASCII ranges (a bitmap test; a non-ASCII letter it lets
+# through fails ANON's look-behind).
+ANON_FIRST = re.compile(r"[^A-Za-z0-9_\-](?=(?:a|an|A|An|one|One|officials|Officials|two|Two|three|Three|the|The|"
+                        r"traders|Traders|four|Four|five|Five|several|Several|sources|Sources|staff|Staff|people|"
+                        r"People|executives|Executives|diplomats|Diplomats|bankers|Bankers)\s)")
 
 
 def _tried_at(rx: re.Pattern[str], first: re.Pattern[str], text: str, pos: int, vs: int, endpos: int):
     """``rx.finditer(text, pos, endpos)`` up to its first match that ends past ``vs``, for
-    an rx that can match only where `first` does: tried at those places before ``vs``
-    only (a match that starts at ``vs`` or later ends past it), not at every character
-    up to ``endpos``, which only its look-aheads read."""
-    for d in first.finditer(text, pos, vs):
-        at = d.start()
+    an rx that can match only at the text's start or after a character `first` matches:
+    tried at those places before ``vs`` only (a match that starts at ``vs`` or later ends
+    past it), not at every character up to ``endpos``, which only its look-aheads read."""
+    places = (d.end() for d in first.finditer(text, pos - 1, vs)) if pos else \
+        itertools.chain((0,), (d.end() for d in first.finditer(text, 0, vs)))
+    for at in places:
         if at < pos:
             continue
         m = rx.match(text, at, endpos)
@@ -1786,7 +1796,7 @@ def _subject_before(text, ss, se, vs, index: Index, state: Discourse, masked) ->
     for rx, after in SUBJECT_SCANS:
         if rx is SPOKES and "spokes" not in lowered and "representative" not in lowered:
             continue
-        if rx is ANON and ANON_WORD.search(lowered) is None:  # no word of ANON_WORDS in it
+        if rx is ANON and not _holds_any(lowered, ANON_WORDS):
             continue
         for m in rx.finditer(text, ws, min(se, vs + after)) if rx is SPOKES else \
                 SUBJECT_WORD.finditer(text, ws, min(se, vs + after)) if rx is None else \
