@@ -417,25 +417,31 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 pg = span_list.within(prev_sent[0], prev_sent[1])
                 tgt = pg[0] if pg else None
             premods = text[np_start:cs].strip()
-            f = _Found(kind=kind, name="", start=np_start, end=ce, cue=m.group(), sent=(s, e),
-                       summary=block.section_kind in SUMMARY_KINDS, premods=premods)
-            f.extra["verb"] = not is_noun
-            all_targets = _coordinated(text, inside + after)
-            if tgt is not None:
-                f.target, f.target_words = tgt[2], text[tgt[0]:tgt[1]]
-                f.extra["sentence_initial"] = tgt[0] == s
-                f.extra["targets"] = list(dict.fromkeys([g[2] for g in all_targets] or [tgt[2]]))
-                if tgt[0] >= ce:
-                    f.end = max(g[1] for g in after)
-            specific = is_noun and " " in m.group().strip() and kind not in ("trade deal",)
-            if not (f.target or premods or specific) and kind not in ("trade deal", "investment"):
+            cue = m.group()
+            specific = is_noun and " " in cue.strip() and kind not in ("trade deal",)
+            anaphor = False
+            if not ((tgt[2] if tgt is not None else None) or premods or specific) \
+                    and kind not in ("trade deal", "investment"):
                 # A bare "the freeze", "the ban": at most a later mention of a measure
                 # already named, which only lends its span; sides, status and time are
                 # read for deals and stakes alone, whose counterpart can name them.
                 if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
                     continue
+                anaphor = True
+            f = _Found(kind=kind, name="", start=np_start, end=ce, cue=cue, sent=(s, e),
+                       summary=block.section_kind in SUMMARY_KINDS, premods=premods)
+            f.extra["verb"] = not is_noun
+            if tgt is not None:
+                all_targets = _coordinated(text, inside + after)
+                f.target, f.target_words = tgt[2], text[tgt[0]:tgt[1]]
+                f.extra["sentence_initial"] = tgt[0] == s
+                f.extra["targets"] = list(dict.fromkeys([g[2] for g in all_targets] or [tgt[2]]))
+                if tgt[0] >= ce:
+                    f.end = max(g[1] for g in after)
+            if anaphor:
+                # Merged into a measure named before it or dropped: its name, sides,
+                # status and time are never read (`_merge`).
                 f.extra["anaphor"] = True
-                f.name = _name(f, by_name)
                 found.append(f)
                 continue
             # Sides.
@@ -473,14 +479,16 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                     f.actor = who.name
                 if counter is not None and counter.name != f.actor:
                     f.counterpart = counter.name
-            f.status = _status(text, np_start, ce, (s, e), not is_noun)
-            f.when = _nearest_time(time_index, np_start, ce, cl_s, cl_e)
-            f.name = _name(f, by_name)
             if not (f.target or premods or specific or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
-                # A bare "the freeze", "the deal": a later mention of a measure already named.
+                # A bare "the freeze", "the deal": a later mention of a measure already named
+                # (as above: its name, status and time are never read).
                 if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
                     continue
                 f.extra["anaphor"] = True
+            else:
+                f.status = _status(text, np_start, ce, (s, e), not is_noun)
+                f.when = _nearest_time(time_index, np_start, ce, cl_s, cl_e)
+                f.name = _name(f, by_name)
             found.append(f)
         prev_sent = (s, e)
     return found
