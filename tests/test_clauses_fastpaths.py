@@ -2,7 +2,9 @@
 
 `_breaks` tries `CLAUSE_BREAK` only at the places cheap literal scans find
 (`_break_places`): it must give exactly what ``CLAUSE_BREAK.finditer`` gives,
-overlapping candidates, odd whitespace and dashes included.
+overlapping candidates, odd whitespace and dashes included. `after_preposition`
+reads the word before an offset backwards (`backwards`): it must be the word
+``WORD_BEFORE.search`` finds.
 """
 
 from __future__ import annotations
@@ -59,3 +61,23 @@ def test_other_whitespace_is_every_whitespace_but_space():
     rx = re.compile("[" + re.escape(clauses._OTHER_WS) + "]")
     want = [chr(i) for i in range(0x110000) if re.fullmatch(r"\s", chr(i)) and chr(i) != " "]
     assert [chr(i) for i in range(0x110000) if rx.fullmatch(chr(i))] == want
+
+
+def _after_preposition_plain(text: str, start: int, floor: int) -> str | None:
+    m = clauses.WORD_BEFORE.search(text, max(floor, start - 30), start)
+    if m and m.group(1).lower() in clauses.PREPOSITIONS:
+        return m.group(1).lower()
+    return None
+
+
+PREP_WORDS = ["to", "With", "BY", "of", "into", "x_to", "to_", "été", "under", "\u212aike", "liKe", "İn", "ﬁ", "2to",
+              ",", ".", "’s", "(", "\n", " ", "  ", "\u00a0", "—"]
+prep_texts = st.lists(st.sampled_from(PREP_WORDS) | st.text(max_size=3), max_size=25).map("".join) | st.text(max_size=50)
+
+
+@PROPS
+@given(prep_texts, st.data())
+def test_after_preposition_is_the_plain_search(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    assert clauses.after_preposition(text, start, floor) == _after_preposition_plain(text, start, floor)

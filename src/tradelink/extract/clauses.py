@@ -198,12 +198,28 @@ def clause_end(text: str, pos: int, sent_end: int) -> int:
     return starts[i] if i < len(starts) and starts[i] < sent_end else sent_end
 
 
+@functools.lru_cache(maxsize=16)
+def backwards(text: str) -> str:
+    """*text* reversed, made once per article. What comes right before an offset is a
+    regex match anchored at the mirror offset here (``len(text) - offset``): a search
+    for it in the text itself retries from every position of its window."""
+    return text[::-1]
+
+
+WORD_BEFORE_BACKWARDS = re.compile(r"\W*(\w+)")  # WORD_BEFORE, read backwards
+
+
 def after_preposition(text: str, start: int, floor: int) -> str | None:
-    """The word right before *start* if it is a preposition ("to", "with" ...)."""
-    m = WORD_BEFORE.search(text, max(floor, start - 30), start)
-    if m and m.group(1).lower() in PREPOSITIONS:
-        return m.group(1).lower()
-    return None
+    """The word right before *start* if it is a preposition ("to", "with" ...).
+
+    The word ``WORD_BEFORE.search(text, max(floor, start - 30), start)`` finds, matched
+    backwards from *start*."""
+    n = len(text)
+    m = WORD_BEFORE_BACKWARDS.match(backwards(text), n - start, n - max(floor, start - 30))
+    if m is None:
+        return None
+    word = m.group(1)[::-1].lower()
+    return word if word in PREPOSITIONS else None
 
 
 def subject(text: str, index: ActorIndex, sent_start: int, pos: int,
