@@ -76,3 +76,12 @@ def test_every_status_word_passes_the_literal_scan(word):
 def test_status_matches_are_the_plain_finditer(text):
     got = [(m.span(), m.lastgroup) for m in policies._status_matches(text)]
     assert got == [(m.span(), m.lastgroup) for m in policies._status_regex().finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "lifted the ban", "re-imposed the curbs", "(lifted) curbs", "uplifted spirits", "the_lifted ban",
+    "signed,sealed and struck", "9would", "plans to", "  ended", "ENDED", "end", "",
+])
+def test_status_matches_table(text):
+    got = [(m.span(), m.lastgroup) for m in policies._status_matches(text)]
+    assert got == [(m.span(), m.lastgroup) for m in policies._status_regex().finditer(text)]

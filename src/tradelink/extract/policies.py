@@ -270,26 +270,32 @@ def _nearest_time(times: _Times, s: int, e: int, a: int, b: int) -> TimeExpressi
 
 @functools.cache
 def _status_starts() -> re.Pattern[str] | None:
-    """Every place (overlapping) where a status word's literal start is, in lower-cased
-    ASCII text; ``None`` as for `_status_stems`."""
+    """Where a status word's literal start follows a non-word character, in lower-cased
+    ASCII text (the match ends there); ``None`` as for `_status_stems`. Led by a character
+    class, the scan skips most characters cheaply, where a lookahead alone is tried at
+    every one."""
     stems = _status_stems()
-    return re.compile(f"(?=(?:{stems.pattern}))") if stems is not None else None
+    return re.compile(f"[^A-Za-z0-9_](?=(?:{stems.pattern}))") if stems is not None else None
 
 
 def _status_matches(window: str):
     """``_status_regex().finditer(window)``. Most windows hold no status word: on ASCII
     text (where lower-casing is exactly what IGNORECASE compares) the status regex is
-    tried only where a status word's literal start is, and not at all where none is.
-    The same matches: every match starts at such a place, and the places are tried left
-    to right from the end of the last match, as `finditer` searches."""
+    tried only where a status word's literal start is at a word start, and not at all
+    where none is. The same matches: every match starts at a word start (``\\b``, then a
+    letter) with such a literal start, and the places are tried left to right from the
+    end of the last match, as `finditer` searches."""
     rx = _status_regex()
     starts = _status_starts()
     if starts is None or not window.isascii():
         yield from rx.finditer(window)
         return
+    low = window.lower()
+    places = [at.end() for at in starts.finditer(low)]
+    if _status_stems().match(low):
+        places.insert(0, 0)
     pos = 0
-    for at in starts.finditer(window.lower()):
-        p = at.start()
+    for p in places:
         if p < pos:
             continue
         m = rx.match(window, p)
