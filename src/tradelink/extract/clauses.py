@@ -215,7 +215,8 @@ def after_preposition(text: str, start: int, floor: int) -> str | None:
     The word ``WORD_BEFORE.search(text, max(floor, start - 30), start)`` finds, matched
     backwards from *start*."""
     n = len(text)
-    m = WORD_BEFORE_BACKWARDS.match(backwards(text), n - start, n - max(floor, start - 30))
+    lo = start - 30 if start - 30 > floor else floor  # not max(): it parses its arguments slowly in 3.11
+    m = WORD_BEFORE_BACKWARDS.match(backwards(text), n - start, n - lo)
     if m is None:
         return None
     word = m.group(1)[::-1].lower()

@@ -219,8 +219,8 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
             # The hedge of the clause is read once a link is certain (most cues yield none).
             pred = m.group().strip()
             if shape == "cc":
-                left = [g for g in ctx.goods_in(max(s, cs - 120), cs)]
-                right = [g for g in ctx.goods_in(ce, min(e, ce + 100))]
+                left = [g for g in ctx.goods_in(cs - 120 if cs - 120 > s else s, cs)]
+                right = [g for g in ctx.goods_in(ce, e if e < ce + 100 else ce + 100)]
                 if pred.lower().startswith("linking") and len(right) >= 2:
                     a, b = right[0], right[1]
                 elif pred.lower().endswith("together") and len(left) >= 2:
@@ -257,8 +257,9 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                     policy=_deal_for(ctx, s, e) if rel in ("exchanged_for", "tied_to") else None,
                 ), summary, False))
             elif shape == "ac":
-                obj = next(iter(ctx.goods_in(ce, _object_reach(text, ce, min(cl_e, ce + 80)))), None)
-                rel_obj = RELATIVE_OBJECT.search(text, max(s, cs - 40), cs)
+                # (Conditional expressions, not max() and min(): those parse arguments slowly in 3.11.)
+                obj = next(iter(ctx.goods_in(ce, _object_reach(text, ce, cl_e if cl_e < ce + 80 else ce + 80))), None)
+                rel_obj = RELATIVE_OBJECT.search(text, cs - 40 if cs - 40 > s else s, cs)
                 if rel_obj is not None:
                     # "the oxide it produces": the object stands before the verb.
                     prior = [g for g in ctx.goods_in(max(s, cs - 80), rel_obj.start() + 1) if g[1] >= rel_obj.start() - 1]
@@ -271,7 +272,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 if rel == "produces" and obj[0] - ce > 30 and rel_obj is None:
                     continue
                 appos = APPOSITION.search(text, max(s, cs - 60), cs) if pred.lower().endswith(" of") else None
-                rel_subj = RELATIVE_SUBJECT.search(text, max(s, cs - 12), cs)
+                rel_subj = RELATIVE_SUBJECT.search(text, cs - 12 if cs - 12 > s else s, cs)
                 if appos is not None:
                     # "Halberd Silicon, a Bristol designer of chips": the name before the comma.
                     name_end = appos.start() + 1
@@ -303,7 +304,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                     policy=pm.policy if pm and pm.kind == "licence" else None,
                 ), summary, False))
             elif shape == "aa":
-                obj = next((x for x in ctx.index.between(ce, min(cl_e, ce + 80))), None)
+                obj = next((x for x in ctx.index.between(ce, cl_e if cl_e < ce + 80 else ce + 80)), None)
                 if obj is not None and not DETERMINER_ONLY.fullmatch(text[ce:obj.start]):
                     obj = None
                 who = _nearest_subject(ctx, s, cs)
@@ -321,7 +322,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 who = subject(text, ctx.index, s, cs)
                 if who is None:
                     continue
-                target = _object(ctx, s, ce, min(cl_e, ce + 70), rel)
+                target = _object(ctx, s, ce, cl_e if cl_e < ce + 70 else ce + 70, rel)
                 if target is None:
                     continue
                 name, kind, relation, policy, end = target
@@ -335,7 +336,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 ), summary, False))
         # "Qiling Semiconductor's Dragonfly-3": a company's chip model.
         for g in ctx.chip_models.within(s, e):
-            pm = POSSESSIVE.search(text, max(s, g[0] - 4), g[0])
+            pm = POSSESSIVE.search(text, g[0] - 4 if g[0] - 4 > s else s, g[0])
             if not pm:
                 continue
             owner = ctx.index.covering(pm.start() - 1)

@@ -211,7 +211,7 @@ def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> in
     """Start of the words that modify a head noun: months, "export", commodity words."""
     pos = cue_start
     while pos > sent_start:
-        m = _token_before(text, max(sent_start, pos - 40), pos)
+        m = _token_before(text, pos - 40 if pos - 40 > sent_start else sent_start, pos)
         if not m:
             break
         at, tok = m
@@ -222,7 +222,7 @@ def _premodifiers(text: str, sent_start: int, cue_start: int, goods_spans) -> in
         bare = tok.strip(".’'")
         if NUMBER_WORD.fullmatch(bare):
             pos = at
-            th = THOUSANDS.search(text, max(sent_start, at - 12), at)
+            th = THOUSANDS.search(text, at - 12 if at - 12 > sent_start else sent_start, at)
             if th:
                 pos = th.start()  # "1,140 licences", not "140 licences"
             continue
@@ -305,7 +305,7 @@ def _status_matches(window: str):
 
 
 def _status(text: str, np_start: int, cue_end: int, sent: tuple[int, int], verb: bool) -> str | None:
-    window = text[max(sent[0], np_start - 60):np_start]
+    window = text[np_start - 60 if np_start - 60 > sent[0] else sent[0]:np_start]
     best = None
     for m in _status_matches(window):
         between = window[m.end():].split()
@@ -385,7 +385,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue
             if is_noun and kind in ("investment", "trade deal") and SKIP_BEFORE.search(text, max(s, cs - 8), cs):
                 continue  # "at stake", "to deal with"
-            if is_noun and (MODIFIES_A_ROLE.match(text, ce) or NOT_BEFORE.search(text, max(s, cs - 5), cs)):
+            if is_noun and (MODIFIES_A_ROLE.match(text, ce) or NOT_BEFORE.search(text, cs - 5 if cs - 5 > s else s, cs)):
                 continue  # "export control officers", "not tariffs": no measure
             if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
                     PLURAL.fullmatch(m.group().strip()):
@@ -393,7 +393,8 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             # Look back a bounded stretch: premodifiers and clause breaks are
             # near the cue, and a scan from the sentence start for every cue was
             # quadratic in the sentence (run-on sentences of policy words).
-            near = max(s, cs - 400)
+            # (Conditional expressions, not max() and min(): those parse arguments slowly in 3.11.)
+            near = cs - 400 if cs - 400 > s else s
             np_start = _premodifiers(text, near, cs, sent_goods) if is_noun else cs
             if is_noun and np_start == cs and kind in ("tariff", "sanction"):
                 # "fentanyl tariffs", "reciprocal tariffs": one describing word as written.
@@ -401,14 +402,14 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 if w and w[1].islower() and w[1] not in _determiners() and w[1] not in STOPWORDS:
                     np_start = w[0]
             cl_s, cl_e = clause_start(text, near, cs), clause_end(text, ce, e)
-            reach = _reach(text, ce, min(cl_e, ce + 80))
+            reach = _reach(text, ce, cl_e if cl_e < ce + 80 else ce + 80)
             # Target: in the head's words, then just after it ("licences for X",
             # "ban ... designed to keep X out"), then before it in the clause.
             # (One loop for the three lists: most sentences hold a commodity or two.)
             inside, after, before = [], [], []
             lo = cs if not is_noun else np_start
             # "accelerators that the United States restricts": a verb's object before it.
-            b_lo, b_hi = (cl_s, np_start) if is_noun else (max(s, cs - 60), cs)
+            b_lo, b_hi = (cl_s, np_start) if is_noun else (cs - 60 if cs - 60 > s else s, cs)
             for g in sent_goods:
                 g0, g1 = g[0], g[1]
                 if g0 >= lo and g1 <= ce:
@@ -451,7 +452,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 found.append(f)
                 continue
             # Sides.
-            before_txt = text[max(s, np_start - 12):np_start]
+            before_txt = text[np_start - 12 if np_start - 12 > s else s:np_start]
             owner = OWNER.search(before_txt)
             counter = actor_after(text, index, ce, reach, COUNTER_PREPS, SIDES)
             if kind == "licence" and counter is not None and text[max(ce, counter.start - 5):counter.start] == "from ":
