@@ -20,6 +20,7 @@ text wins over a summary section, a direct quote over reported speech.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -139,18 +140,32 @@ class _Ctx:
                                     if self.kinds.get(g[2]) == "chip" and any(ch.isdigit() for ch in self.text[g[0]:g[1]]))
         self.pols = {p.name: p for p in pols}
         self.pmentions = pmentions
+        self.pstarts = [p.start for p in pmentions]
         self.deals = [p for p in pols if p.kind == "trade deal"]
         self.targets: dict[str, list[str]] = doc.cache.get("policy_targets", {})
 
     def goods_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.span_list.within(a, b)
 
-    def policy_in(self, a: int, b: int) -> policy_stage.PolicyMention | None:
-        return next((p for p in self.pmentions if p.start >= a and p.end <= b), None)
+    def policy_in(self, a: int, b: int, named_only: bool = False) -> policy_stage.PolicyMention | None:
+        """The first policy mention within [a, b] (of the named ones only, if asked)."""
+        ms = self.pmentions  # sorted by start; none ends before it starts
+        for i in range(bisect.bisect_left(self.pstarts, a), len(ms)):
+            p = ms[i]
+            if p.start > b:
+                break
+            if p.end <= b and (p.named or not named_only):
+                return p
+        return None
 
     def latest_policy(self, pos: int, kinds: tuple[str, ...]) -> policy_stage.PolicyMention | None:
-        before = [p for p in self.pmentions if p.end <= pos and p.kind in kinds]
-        return before[-1] if before else None
+        """The last policy mention of one of *kinds* that ends by *pos*."""
+        ms = self.pmentions
+        for i in range(bisect.bisect_right(self.pstarts, pos) - 1, -1, -1):
+            p = ms[i]
+            if p.end <= pos and p.kind in kinds:
+                return p
+        return None
 
 
 def _nearest_subject(ctx: _Ctx, s: int, pos: int) -> Mention | None:
@@ -429,7 +444,7 @@ def _statement_links(ctx: _Ctx, statements: list[Statement]) -> list[_Cand]:
     for st in statements:
         if not st.speaker:
             continue
-        pm = next((p for p in ctx.pmentions if p.named and p.start >= st.start and p.end <= st.end), None)
+        pm = ctx.policy_in(st.start, st.end, named_only=True)
         if pm is None:
             continue
         rel = _statement_relation(st.verb)
