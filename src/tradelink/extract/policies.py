@@ -29,8 +29,8 @@ from tradelink import vocab
 from tradelink.models import Actor, Commodity, Policy, TimeExpression, validate_list
 
 from .clauses import (
-    ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, clause_end, clause_start,
-    subject,
+    ActorIndex, Mention, SpanList, actor_after, actor_index, after_preposition, antecedent, backwards, clause_end,
+    clause_start, subject,
 )
 from .fastre import Vocabulary, _trie_regex, core_length, prefixes
 from .segment import Doc
@@ -154,7 +154,6 @@ CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
 PERMIT_HEAD = re.compile(r"permit|licen", re.IGNORECASE)
 EXPORT_HEAD = re.compile(r"licen|permit|ban|freeze|halt|control|restriction|curb", re.IGNORECASE)
 FINAL_S = re.compile(r"s$")
-TOKEN_CHARS = frozenset("’'.-")
 
 
 def _coordinated_subject(text: str, index: ActorIndex, s: int, pos: int) -> tuple[str, str] | None:
@@ -185,19 +184,22 @@ def _reach(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+TOKEN_BEFORE_BACKWARDS = re.compile(r"\s*([\w’'.-]+)")  # TOKEN_BEFORE, read backwards
+
+
 def _token_before(text: str, floor: int, pos: int) -> tuple[int, str] | None:
     """The last token (word characters, ’ ' . -) before *pos*, past trailing spaces,
     not reaching before *floor*: ``(start, token)``.
 
-    What ``TOKEN_BEFORE.search(text, floor, pos)`` finds, without its regex
-    retrying the token from every position (quadratic in the window)."""
-    end = pos
-    while end > floor and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > floor and ((ch := text[start - 1]).isalnum() or ch == "_" or ch in TOKEN_CHARS):
-        start -= 1
-    return (start, text[start:end]) if start < end else None
+    What ``TOKEN_BEFORE.search(text, floor, pos)`` finds, as one match anchored at *pos*
+    in the article reversed (`clauses.backwards`), without its regex retrying the token
+    from every position (quadratic in the window)."""
+    n = len(text)
+    m = TOKEN_BEFORE_BACKWARDS.match(backwards(text), n - pos, n - floor)
+    if m is None:
+        return None
+    start = n - m.end(1)
+    return start, text[start:n - m.start(1)]
 
 
 def _owner_before(text: str, index, np_start: int) -> Mention | None:
