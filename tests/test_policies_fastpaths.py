@@ -85,3 +85,37 @@ def test_status_matches_are_the_plain_finditer(text):
 def test_status_matches_table(text):
     got = [(m.span(), m.lastgroup) for m in policies._status_matches(text)]
     assert got == [(m.span(), m.lastgroup) for m in policies._status_regex().finditer(text)]
+
+
+def _one_mention_plain(f: policies._Found) -> dict:
+    """The fields `_merge` gave a measure named once, by its general case (before its
+    one-mention path)."""
+    real = [f]
+    best = max(real, key=policies._score)
+    pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in real if getattr(x, attr)), None)  # noqa: E731
+    sides = max(real, key=lambda x: (x.actor is not None and x.counterpart is not None,
+                                  x.actor is not None and not x.extra.get("weak_actor"), x is best))
+    counterpart = sides.counterpart or next(
+        (x.counterpart for x in real if x.counterpart and x.counterpart != sides.actor), None) \
+        or next((x.extra["stake_in"] for x in real if x.extra.get("stake_in")), None)
+    return {"actor": sides.actor, "counterpart": None if counterpart == sides.actor else counterpart,
+            "target": pick("target"), "status": pick("status")}
+
+
+sides_names = st.sampled_from([None, "", "Acme", "Borland"])
+
+
+@PROPS
+@given(st.sampled_from(["tariff", "investment", "licence"]), sides_names, sides_names, sides_names,
+       st.sampled_from([None, "", "gallium"]), st.sampled_from([None, "reversed"]), st.booleans())
+def test_one_mention_measure_is_the_general_merge(kind, actor, counterpart, stake_in, target, status, weak):
+    text = "The new tariff on gallium was set."
+    f = policies._Found(kind=kind, name="gallium tariff", start=4, end=14, cue="tariff", sent=(0, len(text)),
+                        summary=False, target=target, actor=actor, counterpart=counterpart, status=status)
+    if stake_in is not None:
+        f.extra["stake_in"] = stake_in
+    if weak:
+        f.extra["weak_actor"] = True
+    want = _one_mention_plain(f)
+    (p, _), = policies._merge(text, [f])
+    assert {"actor": p.actor, "counterpart": p.counterpart, "target": p.target, "status": p.status} == want

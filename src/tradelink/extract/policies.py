@@ -594,21 +594,30 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
     out = []
     for g in groups:
         real = [x for x in g if not x.extra.get("mention_only")]
-        best = max(real, key=_score)
-        name = best.name
-        if best.kind == "trade deal":
-            named = [x.name for x in real if x.name.endswith("trade deal") and x.name != "trade deal"]
-            if named:
-                name = max(named, key=len)
-            elif name == "trade deal":
-                name = max((x.name for x in real), key=len)
-        pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in real if getattr(x, attr)), None)  # noqa: E731
-        sides = max(real, key=lambda x: (x.actor is not None and x.counterpart is not None,
-                                      x.actor is not None and not x.extra.get("weak_actor"), x is best))
-        actor = sides.actor
-        counterpart = sides.counterpart or next(
-            (x.counterpart for x in real if x.counterpart and x.counterpart != actor), None) \
-            or next((x.extra["stake_in"] for x in real if x.extra.get("stake_in")), None)
+        if len(real) == 1:
+            # Most measures are named once: every field is that mention's (what the
+            # general case below gives for one mention, without its scans).
+            best = real[0]
+            name, actor = best.name, best.actor
+            target, status, when = best.target or None, best.status or None, best.when or None
+            counterpart = best.counterpart or best.extra.get("stake_in") or None
+        else:
+            best = max(real, key=_score)
+            name = best.name
+            if best.kind == "trade deal":
+                named = [x.name for x in real if x.name.endswith("trade deal") and x.name != "trade deal"]
+                if named:
+                    name = max(named, key=len)
+                elif name == "trade deal":
+                    name = max((x.name for x in real), key=len)
+            pick = lambda attr: getattr(best, attr) or next((getattr(x, attr) for x in real if getattr(x, attr)), None)  # noqa: E731
+            target, status, when = pick("target"), pick("status"), pick("when")
+            sides = max(real, key=lambda x: (x.actor is not None and x.counterpart is not None,
+                                          x.actor is not None and not x.extra.get("weak_actor"), x is best))
+            actor = sides.actor
+            counterpart = sides.counterpart or next(
+                (x.counterpart for x in real if x.counterpart and x.counterpart != actor), None) \
+                or next((x.extra["stake_in"] for x in real if x.extra.get("stake_in")), None)
         if counterpart == actor:
             counterpart = None
         if actor and counterpart and " " not in name and best.kind in ("trade deal", "stockpile", "investment"):
@@ -616,8 +625,7 @@ def _merge(text: str, found: list[_Found]) -> list[tuple[Policy, list[_Found]]]:
         s, e = best.start, best.end
         out.append({
             "start": s, "end": e, "text": text[s:e], "name": name, "kind": best.kind,
-            "actor": actor, "counterpart": counterpart, "target": pick("target"),
-            "status": pick("status"), "when": pick("when"),
+            "actor": actor, "counterpart": counterpart, "target": target, "status": status, "when": when,
             "sentence": {"start": best.sent[0], "end": best.sent[1], "text": text[best.sent[0]:best.sent[1]]},
         })
     # One validation for the list: pydantic builds records from dicts faster than one at a time.
