@@ -224,10 +224,11 @@ def after_preposition(text: str, start: int, floor: int) -> str | None:
 
 
 def subject(text: str, index: ActorIndex, sent_start: int, pos: int,
-            types: tuple[str, ...] | None = None) -> Mention | None:
+            types: tuple[str, ...] | None = None, clause: int | None = None) -> Mention | None:
     """The actor doing what happens at *pos*: the first actor mention in its clause
-    that does not follow a preposition; else a pronoun's antecedent."""
-    cs = clause_start(text, sent_start, pos)
+    that does not follow a preposition; else a pronoun's antecedent. *clause* is
+    ``clause_start(text, sent_start, pos)`` when the caller has it."""
+    cs = clause_start(text, sent_start, pos) if clause is None else clause
     for m in index.between(cs, pos):
         if types is not None and m.type not in types:
             continue

@@ -168,10 +168,10 @@ class _Ctx:
         return None
 
 
-def _nearest_subject(ctx: _Ctx, s: int, pos: int) -> Mention | None:
-    """The nearest actor before *pos* in its clause (or a pronoun's antecedent)."""
+def _nearest_subject(ctx: _Ctx, s: int, pos: int, cs: int) -> Mention | None:
+    """The nearest actor before *pos* in its clause, which starts at *cs* (or a pronoun's
+    antecedent)."""
     text, index = ctx.text, ctx.index
-    cs = clause_start(text, s, pos)
     cands = [m for m in index.between(cs, pos) if after_preposition(text, m.start, cs) is None]
     pron = None
     for p in PRONOUN_IT.finditer(text[cs:pos]):
@@ -187,7 +187,7 @@ def _nearest_subject(ctx: _Ctx, s: int, pos: int) -> Mention | None:
             return who
     if cands:
         return cands[-1]
-    return subject(text, index, s, pos)
+    return subject(text, index, s, pos, clause=cs)
 
 
 def _hedge(text: str, a: int, b: int) -> str | None:
@@ -302,7 +302,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                     if who is None:
                         continue
                 else:
-                    who = _nearest_subject(ctx, s, cs)
+                    who = _nearest_subject(ctx, s, cs, cl_s)
                 if who is None:
                     continue
                 hedge = _hedge(text, cl_s, ce)
@@ -322,7 +322,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                 obj = next((x for x in ctx.index.between(ce, cl_e if cl_e < ce + 80 else ce + 80)), None)
                 if obj is not None and not DETERMINER_ONLY.fullmatch(text[ce:obj.start]):
                     obj = None
-                who = _nearest_subject(ctx, s, cs)
+                who = _nearest_subject(ctx, s, cs, cl_s)
                 if obj is None or who is None or obj.name == who.name:
                     continue
                 if rule.get("reverse") and INDEFINITE_BEFORE.search(text, max(s, cs - 30), cs):
@@ -334,7 +334,7 @@ def _sentence_links(doc: Doc, ctx: _Ctx) -> list[_Cand]:
                     predicate=pred, target=dst.name, target_kind="actor", hedge=hedge,
                 ), summary, False))
             elif shape == "ao":
-                who = subject(text, ctx.index, s, cs)
+                who = subject(text, ctx.index, s, cs, clause=cl_s)
                 if who is None:
                     continue
                 target = _object(ctx, s, ce, cl_e if cl_e < ce + 70 else ce + 70, rel)

@@ -156,9 +156,9 @@ EXPORT_HEAD = re.compile(r"licen|permit|ban|freeze|halt|control|restriction|curb
 FINAL_S = re.compile(r"s$")
 
 
-def _coordinated_subject(text: str, index: ActorIndex, s: int, pos: int) -> tuple[str, str] | None:
-    """"The United States and Kazakhstan signed ...": both sides of a measure."""
-    cs = clause_start(text, s, pos)
+def _coordinated_subject(text: str, index: ActorIndex, cs: int, pos: int) -> tuple[str, str] | None:
+    """"The United States and Kazakhstan signed ...": both sides of a measure (*cs*: the
+    start of the clause holding *pos*)."""
     sides = [m for m in index.between(cs, pos) if m.type in SIDES]
     for a, b in zip(sides, sides[1:]):
         if COORD.match(text[a.end:b.start]) and a.name != b.name and after_preposition(text, a.start, cs) is None:
@@ -461,7 +461,9 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 f.actor, counter = counter.name, None  # "applications from Alder"
             if kind == "investment" and counter is not None:
                 f.extra["stake_in"] = counter.name
-            pair = _coordinated_subject(text, index, s, cs)
+            # The clause start from the sentence start: what cl_s is unless the cue is far in.
+            cl_s0 = cl_s if near == s else clause_start(text, s, cs)
+            pair = _coordinated_subject(text, index, cl_s0, cs)
             if pair is not None:
                 f.actor, f.counterpart = pair
             btw = BETWEEN_AFTER.match(text, ce, ce + 12)
@@ -476,7 +478,8 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 if who is None and owner:
                     who = antecedent(text, index, s, np_start, owner.group(1).lower(), SIDES)
                 if who is None:
-                    who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"))
+                    who = subject(text, index, s, cs, SIDES if kind == "trade deal" else SIDES + ("group", "person"),
+                                  cl_s0)
                 if who is None and WE_OUR.search(text, cl_s, cs):
                     who = next(iter(index.before(s, ("organization",), limit=1500)), None)
                 if who is None and (kind not in ("trade deal", "investment") or counter is not None):
