@@ -685,7 +685,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     if text.startswith(" (", e):
         e = past_native_name(text, e)
     after = text[e:e + 120]
-    if after[:1] in "'’ (" and TICKER_AFTER.match(after):
+    if (after[:1] in "'’(" or after[:2] == " (") and TICKER_AFTER.match(after):
         return "organization"  # "X's (XYZ) chip", "X (NASDAQ:XYZ)": a listed company
     before = text[max(0, s - 80):s]
     rx = _rx()
@@ -727,7 +727,7 @@ def _context_type(text: str, s: int, e: int, lx: Lexicon, verbs_rx: re.Pattern[s
     # A role phrase before: "chief executive, X Y" or "analyst at X Y".
     if tail.endswith(",") and rx.role_comma_end.search(before, max(0, len(before) - 45)):
         return "person"
-    words = tail.lower().rsplit(None, 3)[-3:]  # the last three words
+    words = [w.lower() for w in tail.rsplit(None, 3)[-3:]]  # the last three words (lowercasing no more)
     if ("at" in words or "with" in words) and rx.role_at_end.search(before):
         # Not a place before a kind of organisation: "a researcher at a Shanghai thinktank".
         return None if _modifies_company_word(after) else "organization"
@@ -987,7 +987,8 @@ def find(doc, *context) -> list[Actor]:
 
     _find_bodies(text, regions, reg, lx)
     _merge_ministries(reg)
-    if LISTED_TITLE.search(text):
+    if ("Minister" in text or "Secretary" in text or "Commissioner" in text or "Envoy" in text
+            or "Vice-President" in text) and LISTED_TITLE.search(text):  # most articles hold no title word
         _find_listed_ministers(text, regions, reg, lx)
     if " media " in text:
         _find_country_media(text, regions, reg, lx)
@@ -2289,7 +2290,15 @@ def _as_actor(row: dict) -> Actor:
     """An `Actor` of one of `_to_actors`' dicts (its roles and mentions dicts too)."""
     if row["roles"]:
         row["roles"] = [_model(Role, ROLE_FIELDS, r) for r in row["roles"]]
-    row["mentions"] = [_model(Span, SPAN_FIELDS, m) for m in row["mentions"]]
+    mentions = []
+    for values in row["mentions"]:  # `_model(Span, SPAN_FIELDS, values)`, inlined: most records are mentions
+        m = _NEW(Span)
+        _SETATTR(m, "__dict__", values)
+        _SETATTR(m, "__pydantic_fields_set__", set(SPAN_FIELDS))
+        _SETATTR(m, "__pydantic_extra__", None)
+        _SETATTR(m, "__pydantic_private__", None)
+        mentions.append(m)
+    row["mentions"] = mentions
     return _model(Actor, ACTOR_FIELDS, row)
 
 
