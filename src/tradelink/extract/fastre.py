@@ -135,7 +135,7 @@ def _plain_case(ch: str) -> bool:
         and ord(ch) not in _EXTRA_CASES and not low.isascii()
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")  # taken away, they leave the non-ASCII characters
 
 
 _LOWERED: dict[int, tuple[str, str | None]] = {}  # id -> (text, lowered): the last few texts
@@ -150,7 +150,7 @@ def lowered(text: str) -> str | None:
     hit = _LOWERED.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1]
-    if text.isascii() or all(_plain_case(ch) for ch in set(_NON_ASCII.findall(text))):
+    if text.isascii() or all(_plain_case(ch) for ch in set(_ASCII_RUNS.sub("", text))):
         low: str | None = text.lower()
     else:
         low = None
