@@ -282,3 +282,23 @@ def test_one_furniture_scan_of_the_article_is_a_scan_per_line(rows):
             spans.append((s, s + len(raw.strip())))
         pos += len(raw) + 1
     assert {i for i, _ in floating.in_spans(text, spans)} == expected
+
+
+SECTION_WORDS = sorted({w for e in vocab.lines("sections") for w in re.findall(r"[A-Za-z;’']{2,}", e)})
+section_lines = st.lists(st.one_of(st.sampled_from(SECTION_WORDS), st.sampled_from(SECTION_WORDS).map(str.upper),
+                                   st.sampled_from(SECTION_WORDS).map(str.title), st.sampled_from(ODD),
+                                   st.sampled_from([" ", " ", ":", "&", "’", "3"])), max_size=8).map("".join)
+
+
+@PROPS
+@given(section_lines)
+def test_section_kind_as_the_plain_regex_says(line):
+    """section_kind's quick test (heads, and the needle of a pattern that starts anywhere)
+    never hides a heading: the kind is the plain fullmatch's."""
+    segment_module.section_kind("")
+    rx, kinds, _ = segment_module._SECTIONS
+    stripped = line.strip()
+    m = rx.fullmatch(stripped) if stripped and len(stripped) <= 80 else None
+    expected = kinds[m.lastgroup] if m else None
+    assert segment_module.section_kind(line) == expected
+    assert segment_module.section_kind(stripped, lowered(stripped)) == expected

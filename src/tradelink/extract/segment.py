@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tradelink import vocab
 
-from .fastre import Vocabulary, lowered, prefixes
+from .fastre import Vocabulary, lowered, needles, prefixes
 
 BULLET = re.compile(r"^(?:[-*•–—▪◦·●○■□►▸→✔✓♦❖]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 # "Label: text" bullets and lines: a short capitalised label before a colon.
@@ -238,13 +238,22 @@ def _may_start(low: str | None, heads: dict[str, tuple[str, ...]] | None) -> boo
 
 def _compile_sections():
     """One alternation of the section patterns, a named group each (``k<i>``), and their
-    kinds; fullmatch tries the alternatives in order, as a loop over them would."""
-    kinds, alts = [], []
+    kinds; fullmatch tries the alternatives in order, as a loop over them would. Then
+    the quick test before it: the `_heads` a heading starts with and the needles one
+    holds where a pattern may start anywhere (None: no quick test)."""
+    kinds, alts, starting, anywhere = [], [], [], set()
     for entry in vocab.lines("sections"):
         kind, _, pattern = entry.partition(" ")
         alts.append(f"(?P<k{len(kinds)}>(?:{pattern.strip()})\\s*:?)")
         kinds.append(kind)
-    return re.compile("|".join(alts), re.IGNORECASE), {f"k{i}": k for i, k in enumerate(kinds)}
+        if "" not in prefixes(pattern.strip(), re.IGNORECASE):
+            starting.append(pattern.strip())
+        elif anywhere is not None:
+            found = needles(pattern.strip(), re.IGNORECASE)
+            anywhere = anywhere | found if found else None
+    heads = _heads(starting) if starting else {}
+    quick = (heads, tuple(sorted(anywhere))) if heads is not None and anywhere is not None else None
+    return re.compile("|".join(alts), re.IGNORECASE), {f"k{i}": k for i, k in enumerate(kinds)}, quick
 
 
 _FURNITURE = None
@@ -263,15 +272,20 @@ def furniture_patterns():
     return _FURNITURE
 
 
-def section_kind(line: str) -> str | None:
-    """The kind of a known section heading (``summary``, ``questions`` ...), else None."""
+def section_kind(line: str, low: str | None | bool = False) -> str | None:
+    """The kind of a known section heading (``summary``, ``questions`` ...), else None.
+    *low* is the stripped line `lowered`, when the caller has it."""
     global _SECTIONS
     if _SECTIONS is None:
         _SECTIONS = _compile_sections()
     line = line.strip()
     if len(line) > 80 or not line:
         return None
-    rx, kinds = _SECTIONS
+    rx, kinds, quick = _SECTIONS
+    if quick is not None:
+        low = lowered(line) if low is False else low
+        if low is not None and not _may_start(low, quick[0]) and not any(n in low for n in quick[1]):
+            return None
     m = rx.fullmatch(line)
     return kinds[m.lastgroup] if m else None
 
@@ -325,7 +339,7 @@ def is_header(line: str) -> bool:
 
 def _tiny(line: str) -> bool:
     return line[-1] not in ".!?\"”" and len(line.split(None, 3)) <= 3 and not BULLET.match(line) \
-        and section_kind(line) is None and not HEADER_DATE.search(line)
+        and section_kind(line, None) is None and not HEADER_DATE.search(line)
 
 
 def _tiny_heading(line: str) -> bool:
@@ -446,7 +460,7 @@ def segment(text: str) -> Doc:
         if speakers and OPERATOR.match(stripped):
             blocks.append(Block("furniture", s, e, section))  # a transcript's operator
             continue
-        known = section_kind(stripped)
+        known = section_kind(stripped, low_line)
         if in_furniture_list:
             # A "Related:" list of headlines runs until the next prose paragraph
             # (a long line that ends a sentence) or a known heading.
