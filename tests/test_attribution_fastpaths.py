@@ -371,3 +371,29 @@ def _until_past_groups(matches, vs):
             break
         out.append((m.span(), m.group()))
     return out
+
+
+def _medium_plain(text, ss, se, f, index):
+    """`_medium` reading every mention `within` gives."""
+    for s, e, a in index.within(ss, se):
+        if a.type != "media" or (f.speaker and f.speaker.name == a.name):
+            continue
+        if attribution.MEDIUM_BEFORE.search(text[max(ss, s - 30):s]):
+            return a.name
+    return None
+
+
+@PROPS
+@given(st.lists(st.tuples(st.sampled_from(["media", "organization", "person"]),
+                          st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=3)), max_size=5),
+       st.integers(0, 50), st.integers(0, 50), st.sampled_from([None, "M0", "M1"]))
+def test_medium_reads_the_outlets_within(actors, ss, se, speaker):
+    from tradelink.models import Actor, Span
+
+    text = "told the told to in on with X " * 2
+    acts = [Actor(name=f"M{k}", type=typ, start=0, end=1, text="x",
+                  mentions=[Span(start=s, end=s + n, text=text[s:s + n]) for s, n in spans])
+            for k, (typ, spans) in enumerate(actors)]
+    index = attribution.Index(acts)
+    f = attribution.Frame(0, 1, "said", "say", speaker=attribution.Speaker(speaker, None, 0, 1) if speaker else None)
+    assert attribution._medium(text, ss, se, f, index) == _medium_plain(text, ss, se, f, index)

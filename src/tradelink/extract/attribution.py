@@ -406,6 +406,8 @@ class Index:
         rows.sort(key=_START)
         self.rows = rows
         self.starts = list(map(_START, rows))
+        self.media = [r for r in rows if r[2].type == "media"]  # most texts name no outlet
+        self.media_starts = list(map(_START, self.media))
         self.by_name = {a.name: a for a in actors}
         self.new_speakers: list[Speaker] = []  # speakers that are not yet actors
 
@@ -2259,8 +2261,11 @@ MEDIUM_BEFORE = re.compile(r"\b(?:told|to|with|on|in)\s+(?:the\s+)?(?:state-run\
 
 
 def _medium(text, ss, se, f: Frame, index: Index) -> str | None:
-    for s, e, a in index.within(ss, se):
-        if a.type != "media" or (f.speaker and f.speaker.name == a.name):
+    if not index.media:
+        return None
+    i = bisect.bisect_left(index.media_starts, ss)
+    for s, e, a in index.media[i:bisect.bisect_left(index.media_starts, se, i)]:  # the outlets `within` gives
+        if e > se or (f.speaker and f.speaker.name == a.name):
             continue
         pre = text[max(ss, s - 30):s]
         if MEDIUM_BEFORE.search(pre):
