@@ -276,6 +276,6 @@ def actor_after(text: str, index: ActorIndex, pos: int, end: int,
         if p in preps:
             return m
         # "out of Beijing's hands"
-        if text[max(pos, m.start - 7):m.start].endswith("out of "):
+        if text.endswith("out of ", m.start - 7 if m.start - 7 > pos else pos, m.start):
             return m
     return None

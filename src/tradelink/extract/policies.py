@@ -385,11 +385,11 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 continue  # part of a name ("Federal Reserve", "Trade Representative")
             if index.covering(cs) is not None:
                 continue
-            if is_noun and kind in ("investment", "trade deal") and SKIP_BEFORE.search(text, max(s, cs - 8), cs):
+            if is_noun and kind in ("investment", "trade deal") and SKIP_BEFORE.search(text, cs - 8 if cs - 8 > s else s, cs):
                 continue  # "at stake", "to deal with"
             if is_noun and (MODIFIES_A_ROLE.match(text, ce) or NOT_BEFORE.search(text, cs - 5 if cs - 5 > s else s, cs)):
                 continue  # "export control officers", "not tariffs": no measure
-            if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, max(s, cs - 12), cs) and \
+            if is_noun and VERB_USE.match(text, ce) and not DETERMINED.search(text, cs - 12 if cs - 12 > s else s, cs) and \
                     PLURAL.fullmatch(m.group().strip()):
                 continue  # "China controls roughly 98% of ...": a verb, not a measure
             # Look back a bounded stretch: premodifiers and clause breaks are
@@ -400,7 +400,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             np_start = _premodifiers(text, near, cs, sent_goods) if is_noun else cs
             if is_noun and np_start == cs and kind in ("tariff", "sanction"):
                 # "fentanyl tariffs", "reciprocal tariffs": one describing word as written.
-                w = _token_before(text, max(s, cs - 40), cs)
+                w = _token_before(text, cs - 40 if cs - 40 > s else s, cs)
                 if w and w[1].islower() and w[1] not in _determiners() and w[1] not in STOPWORDS:
                     np_start = w[0]
             cl_s, cl_e = clause_start(text, near, cs), clause_end(text, ce, e)
@@ -434,7 +434,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
                 # A bare "the freeze", "the ban": at most a later mention of a measure
                 # already named, which only lends its span; sides, status and time are
                 # read for deals and stakes alone, whose counterpart can name them.
-                if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
+                if not is_noun or not DETERMINED.search(text, np_start - 12 if np_start - 12 > s else s, np_start):
                     continue
                 anaphor = True
             f = _Found(kind=kind, name="", start=np_start, end=ce, cue=cue, sent=(s, e),
@@ -457,7 +457,8 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             before_txt = text[np_start - 12 if np_start - 12 > s else s:np_start]
             owner = OWNER.search(before_txt)
             counter = actor_after(text, index, ce, reach, COUNTER_PREPS, SIDES)
-            if kind == "licence" and counter is not None and text[max(ce, counter.start - 5):counter.start] == "from ":
+            if kind == "licence" and counter is not None and \
+                    text[counter.start - 5 if counter.start - 5 > ce else ce:counter.start] == "from ":
                 f.actor, counter = counter.name, None  # "applications from Alder"
             if kind == "investment" and counter is not None:
                 f.extra["stake_in"] = counter.name
@@ -494,7 +495,7 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
             if not (f.target or premods or specific or (kind == "trade deal" and f.counterpart) or f.extra.get("stake_in")):
                 # A bare "the freeze", "the deal": a later mention of a measure already named
                 # (as above: its name, status and time are never read).
-                if not is_noun or not DETERMINED.search(text, max(s, np_start - 12), np_start):
+                if not is_noun or not DETERMINED.search(text, np_start - 12 if np_start - 12 > s else s, np_start):
                     continue
                 f.extra["anaphor"] = True
             else:
