@@ -60,7 +60,7 @@ def test_the_vocabularies_take_the_lowered_scan():
 
 
 # `lowered`: where it gives a text, a lowered literal is in it exactly where `re.IGNORECASE`
-# finds the literal in the text (the prefilters `may_match`, `present_needles` and segment's
+# finds the literal in the text (the prefilters `may_match` and segment's
 # line heads rest on that), letters such as "ö" and "Č" included.
 LETTERS = ["ö", "Ö", "Č", "č", "é", "É", "ü", "ß", "ẞ", "ǅ", "ǆ", "Ǆ", "ſ", "ı", "İ", "K", "Σ", "σ", "ς", "µ", "ﬁ",
            "s", "S", "i", "I", "k", "\u212a", "o", "O", "’", "-", " ", "a"]

@@ -562,7 +562,6 @@ def find(doc, actors=(), times=(), *context) -> list[Statement]:
     index = Index(actors)
     state = Discourse()
     out: list[Said] = []
-    prev_direct: Said | None = None
     prev_block_direct: Said | None = None
     interviewee: tuple[str, str] | None = None
     medium_near: str | None = None

@@ -343,10 +343,3 @@ def find(doc: Doc, *context) -> list[Commodity]:
         })
     result.sort(key=lambda c: c["mentions"][0]["start"] if c["mentions"] else c["start"])
     return validate_list(Commodity, result)
-
-
-def mentions_in(goods: list[Commodity], start: int, end: int) -> list[tuple[int, int, str]]:
-    """``(start, end, name)`` of every commodity mention inside ``[start, end)``, in order."""
-    out = [(m.start, m.end, c.name) for c in goods for m in c.mentions if start <= m.start and m.end <= end]
-    out.sort()
-    return out

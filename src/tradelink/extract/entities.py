@@ -435,10 +435,6 @@ def _group_heads(text: str, regions):
             i += 1
 
 
-def _strip_det(name: str) -> str:
-    return re.sub(r"^(?:the|The|THE)\s+", "", name)
-
-
 def _is_name_token(tok: str, lx: Lexicon) -> bool:
     if tok[:1].islower():
         return _particle(tok)  # inside a run only: runs never start or end with one
@@ -877,7 +873,6 @@ def _government_of(word: str, lx: Lexicon) -> str | None:
 
 @functools.cache
 def _country_rx() -> re.Pattern[str]:
-    lx = lexicon()
     words = {g["name"] for g in vocab.table("governments").get("government", [])}
     for g in vocab.table("governments").get("government", []):
         words.update(g.get("aliases", []))
@@ -939,15 +934,6 @@ def _home(doc, lx: Lexicon) -> str | None:
 
 
 DESTINATION_END = re.compile(r"\b(?:to|into)\s+(?:(?:[a-z][\w-]*\s+){1,3}in\s+)?(?:the\s+)?$")
-
-
-@functools.cache
-def _countries() -> frozenset[str]:
-    return frozenset(g["name"] for g in vocab.table("governments").get("government", []))
-
-
-def _is_country(name: str) -> bool:
-    return name in _countries()
 
 
 # --- the stage -----------------------------------------------------------------------
@@ -2008,18 +1994,6 @@ def _sentence_initial_or_name(text: str, s: int, tok: str) -> bool:
 
 
 GROUP_RX = None
-
-
-@functools.cache
-def _group_rx(groups: frozenset[str]) -> re.Pattern[str]:
-    heads = "|".join(sorted((re.escape(g) for g in groups), key=len, reverse=True))
-    return re.compile(
-        r"(?<![\w’'-])(?P<q>(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|"
-        r"[Aa] few|[Aa] number of|[Dd]ozens of|[Tt]he|[Tt]hose|[Tt]hese|[Bb]oth)\s+)?"
-        r"(?P<mods>(?:(?:[A-Z][\w.’'-]*|[a-z][a-z-]+)\s+){0,4}?)"
-        r"(?P<head>" + heads + r")\b",
-        re.IGNORECASE,
-    )
 
 
 OWNS_PRODUCT = re.compile(

@@ -352,12 +352,10 @@ class Vocabulary:
         found = [needles(pat, flags) for _, pat in alternatives]
         self.needles = set().union(*found) if found and all(found) else None  # type: ignore[arg-type]
 
-    def may_match(self, text: str, low: str | None | bool = False,
-                  needles: tuple[str, ...] | set[str] | None = None) -> bool:
+    def may_match(self, text: str, low: str | None | bool = False) -> bool:
         """False when no alternative can match anywhere in *text* (none of their `needles` is
         in it); a quick test before a scan of text that rarely matches. *low* is
-        ``lowered(text)`` when the caller has it; *needles* the `present_needles` of a
-        text that holds this one (a line of an article), when the caller has them."""
+        ``lowered(text)`` when the caller has it."""
         if self.needles is None:
             return True
         if self.fold:
@@ -365,22 +363,10 @@ class Vocabulary:
             if low is None:
                 return True
             text = low  # type: ignore[assignment]
-        for n in self.needles if needles is None else needles:
+        for n in self.needles:
             if n in text:
                 return True
         return False
-
-    def present_needles(self, text: str, low: str | None | bool = False) -> tuple[str, ...] | None:
-        """The `needles` found in *text* (the only ones a part of it can hold), or None when
-        that cannot be told. *low* as for `may_match`."""
-        if self.needles is None:
-            return None
-        if self.fold:
-            low = lowered(text) if low is False else low
-            if low is None:
-                return None
-            text = low  # type: ignore[assignment]
-        return tuple(n for n in self.needles if n in text)
 
     def _regex(self, idx: tuple[int, ...]) -> re.Pattern[str]:
         rx = self._cache.get(idx)

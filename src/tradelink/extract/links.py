@@ -53,10 +53,6 @@ def _cue_regex() -> tuple[Vocabulary, dict[str, dict]]:
     return Vocabulary([(g, c) for _, g, c in alts], re.IGNORECASE, shared=True), groups
 
 
-def _words(key: str, sub: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(_vocab()[key][sub]) + r")\b", re.IGNORECASE)
-
-
 @functools.cache
 def _hedges() -> re.Pattern[str]:
     # Case-sensitive, so the month "May" is no hedge; a capital is allowed at a sentence start.

@@ -364,7 +364,6 @@ def _collect(doc: Doc, actors, goods, times) -> list[_Found]:
     index = actor_index(doc.cache, actors)
     by_name = {c.name: c for c in goods}
     span_list = SpanList((m.start, m.end, c.name) for c in goods for m in c.mentions)
-    spans = span_list.items
     cue_rx, groups = _cue_regex()
     found: list[_Found] = []
     prev_sent: tuple[int, int] | None = None
